@@ -1,0 +1,78 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import SEED_TEXT
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "timeline", *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_extract_seed_json_to_stdout() -> None:
+    result = run("extract", str(SEED_TEXT))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    doc = data["documents"][0]
+    assert doc["published"] == "2017-11-02"
+    text = SEED_TEXT.read_text("utf-8")
+    for t in doc["timexes"]:
+        assert text[t["start"]:t["end"]] == t["text"]
+        assert t["type"] in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_txt_without_publication_date_is_a_clear_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("They met on Monday.", encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = run("extract", str(article), "--output", str(out))
+    assert result.returncode == 2
+    assert "--published" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_malformed_published_names_the_problem(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("They met on Monday.", encoding="utf-8")
+    result = run("extract", str(article), "--published", "2017-13-45")
+    assert result.returncode == 2
+    assert "2017-13-45" in result.stderr
+
+
+def test_non_utf8_file_names_the_file(tmp_path: Path) -> None:
+    article = tmp_path / "bad.txt"
+    article.write_bytes(b"caf\xe9 \xff\xfe\xfd on Monday")
+    result = run("extract", str(article), "--published", "2017-11-02")
+    assert result.returncode == 2
+    assert "bad.txt" in result.stderr
+
+
+def test_empty_article_gives_no_timexes(tmp_path: Path) -> None:
+    article = tmp_path / "empty.txt"
+    article.write_text("", encoding="utf-8")
+    result = run("extract", str(article), "--published", "2017-11-02")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"][0]["timexes"] == []
+
+
+def test_stdin(tmp_path: Path) -> None:
+    result = run("extract", "-", "--published", "2017-11-02", stdin="We met on Tuesday.")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"][0]["timexes"][0]["value"] == "2017-10-31"
+
+
+def test_malformed_timeml_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tml"
+    bad.write_text('<TimeML>\n<DCT><TIMEX3 tid="t0" value="2017-11-02">x</TIMEX3></DCT>\n<TEXT>oops</TEX>\n',
+                   encoding="utf-8")
+    result = run("extract", str(bad))
+    assert result.returncode == 2
+    assert "bad.tml" in result.stderr and "line 3" in result.stderr

