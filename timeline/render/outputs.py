@@ -1,8 +1,21 @@
-"""Write a timeline in one or more formats to stdout, a file or a folder."""
+"""Write a timeline in one or more formats to stdout, a file or a folder.
+
+File-system safety: every format is rendered before anything is written (a
+failing renderer leaves no half-written set of files); each file is written
+to a temporary file beside it and moved into place, so an existing symlink at
+the target is replaced rather than followed out of the folder; names derived
+from untrusted text (titles, ids) go through :func:`safe_file_name` and
+:func:`path_inside`, which never leave the output folder.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 import sys
+import tempfile
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -19,6 +32,13 @@ FILE_NAMES = {
     "ics": "timeline.ics",
     "timelinejs": "timeline.timelinejs.json",
 }
+
+_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+# names Windows refuses whatever the extension (kept out so outputs copy anywhere)
+_RESERVED_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
+)
+MAX_NAME_CHARS = 100
 
 
 def renderer(fmt: str) -> Callable[["Timeline"], str]:
@@ -40,34 +60,93 @@ def parse_formats(value: str) -> list[str]:
     return formats
 
 
+def safe_file_name(name: str, suffix: str = "", *, fallback: str = "document") -> str:
+    """A portable file name made from untrusted text (a title, an id).
+
+    Only ASCII letters, digits, ``.``, ``_`` and ``-`` survive; no leading dot,
+    no path separators, no reserved device names, bounded length.  When the
+    text had to be changed, a short hash of the original keeps distinct inputs
+    ("a/b" and "a_b") from colliding.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    cleaned = _UNSAFE_CHARS.sub("_", ascii_name).strip("._-")[:MAX_NAME_CHARS] or fallback
+    if cleaned.split(".")[0].lower() in _RESERVED_NAMES:
+        cleaned = "_" + cleaned
+    if cleaned != name:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        cleaned = f"{cleaned}-{digest}"
+    return cleaned + suffix
+
+
+def path_inside(folder: Path, name: str, suffix: str = "") -> Path:
+    """``folder / safe_file_name(name)``, checked to stay inside ``folder``."""
+    path = folder / safe_file_name(name, suffix)
+    if path.resolve().parent != folder.resolve():
+        raise ExportError(f"{name!r}: refusing to write outside {folder}")
+    return path
+
+
 def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) -> list[Path]:
     """Render each format; return the files written (none for stdout)."""
     if output is None or output == "-":
         if len(formats) > 1:
             raise ExportError("several formats need --output DIR")
-        sys.stdout.write(renderer(formats[0])(timeline))
+        _write_stdout(renderer(formats[0])(timeline))
         return []
     target = Path(output)
     as_dir = len(formats) > 1 or target.is_dir() or output.endswith(("/", "\\"))
+    rendered = [(fmt, renderer(fmt)(timeline)) for fmt in formats]
     written: list[Path] = []
     try:
         if as_dir:
             target.mkdir(parents=True, exist_ok=True)
-            for fmt in formats:
+            for fmt, content in rendered:
                 path = target / FILE_NAMES[fmt]
-                _write(path, renderer(fmt)(timeline))
+                write_file(path, content)
                 written.append(path)
         else:
             if target.parent and not target.parent.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-            _write(target, renderer(formats[0])(timeline))
+            write_file(target, rendered[0][1])
             written.append(target)
     except OSError as exc:
         raise ExportError(f"{output}: cannot write output: {exc.strerror or exc}") from None
     return written
 
 
-def _write(path: Path, content: str) -> None:
-    # newline="" keeps CRLF line ends the iCalendar format requires
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(content)
+def write_file(path: Path, content: str) -> None:
+    """Write ``content`` as UTF-8 via a temporary file moved over ``path``.
+
+    ``os.replace`` swaps the directory entry: a symlink at ``path`` is
+    replaced, never followed, and readers never see a half-written file.
+    """
+    if path.is_dir() and not path.is_symlink():
+        raise IsADirectoryError(21, "is a directory", str(path))
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        # newline="" keeps CRLF line ends the iCalendar format requires
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(content)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_stdout(content: str) -> None:
+    # bytes, so that a terminal or pipe with a narrow locale cannot fail on
+    # non-ASCII text (emoji, RTL) in an article
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(content)
+        return
+    sys.stdout.flush()
+    buffer.write(content.encode("utf-8"))
+    buffer.flush()
