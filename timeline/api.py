@@ -1,19 +1,50 @@
-"""The Python API: the same pipeline the command line uses."""
+"""The Python API: the same pipeline the command line uses.
+
+>>> import timeline
+>>> doc = timeline.extract("The talks ended on Tuesday.", "2017-11-02")
+>>> [(t.text, t.value) for t in doc.timexes]
+[('Tuesday', '2017-10-31')]
+
+One :class:`~timeline.pipeline.Pipeline` is kept per :class:`Settings`, so
+repeated calls do not reload the spaCy model or the language data.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import Any, Literal, TypeAlias
 
+from timeline.errors import InputError, MissingPublicationDate, SettingsError, TimelineError
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline
 from timeline.read.text import parse_published
 from timeline.settings import Settings
 
+__all__ = ["extract", "extract_many", "extract_articles", "to_article", "Published", "Record", "OnError"]
+
+#: What ``published`` accepts: a date, a naive or aware datetime, or an ISO string.
+Published: TypeAlias = date | datetime | str
+#: One input of :func:`extract_many`: an Article, a mapping, or any object with
+#: ``text`` and ``published`` attributes (``title``, ``url``, ``id``, ``source`` optional).
+Record: TypeAlias = Article | Mapping[str, Any] | object
+#: What :func:`extract_many` does with a record it cannot process.
+OnError: TypeAlias = Literal["raise", "skip"] | Callable[[TimelineError], None]
+
+_log = logging.getLogger("timeline")
+_FIELDS = ("text", "published", "id", "title", "url", "source")
+
+
+@lru_cache(maxsize=8)
+def _pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(settings)
+
 
 def extract(
     text: str,
-    published: date | datetime | str,
+    published: Published,
     *,
     title: str | None = None,
     url: str | None = None,
@@ -22,34 +53,154 @@ def extract(
 ) -> Document:
     """Find, resolve and date the temporal expressions of one article.
 
+    ``published`` is the publication date relative expressions are resolved
+    against: a :class:`~datetime.date`, a :class:`~datetime.datetime` (naive
+    or timezone-aware: it is kept as ``Document.published_at`` and its zone
+    is used for TIME values) or an ISO 8601 string (``"2017-11-02"``,
+    ``"2017-11-02T09:30:00-05:00"``).
+
+    Raises :class:`~timeline.errors.MissingPublicationDate` when
+    ``published`` is ``None`` and :class:`~timeline.errors.InputError` when
+    ``text`` is not a string or ``published`` cannot be read.
+
     >>> from datetime import date
     >>> doc = extract("The talks ended on Tuesday.", date(2017, 11, 2))
-    >>> [(t.text, t.value) for t in doc.timexes]
-    [('Tuesday', '2017-10-31')]
+    >>> [(t.text, t.value, t.start, t.end) for t in doc.timexes]
+    [('Tuesday', '2017-10-31', 19, 26)]
     """
-    article = Article(text=text, published=parse_published(published), id=id, title=title, url=url)
-    return Pipeline(settings).process(article)
+    article = _article(text, published, id=id, title=title, url=url, source=None, location=None)
+    return _pipeline(settings or Settings()).process(article)
 
 
-def _as_article(record: Article | Mapping[str, Any] | Any) -> Article:
+def to_article(record: Record, *, location: str | None = None) -> Article:
+    """Turn a record (Article, mapping or object) into a validated :class:`Article`.
+
+    Mappings are read by key and other objects by attribute: ``text`` and
+    ``published`` are required, ``id``, ``title``, ``url`` and ``source`` are
+    optional.  Errors name ``location`` (e.g. ``"record 3"``).
+    """
     if isinstance(record, Article):
-        return record
-    get = record.get if isinstance(record, Mapping) else (lambda k, d=None: getattr(record, k, d))
-    published = get("published")
-    return Article(
-        text=str(get("text", "") or ""),
-        published=parse_published(published) if published is not None else None,
-        id=get("id"), title=get("title"), url=get("url"), source=get("source"),
-    )
+        fields: dict[str, Any] = {name: getattr(record, name) for name in _FIELDS}
+        location = record.location or location
+    elif isinstance(record, Mapping):
+        fields = {name: record.get(name) for name in _FIELDS}
+    elif isinstance(record, (str, bytes)):
+        raise InputError(
+            "a record must be a mapping or an object with text and published, not a bare string",
+            location=location,
+        )
+    else:
+        fields = {name: getattr(record, name, None) for name in _FIELDS}
+    if location is not None and fields["id"] is not None and not isinstance(record, Article):
+        location = f"{location} (id {fields['id']!s:.60})"
+    optional = {name: _optional_str(fields[name], name, location) for name in ("id", "title", "url", "source")}
+    return _article(fields["text"], fields["published"], location=location, **optional)
 
 
 def extract_articles(articles: Iterable[Article], *, settings: Settings | None = None) -> Iterator[Document]:
-    yield from Pipeline(settings).process_many(articles)
+    """Process already-read articles in batches, yielding documents in order
+    (what the command line calls).  The first bad article raises."""
+    yield from _pipeline(settings or Settings()).process_many(articles)
 
 
 def extract_many(
-    records: Iterable[Article | Mapping[str, Any] | Any], *, workers: int = 1, settings: Settings | None = None
+    records: Iterable[Record],
+    *,
+    workers: int = 1,
+    settings: Settings | None = None,
+    on_error: OnError = "raise",
 ) -> Iterator[Document]:
-    """Process many records (dicts or objects with text/published/title/url)."""
+    """Process many records lazily, yielding one :class:`Document` per good
+    record, in input order.
+
+    ``records`` are :class:`Article` objects, mappings, or objects with
+    ``text`` and ``published`` (``title``, ``url``, ``id``, ``source``
+    optional; see :func:`to_article`).  ``workers`` > 1 processes them in
+    parallel (the spaCy model loaded once per worker); the output is the same.
+
+    A bad record (no text, missing or malformed ``published``) is a
+    :class:`~timeline.errors.TimelineError` whose ``location`` is
+    ``"record N"`` (N counts from 0) or the article's own location.  With
+    ``on_error="raise"`` (the default) it is raised when the iteration reaches
+    that record, after every document before it has been yielded;
+    ``"skip"`` logs it on the ``timeline`` logger and goes on; a callable
+    receives each error and the record is skipped.
+    """
     settings = (settings or Settings()).with_(workers=workers)
-    yield from extract_articles((_as_article(r) for r in records), settings=settings)
+    records_in = _ValidRecords(records, _error_handler(on_error))
+    yield from _pipeline(settings).process_many(records_in)
+    if records_in.stopped_by is not None:
+        raise records_in.stopped_by
+
+
+class _ValidRecords:
+    """The good records as articles.  In "raise" mode the stream ends at the
+    first bad record, so that the pipeline finishes the batch before it and
+    the error is raised only after the documents that precede it."""
+
+    def __init__(self, records: Iterable[Record], handle: Callable[[TimelineError], None] | None) -> None:
+        self.records = records
+        self.handle = handle
+        self.stopped_by: TimelineError | None = None
+
+    def __iter__(self) -> Iterator[Article]:
+        for index, record in enumerate(self.records):
+            try:
+                article = to_article(record, location=f"record {index}")
+            except TimelineError as error:
+                if self.handle is None:
+                    self.stopped_by = error
+                    return
+                self.handle(error)
+                continue
+            yield article
+
+
+def _error_handler(on_error: OnError) -> Callable[[TimelineError], None] | None:
+    """None means raise; otherwise the function that receives skipped errors."""
+    if callable(on_error):
+        return on_error
+    if on_error == "skip":
+        return _log_skipped
+    if on_error == "raise":
+        return None
+    raise SettingsError(f"on_error must be 'raise', 'skip' or a callable, not {on_error!r}")
+
+
+def _log_skipped(error: TimelineError) -> None:
+    _log.warning("skipped %s", error)
+
+
+def _article(
+    text: object,
+    published: object,
+    *,
+    location: str | None,
+    id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    """Validate the user's values at the boundary so that errors are ours and clear."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first)" if isinstance(text, (bytes, bytearray)) else ""
+        raise InputError(f"text must be a str, not {type(text).__name__}{hint}", location=location)
+    if published is None or published == "":
+        raise MissingPublicationDate(
+            "no publication date: pass published= (a date, datetime or ISO string)", location=location
+        )
+    if not isinstance(published, (str, date)):
+        raise InputError(
+            f"published must be a date, datetime or ISO string, not {type(published).__name__}",
+            location=location,
+        )
+    day = parse_published(published, location=location)
+    return Article(text=text, published=day, id=id, title=title, url=url, source=source, location=location)
+
+
+def _optional_str(value: object, name: str, location: str | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(f"{name} must be a string, not {type(value).__name__}", location=location)

@@ -1,29 +1,54 @@
 """The exceptions users can catch: everything the package raises on bad input
-or failed output derives from :class:`TimelineError`."""
+or failed output derives from :class:`TimelineError`.
+
+Every error may carry a ``location`` (a file, ``"file.csv:17"``, ``"record 3"``,
+``"--published"``...) that names where the problem is; the message starts with
+it so that one line on stderr is enough to find the culprit.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class TimelineError(Exception):
-    """Base class of every error this package raises on purpose."""
+    """Base class of every error this package raises on purpose.
+
+    ``location`` names the input at fault when known (else ``None``);
+    ``reason`` is the message without the location prefix.
+    """
+
+    def __init__(self, message: str = "", *, location: str | None = None) -> None:
+        self.location = location
+        self.reason = message
+        super().__init__(f"{location}: {message}" if location else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keep ``location`` when the error crosses a process boundary (workers)
+        return (_rebuild, (type(self), self.reason, self.location))
 
 
-class MissingPublicationDate(TimelineError):
-    """An article has no publication date: give one with ``--published``."""
+def _rebuild(cls: type[TimelineError], message: str, location: str | None) -> TimelineError:
+    error = cls.__new__(cls)
+    TimelineError.__init__(error, message, location=location)
+    return error
 
 
 class InputError(TimelineError):
     """An input cannot be read: unreadable file, bad encoding, malformed TimeML,
-    a malformed date.  The message names the file (and line) when known."""
+    a malformed date, a record without text.  The message names the file (and
+    line) or the record when known."""
 
-    def __init__(self, message: str, *, location: str | None = None) -> None:
-        self.location = location
-        super().__init__(f"{location}: {message}" if location else message)
+
+class MissingPublicationDate(InputError):
+    """An article has no publication date, so relative dates cannot be
+    resolved: give one (``--published``, ``published=``, ``doc._.published``)."""
 
 
 class SettingsError(TimelineError):
-    """A setting has a value outside what it accepts."""
+    """A setting has a value outside what it accepts (or names a spaCy model
+    that is not installed)."""
 
 
 class ExportError(TimelineError):
-    """An output cannot be written or rendered."""
+    """An output cannot be rendered or written."""
