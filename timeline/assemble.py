@@ -66,6 +66,18 @@ class Timeline:
         return render_timeml(self.documents[0]) if len(self.documents) == 1 else "\n".join(
             render_timeml(d) for d in self.documents)
 
+    def to_html(self) -> str:
+        from timeline.render.html import render_html
+        return render_html(self)
+
+    def to_ics(self) -> str:
+        from timeline.render.ics import render_ics
+        return render_ics(self)
+
+    def to_timelinejs(self) -> str:
+        from timeline.render.timelinejs import render_timelinejs
+        return render_timelinejs(self)
+
 
 def _span(doc: Document, start: int, end: int):  # type: ignore[no-untyped-def]
     from timeline.model import TextSpan

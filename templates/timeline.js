@@ -1,0 +1,67 @@
+/* Filters for the timeline page: precision, certainty, upcoming, text search.
+   Plain DOM, no library; the page reads fine without it. */
+(function () {
+  "use strict";
+  var form = document.getElementById("controls");
+  if (!form) { return; }
+  var entries = Array.prototype.slice.call(document.querySelectorAll("[data-entry]"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-group]"));
+  var search = document.getElementById("q");
+  var upcoming = document.getElementById("upcoming");
+  var status = document.getElementById("status");
+  var noMatch = document.getElementById("no-match");
+  var total = entries.filter(function (e) { return e.hasAttribute("data-dated"); }).length;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ");
+  }
+  var texts = entries.map(function (e) { return fold(e.textContent); });
+
+  function checked(name) {
+    var boxes = form.querySelectorAll('input[name="' + name + '"]');
+    if (!boxes.length) { return null; }  // no choice offered: filter off
+    var values = {};
+    Array.prototype.forEach.call(boxes, function (b) { if (b.checked) { values[b.value] = true; } });
+    return values;
+  }
+
+  function apply() {
+    var precision = checked("precision");
+    var certainty = checked("certainty");
+    var onlyUpcoming = upcoming ? upcoming.checked : false;
+    var words = fold(search.value).trim().split(" ").filter(Boolean);
+    var shown = 0;
+    entries.forEach(function (entry, i) {
+      var dated = entry.hasAttribute("data-dated");
+      var visible = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
+      if (dated) {
+        visible = visible && (!precision || precision[entry.dataset.precision] === true)
+          && (!certainty || certainty[entry.dataset.certainty] === true)
+          && (!onlyUpcoming || entry.dataset.upcoming === "1");
+      }
+      entry.hidden = !visible;
+      if (visible && dated) { shown += 1; }
+    });
+    groups.forEach(function (group) {
+      group.hidden = !group.querySelector("[data-entry]:not([hidden])");
+    });
+    noMatch.hidden = shown > 0 || total === 0;
+    status.textContent = shown === total
+      ? "Showing all " + total + " dated event" + (total === 1 ? "" : "s")
+      : "Showing " + shown + " of " + total + " dated events";
+  }
+
+  form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && search.value) { search.value = ""; apply(); }
+  });
+  document.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+    if (event.key === "/" && !typing) { event.preventDefault(); search.focus(); }
+  });
+  form.hidden = false;
+  apply();
+})();

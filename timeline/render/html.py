@@ -1,0 +1,201 @@
+"""The standalone HTML timeline page: one file, inline CSS and JS, no request
+to any other host.  Jinja2 with autoescape on renders it; the view objects
+below hold plain text only, so every piece of article text is escaped.
+
+A Content-Security-Policy meta tag allows nothing but the page's own inline
+style and script (by hash): even a markup injection could not load or run
+anything."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from timeline.errors import ExportError
+from timeline.model import EntrySource, TimelineEntry
+from timeline.render.dates import date_label, datetime_attribute, format_day, group_keys, labels
+from timeline.render.entries import (
+    Piece, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+)
+
+if TYPE_CHECKING:
+    from timeline.assemble import Timeline
+
+TEMPLATE = "timeline.html.j2"
+
+
+def templates_dir() -> Path:
+    """``timeline/templates`` in an installed wheel, else the repo's ``templates/``."""
+    packaged = Path(str(resources.files("timeline"))) / "templates"
+    if (packaged / TEMPLATE).is_file():
+        return packaged
+    in_repo = Path(__file__).resolve().parents[2] / "templates"
+    if (in_repo / TEMPLATE).is_file():
+        return in_repo
+    raise ExportError(f"HTML template {TEMPLATE} not found in {packaged} or {in_repo}")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir())), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    pieces: list[Piece]
+    phrase: str
+    article: str
+    url: str | None
+    published: str | None
+    published_attr: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    uid: str
+    label: str
+    datetime: str
+    value: str
+    granularity: str
+    group: str
+    certainty: str
+    upcoming: bool
+    approximate: bool
+    title: str
+    sources: list[SourceView]
+
+
+@dataclass(slots=True)
+class MonthView:
+    heading: str | None
+    entries: list[EntryView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class YearView:
+    heading: str
+    months: list[MonthView] = field(default_factory=list)
+
+    def month(self, heading: str | None) -> MonthView:
+        for month in self.months:
+            if month.heading == heading:
+                return month
+        month = MonthView(heading)
+        # periods longer than a month come before the months of their year
+        self.months.insert(0 if heading is None else len(self.months), month)
+        return month
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    name: str
+    count: int
+
+
+def render_html(timeline: "Timeline") -> str:
+    """The timeline as one self-contained HTML page."""
+    env = environment()
+    css = _static(env, "timeline.css")
+    script = _static(env, "timeline.js")
+    entries = [_entry_view(e, uid) for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
+    undated = [_entry_view(e, uid) for e, uid in zip(timeline.undated, unique_uids(timeline.undated))]
+    years: dict[str, YearView] = {}
+    for view, entry in zip(entries, timeline.entries):
+        assert entry.date is not None
+        year, month = group_keys(entry.date)
+        years.setdefault(year, YearView(year)).month(month).entries.append(view)
+    words = labels()
+    published = sorted(d.published for d in timeline.documents)
+    return env.get_template(TEMPLATE).render(
+        title=timeline_title(timeline),
+        css=css,
+        script=script,
+        csp=f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(script)}; "
+            "img-src data:; base-uri 'none'; form-action 'none'",
+        years=list(years.values()),
+        entries=entries,
+        undated=undated,
+        documents=[_document_view(d.title, d.id, d.url, d.published) for d in timeline.documents],
+        first_published=format_day(published[0], weekday=False) if published else None,
+        last_published=format_day(published[-1], weekday=False) if published else None,
+        granularities=_choices(entries, "group", words["granularity_group_names"]),
+        certainties=_choices(entries, "certainty", words["certainty_names"]),
+        upcoming_count=sum(1 for e in entries if e.upcoming),
+        coarse_heading=words["coarse_heading"],
+        undated_heading=words["undated_heading"],
+    )
+
+
+def _static(env: Environment, name: str) -> str:
+    assert env.loader is not None
+    source, _, _ = env.loader.get_source(env, name)
+    return source
+
+
+def _hash(text: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def _choices(entries: list[EntryView], attribute: str, names: dict[str, str]) -> list[Choice]:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        key = getattr(entry, attribute)
+        counts[key] = counts.get(key, 0) + 1
+    ordered = [k for k in names if k in counts] + sorted(k for k in counts if k not in names)
+    return [Choice(k, names.get(k, k.capitalize()), counts[k]) for k in ordered]
+
+
+def _entry_view(entry: TimelineEntry, uid: str) -> EntryView:
+    interval = entry.date
+    words = labels()
+    return EntryView(
+        uid=f"e-{uid}",
+        label=date_label(interval) if interval else one_line(entry.sources[0].timex.text) if entry.sources else "",
+        datetime=datetime_attribute(interval) if interval else "",
+        value=interval.value if interval else "",
+        granularity=interval.granularity if interval else "",
+        group=words["granularity_groups"].get(interval.granularity, "day") if interval else "",
+        certainty=entry.certainty,
+        upcoming=is_upcoming(entry),
+        approximate=is_approximate(entry),
+        title=one_line(entry.title),
+        sources=[_source_view(s) for s in entry.sources],
+    )
+
+
+def _source_view(source: EntrySource) -> SourceView:
+    document = _document_view(source.document_title, source.document_id, source.document_url, source.published)
+    return SourceView(
+        pieces=sentence_pieces(source), phrase=one_line(source.timex.text), article=document.article,
+        url=document.url, published=document.published, published_attr=document.published_attr,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    article: str
+    url: str | None
+    published: str | None
+    published_attr: str | None
+
+
+def _document_view(title: str | None, doc_id: str, url: str | None, published: date | None) -> DocumentView:
+    return DocumentView(
+        article=one_line(title or "") or doc_id,
+        url=safe_url(url),
+        published=format_day(published) if published else None,
+        published_attr=published.isoformat() if published else None,
+    )

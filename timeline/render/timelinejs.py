@@ -1,0 +1,108 @@
+"""Knight Lab TimelineJS3 JSON: a title slide and one slide per dated entry.
+
+TimelineJS inserts ``headline``, ``text``, ``display_date`` and the group name
+as HTML, so every piece of article text is HTML-escaped here.  Dates go down
+to the known granularity (``{"year": "2012"}`` for a year); periods longer
+than a day also get an ``end_date``.  ``unique_id`` is the same stable id the
+calendar export uses."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from timeline.model import DateInterval, EntrySource, TimelineEntry
+from timeline.render.dates import (
+    LONGER_THAN_MONTH, LONGER_THAN_YEAR, date_label, day_of, format_day, has_clock_time, labels, zoned,
+)
+from timeline.render.entries import (
+    is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+)
+
+if TYPE_CHECKING:
+    from timeline.assemble import Timeline
+
+
+def timelinejs_dict(timeline: "Timeline") -> dict[str, Any]:
+    documents = timeline.documents
+    published = sorted(d.published for d in documents)
+    intro = f"{len(timeline.entries)} dated events"
+    if published:
+        span = format_day(published[0], weekday=False)
+        if published[-1] != published[0]:
+            span += f" \u2013 {format_day(published[-1], weekday=False)}"
+        intro += f" from {len(documents)} article{'s' if len(documents) != 1 else ''} published {span}"
+    events = [_slide(e, uid) for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
+    return {
+        "title": {
+            "text": {"headline": escape(timeline_title(timeline)), "text": f"<p>{escape(intro)}</p>"},
+            "unique_id": "title",
+        },
+        "events": events,
+    }
+
+
+def render_timelinejs(timeline: "Timeline") -> str:
+    return json.dumps(timelinejs_dict(timeline), ensure_ascii=False, indent=2) + "\n"
+
+
+def date_parts(interval: DateInterval, moment: date | datetime, *, end: bool = False) -> dict[str, str]:
+    """A TimelineJS date object at the interval's precision."""
+    day = day_of(moment)
+    parts = {"year": str(day.year)}
+    if interval.granularity in LONGER_THAN_YEAR or interval.granularity == "year":
+        return parts
+    parts["month"] = str(day.month)
+    if interval.granularity == "month" or (interval.granularity in LONGER_THAN_MONTH and not end and day.day == 1):
+        return parts
+    parts["day"] = str(day.day)
+    if has_clock_time(interval) and isinstance(moment, datetime):
+        local = zoned(moment, interval.value, None)
+        parts.update(hour=str(local.hour), minute=str(local.minute))
+    return parts
+
+
+def _slide(entry: TimelineEntry, uid: str) -> dict[str, Any]:
+    interval = entry.date
+    assert interval is not None
+    slide: dict[str, Any] = {
+        "start_date": date_parts(interval, interval.start),
+        "display_date": escape(_display_date(entry)),
+        "text": {"headline": escape(one_line(entry.title) or date_label(interval)), "text": _text(entry)},
+        "unique_id": f"e-{uid}",
+    }
+    if day_of(interval.end) > day_of(interval.start) and interval.granularity not in ("year", "month"):
+        slide["end_date"] = date_parts(interval, interval.end, end=True)
+    if entry.sources:
+        first = entry.sources[0]
+        slide["group"] = escape(one_line(first.document_title or first.document_id))
+    return slide
+
+
+def _display_date(entry: TimelineEntry) -> str:
+    assert entry.date is not None
+    label = date_label(entry.date)
+    marks = []
+    if is_approximate(entry):
+        marks.append(str(labels()["approximate_mark"]))
+    if is_upcoming(entry):
+        marks.append(str(labels()["upcoming_mark"]))
+    return f"{label} ({', '.join(marks)})" if marks else label
+
+
+def _text(entry: TimelineEntry) -> str:
+    return "".join(_source_html(source) for source in entry.sources)
+
+
+def _source_html(source: EntrySource) -> str:
+    quote = "".join(
+        f"<mark>{escape(p.text)}</mark>" if p.kind == "timex" else escape(p.text) for p in sentence_pieces(source)
+    )
+    article = escape(one_line(source.document_title or source.document_id))
+    url = safe_url(source.document_url)
+    if url:
+        article = f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{article}</a>'
+    published = f", {escape(format_day(source.published))}" if source.published else ""
+    return f"<blockquote>{quote}</blockquote><p>\u2014 {article}{published}</p>"
