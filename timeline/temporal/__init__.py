@@ -7,6 +7,7 @@ The pipeline talks to this package through :class:`TemporalTagger` only:
 ``tag`` turns the candidates into resolved :class:`~timeline.model.Timex`.
 """
 
-from timeline.temporal.tagger import Candidate, TemporalTagger
+from timeline.temporal.recognize import Candidate
+from timeline.temporal.tagger import TemporalTagger
 
 __all__ = ["Candidate", "TemporalTagger"]

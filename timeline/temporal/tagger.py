@@ -1,36 +1,36 @@
-"""Placeholder tagger wiring: recognises weekday names only.  The real
-recogniser, normaliser and resolver replace the bodies of these methods."""
+"""The tagger the pipeline and the spaCy component call: recognise (cheap,
+no parse) -> filter with the parse -> normalise -> resolve, in text order so
+that anaphoric expressions see the last mentioned date."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from timeline.model import Timex
 from timeline.nlp import ParsedText
 from timeline.settings import Settings
-
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span that may be a temporal expression, found without a parse."""
-
-    start: int
-    end: int
-    text: str
-    rule: str
+from timeline.temporal.calendar import Period
+from timeline.temporal.filters import CandidateFilter
+from timeline.temporal.lexicon import lexicon
+from timeline.temporal.normalize import Normalizer
+from timeline.temporal.recognize import Candidate, Recognizer
+from timeline.temporal.resolve import resolve
+from timeline.temporal.tense import UNKNOWN, direction
 
 
 class TemporalTagger:
+    """Load the language data once; reuse for every document."""
+
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        self.lex = lexicon()
+        self.recognizer = Recognizer(self.lex)
+        self.normalizer = Normalizer(self.lex)
+        self.filter = CandidateFilter(self.lex)
 
     def candidates(self, text: str) -> list[Candidate]:
-        return [Candidate(m.start(), m.end(), m.group(0), "weekday") for m in _WEEKDAY.finditer(text)]
+        """Spans worth parsing, in text order (no spaCy involved)."""
+        return [c for c in self.recognizer.find(text) if self.filter.plausible(text, c)]
 
     def tag(
         self,
@@ -40,12 +40,24 @@ class TemporalTagger:
         parsed: ParsedText | None,
     ) -> list[Timex]:
         day = published.date() if isinstance(published, datetime) else published
-        out = []
-        for i, c in enumerate(candidates, 1):
-            target = _WEEKDAYS.index(c.text.lower())
-            delta = (day.weekday() - target) % 7
-            out.append(
-                Timex(f"t{i}", c.start, c.end, c.text, "DATE", (day - timedelta(days=delta)).isoformat(),
-                      anchor="t0", rule=c.rule)
-            )
+        kept = self.filter.keep(text, candidates, parsed)
+        out: list[Timex] = []
+        last: Period | None = None
+        last_id: str | None = None
+        for c in kept:
+            spec = self.normalizer.normalize(c)
+            if spec is None:
+                continue
+            way = direction(parsed, text, c.start, c.end) if spec.needs_direction else UNKNOWN
+            resolved = resolve(spec, day, last, way)
+            if resolved is None:
+                continue
+            tid = f"t{len(out) + 1}"
+            anchor = {"t0": "t0", "last": last_id}.get(resolved.anchored or "")
+            typ = spec.type
+            out.append(Timex(tid, c.start, c.end, c.text, typ, resolved.value, mod=spec.mod,
+                             anchor=anchor, rule=c.rule,
+                             quant=None, freq=None))
+            if resolved.period is not None and typ in ("DATE", "TIME"):
+                last, last_id = resolved.period, tid
         return out

@@ -1,0 +1,88 @@
+"""Which candidates are temporal expressions: cheap checks on the raw text
+(``plausible``, before parsing) and part-of-speech checks on the parse
+(``keep``): "may" the verb, "March" the verb, "second" the ordinal, a year
+that is a price, "daily" the adjective."""
+
+from __future__ import annotations
+
+import re
+
+from timeline.nlp import ParsedText
+from timeline.temporal.lexicon import Lexicon
+from timeline.temporal.recognize import Candidate
+
+_PREV_WORD = re.compile(r"([^\s]+)\s*$")
+_NEXT_CHARS = 3
+# how close two spans must be for the first to modify the second ("recently last year")
+_ADJACENT = 2
+
+
+class CandidateFilter:
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+
+    # --- before the parse -------------------------------------------------------------
+    def plausible(self, text: str, c: Candidate) -> bool:
+        g = dict(c.groups)
+        before = text[max(0, c.start - 12):c.start]
+        after = text[c.end:c.end + _NEXT_CHARS]
+        if c.rule in ("year", "year_apostrophe", "decade", "duration", "month_day", "day_month"):
+            prev = _PREV_WORD.search(before)
+            prev_word = prev.group(1).lower() if prev else ""
+            if before.endswith(("$", "#", "\u00a3", "\u20ac", "-", "/", "+")) or prev_word in self.lex.non_date_predecessors:
+                return False
+            if after[:1] in ("%", "-", "/") or after.startswith((" %", " percent")):
+                return False
+            if after[:1] in (".", ",") and after[1:2].isdigit():
+                return False
+        if c.rule in ("month", "month_shift"):
+            word = g.get("m", "")
+            surface = text[c.end - len(word.rstrip(".")) - (1 if word.endswith(".") else 0):c.end]
+            if not surface[:1].isupper():
+                return False
+            if word in self.lex.ambiguous_months and word not in ("may", "march") and not word.endswith("."):
+                return False  # "Jan" or "dec" alone
+        if c.rule in ("weekday", "weekday_shift") and not text[c.end - len(g["wd"]):c.end][:1].isupper():
+            return False
+        if c.rule == "duration" and g.get("unit") in ("second", "seconds") and g.get("n") in ("a", "an"):
+            return False  # "a second term"
+        return True
+
+    # --- with the parse ---------------------------------------------------------------
+    def keep(self, text: str, candidates: list[Candidate], parsed: ParsedText | None) -> list[Candidate]:
+        out = []
+        for i, c in enumerate(candidates):
+            if not self.plausible(text, c):
+                continue
+            nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+            if c.rule == "vague" and nxt is not None and nxt.start - c.end <= _ADJACENT:
+                continue  # "recently last year": the modifier is not a timex of its own
+            if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
+                continue
+            out.append(c)
+        return out
+
+    def _parse_agrees(self, text: str, c: Candidate, parsed: ParsedText) -> bool:
+        tokens = parsed.tokens(c.start, c.end)
+        if not tokens:
+            return True
+        g = dict(c.groups)
+        first, last = tokens[0], tokens[-1]
+        if c.rule in ("month", "month_shift") and g.get("m") in ("may", "march"):
+            return last.tag_ == "NNP" or last.pos_ == "PROPN"
+        if c.rule == "set_adverb" and first.dep_ == "amod":
+            return False  # "a daily briefing"
+        if c.rule == "year":
+            if first.dep_ == "nummod" and first.head.tag_ == "NNS":
+                return False  # "2000 people"
+        if c.rule == "duration_bare":
+            prev = _PREV_WORD.search(text[max(0, c.start - 20):c.start])
+            if prev and prev.group(1).lower() in self.lex.bare_unit_blockers:
+                return False
+            if last.dep_ in ("compound",) or any(ch.dep_ in ("amod", "det", "nummod", "poss") for ch in last.children):
+                return False
+        if c.rule == "vague" and g.get("vague") == "current":
+            return first.dep_ != "amod" or first.head.lower_ in ("levels", "level", "rate", "rates", "period")
+        if c.rule == "duration" and g.get("unit") in ("second", "seconds") and first.tag_ == "JJ":
+            return False
+        return True

@@ -1,0 +1,159 @@
+"""The English temporal vocabulary (``data/lexicon.json``) and the recognition
+rules (``data/patterns.txt``), loaded once and compiled into regexes.
+
+Placeholders such as ``@MONTH`` in a rule expand to an alternation of the
+lexicon's surface forms, longest first, so that "sept" wins over "sep".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from timeline.model import TimexType
+
+_PLACEHOLDER = re.compile(r"@([A-Z]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One recognition rule: a compiled pattern and the TIMEX3 type it yields."""
+
+    name: str
+    type: TimexType
+    pattern: re.Pattern[str]
+
+
+def _read(name: str) -> str:
+    return resources.files("timeline.temporal").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _words_regex(word: str) -> str:
+    """A lexicon key as a regex: spaces match any white space, a lone "s"
+    after a space matches an (optionally stripped) possessive apostrophe."""
+    parts = word.split(" ")
+    out = re.escape(parts[0])
+    for part in parts[1:]:
+        if part == "s":
+            out += r"(?:['\u2019]\s?|\s)s"
+        else:
+            out += r"\s+" + re.escape(part)
+    return out
+
+
+def alternation(words: Iterable[str], dotted: Iterable[str] = (), dot_required: Iterable[str] = ()) -> str:
+    """Longest-first alternation; ``dotted`` forms may, ``dot_required`` must, end in a dot."""
+    may_dot, must_dot = set(dotted), set(dot_required)
+    alts = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        body = _words_regex(word)
+        if word in must_dot:
+            body += r"\."
+        elif word in may_dot:
+            body += r"\b\.?"
+        alts.append(body)
+    return "(?:" + "|".join(alts) + ")"
+
+
+class Lexicon:
+    """Look-up tables (lower-case keys) and the compiled rules."""
+
+    def __init__(self) -> None:
+        data: dict[str, Any] = json.loads(_read("lexicon.json"))
+        self.data = data
+        self.months: dict[str, int] = data["months"]
+        self.ambiguous_months = frozenset(data["ambiguous_months"])
+        self.weekdays: dict[str, int] = data["weekdays"]
+        self.units: dict[str, str] = data["units"]
+        self.numbers: dict[str, float] = data["numbers"]
+        self.vague_numbers = frozenset(data["vague_numbers"])
+        self.ordinals: dict[str, int] = data["ordinals"]
+        self.quarter_ordinals: dict[str, int] = data["quarter_ordinals"]
+        self.half_ordinals: dict[str, int] = data["half_ordinals"]
+        self.seasons: dict[str, str] = data["seasons"]
+        self.parts_of_day: dict[str, str] = data["parts_of_day"]
+        self.relative_days: dict[str, int] = data["relative_days"]
+        self.relative_day_parts: dict[str, str] = data["relative_day_parts"]
+        self.shifters: dict[str, int] = data["shifters"]
+        self.anaphoric_shifters = frozenset(data["anaphoric_shifters"])
+        self.directions: dict[str, int] = data["directions"]
+        self.anaphoric_directions = frozenset(data["anaphoric_directions"])
+        self.modifiers: dict[str, str] = data["modifiers"]
+        self.approximators: dict[str, str] = data["approximators"]
+        self.vague: dict[str, str] = data["vague"]
+        self.set_adverbs: dict[str, str] = data["set_adverbs"]
+        self.holidays: dict[str, str] = data["holidays"]
+        self.decade_words: dict[str, int] = data["decade_words"]
+        self.non_date_predecessors = frozenset(data["non_date_predecessors"])
+        self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])
+        self.rules = self._compile_rules()
+        # the words a rule can start with: recognition is only tried at these
+        self.start_words = self._start_words()
+
+    def _placeholders(self) -> dict[str, str]:
+        d = self.data
+        abbreviated_months = [m for m in self.months if len(m) <= 4 and m not in ("may", "june", "july")]
+        number_words = alternation(self.numbers)
+        tens = alternation(w for w, v in self.numbers.items() if isinstance(v, int) and 20 <= v <= 90)
+        ones = alternation(w for w, v in self.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and " " not in w)
+        return {
+            "MONTH": alternation(self.months, dotted=abbreviated_months),
+            "WEEKDAY": alternation(self.weekdays, dot_required=d["weekday_abbreviations_need_dot"]),
+            "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?",
+            "YEAR": r"[12][0-9]{3}",
+            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})?(?:\.[0-9]+)?|{tens}-{ones}|{number_words})",
+            "VNUM": alternation(self.vague_numbers),
+            "UNIT": alternation(self.units),
+            "CALUNIT": alternation(d["calendar_units"]),
+            "SEASON": alternation(self.seasons),
+            "POD": alternation(self.parts_of_day),
+            "RELDAY": alternation(self.relative_days),
+            "SHIFT": alternation(self.shifters),
+            "MOD": alternation(self.modifiers),
+            "PRE": r"(?P<mod>" + alternation(self.modifiers) + r")(?:\s+|-\s?)",
+            "VAGUE": alternation(self.vague),
+            "SETADV": alternation(self.set_adverbs),
+            "HOLIDAY": alternation(self.holidays),
+            "ORD": alternation(self.ordinals),
+            "QORD": alternation(self.quarter_ordinals),
+            "HORD": alternation(self.half_ordinals),
+            "DECWORD": alternation(self.decade_words),
+            "DIR": alternation(self.directions),
+            "APPROX": alternation(self.approximators),
+            "EVERY": alternation(d["set_quantifiers"]),
+            "FISCAL": alternation(d["fiscal"]),
+        }
+
+    def _compile_rules(self) -> list[Rule]:
+        holders = self._placeholders()
+        # @PRE holds @MOD already expanded; expand until no placeholder is left
+        rules = []
+        for line in _read("patterns.txt").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, typ, regex = line.split("\t", 2)
+            expanded = _PLACEHOLDER.sub(lambda m: holders[m.group(1)], regex)
+            rules.append(Rule(name, typ, re.compile(expanded, re.IGNORECASE)))  # type: ignore[arg-type]
+        return rules
+
+    def _start_words(self) -> frozenset[str]:
+        """First words of every lexicon entry a rule can begin with (plus
+        determiners and modifiers the rules allow in front)."""
+        words: set[str] = {"the", "that", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "fiscal", "fy", "noon",
+                           "midnight", "every", "each", "per", "other"}
+        for table in ("months", "weekdays", "units", "numbers", "vague_numbers", "ordinals", "seasons",
+                      "parts_of_day", "relative_days", "shifters", "modifiers", "approximators", "vague",
+                      "set_adverbs", "holidays", "decade_words"):
+            for key in self.data[table]:
+                words.add(re.split(r"[\s-]", key)[0])
+        words.update(w.split("-")[0] for w in self.ordinals)
+        return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon()

@@ -1,0 +1,214 @@
+"""Normalisation: a recognised candidate -> an underspecified :class:`Spec`.
+
+Reads the rule's named groups (see ``data/patterns.txt``) and looks their
+words up in the lexicon.  No reference time is involved here: "last month"
+becomes ``shift=("month", -1)`` and "Tuesday" ``weekday=2``; resolve.py
+anchors them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from timeline.temporal.lexicon import Lexicon, lexicon
+from timeline.temporal.recognize import Candidate
+from timeline.temporal.values import Spec, format_amount
+
+# lexicon unit codes -> calendar granularities (calendar.py)
+UNIT_GRANULARITY = {
+    "D": "day", "W": "week", "WE": "weekend", "FN": "week", "M": "month", "Q": "quarter", "Y": "year",
+    "DE": "decade", "CE": "century", "MI": "millennium", "H": "hour", "MIN": "minute", "S": "minute",
+    "SEASON": "season",
+}
+_SPACES = re.compile(r"\s+")
+_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
+_SEASON_INDEX = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+
+
+def _key(word: str) -> str:
+    """A matched phrase as a lexicon key: lower case, single spaces, no dots,
+    apostrophes as the stripped form ("new year's" -> "new year s")."""
+    word = word.lower().replace("\u2019", "'").replace("'", " ").rstrip(".")
+    return _SPACES.sub(" ", word).strip()
+
+
+class Normalizer:
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+
+    # --- small look-ups -------------------------------------------------------------
+    def number(self, word: str) -> float | None:
+        key = _key(word).replace(",", "")
+        if key in self.lex.numbers:
+            return float(self.lex.numbers[key])
+        if "-" in key:
+            tens, _, ones = key.partition("-")
+            if tens in self.lex.numbers and ones in self.lex.numbers:
+                return float(self.lex.numbers[tens]) + float(self.lex.numbers[ones])
+        try:
+            return float(key)
+        except ValueError:
+            return None
+
+    def unit(self, word: str) -> str | None:
+        return self.lex.units.get(_key(word))
+
+    def month(self, word: str) -> int | None:
+        return self.lex.months.get(_key(word))
+
+    # --- the normaliser -------------------------------------------------------------
+    def normalize(self, c: Candidate) -> Spec | None:
+        g = dict(c.groups)
+        spec = Spec(type=c.type)
+        mod = None
+        if "mod" in g:
+            mod = self.lex.modifiers.get(_key(g["mod"]).rstrip("-"))
+        if "approx" in g:
+            mod = self.lex.approximators.get(_key(g["approx"]), mod)
+        spec = replace(spec, mod=mod)
+
+        if "vague" in g:
+            return replace(spec, ref=self.lex.vague.get(_key(g["vague"])))
+        if c.type == "SET":
+            return self._set(spec, g)
+        if c.type == "DURATION":
+            return self._duration(spec, g, c.text)
+        return self._date(spec, g, c.rule)
+
+    def _duration(self, spec: Spec, g: dict[str, str], text: str) -> Spec | None:
+        unit = self.unit(g.get("unit", ""))
+        if unit is None:
+            return None
+        if "n" in g:
+            n = self.number(g["n"])
+            if n is None or n <= 0:
+                return None
+            if "and a half" in _key(text):
+                n += 0.5
+            amount = format_amount(n)
+        elif "vn" in g or c_is_bare(g):
+            amount = "X"
+        else:
+            amount = "1"
+        return replace(spec, amount=amount, unit=unit)
+
+    def _set(self, spec: Spec, g: dict[str, str]) -> Spec | None:
+        if "set" in g:
+            return replace(spec, set_value=self.lex.set_adverbs.get(_key(g["set"])))
+        if "wd" in g:
+            pod = self.lex.parts_of_day.get(_key(g["pod"])) if "pod" in g else None
+            return replace(spec, weekday=self.lex.weekdays.get(_key(g["wd"])), pod=pod)
+        if "m" in g:
+            return replace(spec, month=self.month(g["m"]))
+        unit = self.unit(g.get("unit", ""))
+        if unit is None:
+            return None
+        n = self.number(g["n"]) if "n" in g and g["n"] != "other" else 1.0
+        if g.get("n") == "other":
+            n = 2.0
+        return replace(spec, amount=format_amount(n or 1.0), unit=unit)
+
+    def _date(self, spec: Spec, g: dict[str, str], rule: str) -> Spec | None:
+        lex = self.lex
+        if "y" in g:
+            raw = g["y"].lstrip("'")
+            year = int(raw)
+            if len(raw) == 2:
+                spec = replace(spec, year=year, two_digit_year=True)
+            else:
+                spec = replace(spec, year=year)
+        if "y2" in g:
+            spec = replace(spec, year=int(g["y2"]), two_digit_year=True)
+        if "m" in g:
+            spec = replace(spec, month=self.month(g["m"]))
+        if "mn" in g:
+            spec = replace(spec, month=int(g["mn"]))
+        if "d" in g:
+            spec = replace(spec, day=int(_SUFFIX.sub("", g["d"])))
+        if "wd" in g:
+            spec = replace(spec, weekday=lex.weekdays.get(_key(g["wd"])))
+        if "pod" in g:
+            spec = replace(spec, pod=lex.parts_of_day.get(_key(g["pod"])), type="TIME")
+        if "season" in g:
+            spec = replace(spec, season=_SEASON_INDEX[lex.seasons[_key(g["season"])]])
+        if "q" in g:
+            spec = replace(spec, quarter=lex.quarter_ordinals.get(_key(g["q"])))
+        if "q2" in g:
+            spec = replace(spec, quarter=int(g["q2"].strip("qQ")))
+        if "h" in g:
+            spec = replace(spec, half=lex.half_ordinals.get(_key(g["h"])))
+        if "dec" in g:
+            spec = replace(spec, decade=int(g["dec"]))
+        if "dec2" in g:
+            spec = replace(spec, decade_in_century=int(g["dec2"]))
+        if "decw" in g:
+            spec = replace(spec, decade_in_century=lex.decade_words.get(_key(g["decw"])))
+        if "cent" in g:
+            n = lex.ordinals.get(_key(g["cent"])) or int(_SUFFIX.sub("", g["cent"]) or 0)
+            if n < 1:
+                return None
+            spec = replace(spec, century=n - 1)
+        if "hol" in g:
+            spec = replace(spec, holiday=lex.holidays.get(_key(g["hol"])))
+        if "hour" in g or "clock" in g:
+            spec = self._clock(spec, g)
+        if "reld" in g:
+            key = _key(g["reld"])
+            spec = replace(spec, shift=("day", lex.relative_days[key]))
+            if key in lex.relative_day_parts:
+                spec = replace(spec, pod=lex.relative_day_parts[key], type="TIME")
+        if "shift" in g:
+            word = _key(g["shift"])
+            n = lex.shifters.get(word, 0)
+            anaphoric = "that" in g or word in lex.anaphoric_shifters
+            unit = self.unit(g["unit"]) if "unit" in g else None
+            gran = UNIT_GRANULARITY.get(unit or "", "")
+            spec = replace(spec, shift=(gran or "anchor", n), anaphoric=anaphoric)
+        elif "that" in g and "unit" in g:
+            gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "day")
+            spec = replace(spec, shift=(gran, 0), anaphoric=True)
+        if "dir" in g:
+            shifted = self._ago(spec, g)
+            if shifted is None:
+                return None
+            spec = shifted
+        needs_direction = (spec.year is None and spec.shift is None and spec.decade is None
+                           and spec.century is None and spec.decade_in_century is None)
+        return replace(spec, needs_direction=needs_direction)
+
+    def _ago(self, spec: Spec, g: dict[str, str]) -> Spec | None:
+        """"five years ago", "a week later": a shift from the publication date
+        (ago, from now) or from the last mentioned date (earlier, later)."""
+        word = _key(g["dir"])
+        direction = self.lex.directions.get(word, -1)
+        unit = self.unit(g.get("unit", ""))
+        gran = UNIT_GRANULARITY.get(unit or "")
+        if gran is None:
+            return None
+        if "vn" in g or "n" not in g:
+            return replace(spec, ref="PAST_REF" if direction < 0 else "FUTURE_REF")
+        n = self.number(g["n"])
+        if n is None or n != int(n):
+            return replace(spec, ref="PAST_REF" if direction < 0 else "FUTURE_REF")
+        if unit == "FN":
+            n *= 2
+        return replace(spec, shift=(gran, int(n) * direction), anaphoric=word in self.lex.anaphoric_directions)
+
+    def _clock(self, spec: Spec, g: dict[str, str]) -> Spec:
+        if "clock" in g:
+            hour = 12 if g["clock"] == "noon" else 24
+            return replace(spec, hour=hour, minute=None, type="TIME")
+        hour = int(g["hour"])
+        ampm = g.get("ampm", "").replace(".", "")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        minute = int(g["min"]) if "min" in g else None
+        return replace(spec, hour=hour, minute=minute, type="TIME")
+
+
+def c_is_bare(g: dict[str, str]) -> bool:
+    """A plural unit with no number ("days", "years"): an unknown amount."""
+    return "n" not in g and g.get("unit", "").endswith("s")

@@ -1,0 +1,101 @@
+"""Recognition: find temporal expression spans in raw text, without a parse.
+
+Rules are only tried at the start of words that can begin one (a month, a
+number, "last", "the"...), so a long text costs one pass of a word regex
+plus a few anchored matches per trigger word.  Among the rules that match
+at a position the longest wins; overlapping matches keep the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from timeline.model import TimexType
+from timeline.temporal.lexicon import Lexicon, lexicon
+
+_WORD = re.compile(r"\w+")
+# longest digit run worth trying (years, days, clock times, numbers)
+_MAX_DIGITS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may be a temporal expression, found without a parse.
+
+    ``groups`` are the rule's named groups that matched (lower-cased), the
+    input of normalisation; ``needs_parse`` says whether part-of-speech
+    filtering decides if it is kept ("May" the month or the verb).
+    """
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    type: TimexType = "DATE"
+    groups: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    needs_parse: bool = False
+
+    def group(self, name: str) -> str | None:
+        for key, value in self.groups:
+            if key == name:
+                return value
+        return None
+
+
+class Recognizer:
+    """Rule-based span finder over raw text."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+
+    def _starts(self, text: str) -> list[int]:
+        """Word starts where some rule can begin."""
+        out = []
+        words = self.lex.start_words
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            start = m.start()
+            if word[0].isdigit():
+                if len(word) > _MAX_DIGITS + 2:
+                    continue
+                if start > 0 and text[start - 1] in "'\u2019" and (start < 2 or not text[start - 2].isalnum()):
+                    out.append(start - 1)
+                out.append(start)
+            elif word.lower() in words:
+                out.append(start)
+        return out
+
+    def find(self, text: str) -> list[Candidate]:
+        found: list[Candidate] = []
+        last_end = 0
+        for start in self._starts(text):
+            if start < last_end:
+                continue
+            best: tuple[int, int, re.Match[str], str, TimexType] | None = None
+            for order, rule in enumerate(self.lex.rules):
+                m = rule.pattern.match(text, start)
+                if m is None or m.end() == start:
+                    continue
+                end = m.end()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if best is None or end > best[0]:
+                    best = (end, order, m, rule.name, rule.type)
+            if best is None:
+                continue
+            end, _, m, name, typ = best
+            groups = tuple((k, v.lower()) for k, v in m.groupdict().items() if v is not None)
+            found.append(Candidate(start, end, text[start:end], name, typ, groups, _needs_parse(name, groups)))
+            last_end = end
+        return found
+
+
+# rules whose words are often not temporal ("May" the verb, "fall" the verb,
+# "second" the ordinal, "now" the discourse marker is fine): the parse decides
+_PARSE_RULES = frozenset({"month", "year", "weekday", "duration_bare", "vague", "duration", "season_shift",
+                          "month_shift", "set_adverb", "year_apostrophe", "decade_word"})
+
+
+def _needs_parse(rule: str, groups: tuple[tuple[str, str], ...]) -> bool:
+    return rule in _PARSE_RULES

@@ -1,0 +1,213 @@
+"""Resolution: an underspecified :class:`Spec` + a reference -> a TIMEX3 value.
+
+The reference is the publication date, or for anaphoric expressions ("the
+next day", "a year earlier", "that month") the last date the text mentioned.
+``direction`` (from tense, see tense.py) picks the past or the coming
+occurrence of a weekday, or of a month or holiday without a year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.temporal.calendar import MAX_YEAR, MIN_YEAR, Period, finer, nth_weekday, safe_date, weekday_near
+from timeline.temporal.values import Spec, duration_value, valid_value
+
+_HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    value: str
+    period: Period | None  # the calendar period, when the value is one
+    anchored: str | None  # "t0" (publication date), "last" (last mentioned date) or None
+
+
+def resolve(spec: Spec, published: date, last: Period | None, direction: int) -> Resolved | None:
+    """The TIMEX3 value of ``spec``; None when it cannot be computed (out of range)."""
+    out = _resolve(spec, published, last, direction)
+    if out is None or not valid_value(out.value):
+        return None
+    return out
+
+
+def _resolve(spec: Spec, published: date, last: Period | None, direction: int) -> Resolved | None:
+    if spec.ref is not None:
+        return Resolved(spec.ref, None, "t0")
+    if spec.type == "DURATION":
+        value = duration_value(spec.amount or "X", spec.unit or "")
+        return Resolved(value, None, None) if value else None
+    if spec.type == "SET":
+        return _set(spec)
+    dct = Period.of_day(published)
+    if spec.year is not None:
+        year = _full_year(spec, published)
+        return _absolute(spec, year, None)
+    if spec.century is not None:
+        return _bounded(Period("century", spec.century * 100), None)
+    if spec.decade is not None:
+        return _bounded(Period("decade", spec.decade * 10), None)
+    if spec.decade_in_century is not None:
+        return _bounded(Period("decade", published.year // 100 * 100 + spec.decade_in_century * 10), "t0")
+    if spec.shift is not None:
+        return _shifted(spec, dct, last, direction)
+    return _partial(spec, published, direction)
+
+
+def _bounded(p: Period | None, anchored: str | None) -> Resolved | None:
+    if p is None or not MIN_YEAR <= p.year <= MAX_YEAR:
+        return None
+    return Resolved(p.value(), p, anchored)
+
+
+def _full_year(spec: Spec, published: date) -> int:
+    """A two-digit year takes the century that puts it nearest the publication date."""
+    if not spec.two_digit_year or spec.year is None:
+        return spec.year or published.year
+    century = published.year // 100 * 100
+    candidates = [century - 100 + spec.year, century + spec.year, century + 100 + spec.year]
+    return min(candidates, key=lambda y: (abs(y - published.year), y))
+
+
+def _absolute(spec: Spec, year: int, anchored: str | None) -> Resolved | None:
+    """The most specific period the fields give, within ``year``."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    if spec.month is not None and spec.day is not None:
+        day = safe_date(year, spec.month, spec.day)
+        if day is None:  # "February 30": keep what is certain
+            return _bounded(Period("month", year, spec.month) if 1 <= spec.month <= 12 else None, anchored)
+        return _bounded(_with_time(spec, Period.of_day(day)), anchored)
+    if spec.holiday is not None:
+        day = _holiday(spec.holiday, year)
+        return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), anchored)
+    if spec.month is not None:
+        return _bounded(Period("month", year, spec.month) if 1 <= spec.month <= 12 else None, anchored)
+    if spec.quarter is not None:
+        return _bounded(Period("quarter", year, spec.quarter), anchored)
+    if spec.half is not None:
+        return _bounded(Period("half", year, spec.half), anchored)
+    if spec.season is not None:
+        return _bounded(Period("season", year, spec.season), anchored)
+    return _bounded(Period("year", year), anchored)
+
+
+def _with_time(spec: Spec, day: Period) -> Period:
+    if spec.hour is not None:
+        gran = "minute" if spec.minute is not None else "hour"
+        return Period(gran, day.year, day.index, day.day, hour=spec.hour, minute=spec.minute)
+    if spec.pod is not None:
+        return Period("partofday", day.year, day.index, day.day, pod=spec.pod)
+    return day
+
+
+def _holiday(code: str, year: int) -> date | None:
+    """"12-25" fixed, "11-TH4" 4th Thursday, "05-MOL" last Monday, "11-TU1A"
+    the Tuesday after the first Monday (US election day)."""
+    month_s, _, rule = code.partition("-")
+    month = int(month_s)
+    if rule.isdigit():
+        return safe_date(year, month, int(rule))
+    weekday = _HOLIDAY_WEEKDAYS.get(rule[:2])
+    if weekday is None:
+        return None
+    if rule.endswith("A"):  # the weekday after the first Monday
+        monday = nth_weekday(year, month, 1, 1)
+        return None if monday is None else weekday_near(monday, weekday, 1) if weekday != 1 else monday
+    nth = -1 if rule[2:] == "L" else int(rule[2:] or 1)
+    return nth_weekday(year, month, weekday, nth)
+
+
+def _shifted(spec: Spec, dct: Period, last: Period | None, direction: int) -> Resolved | None:
+    assert spec.shift is not None
+    unit, n = spec.shift
+    use_last = spec.anaphoric and last is not None
+    ref = last if use_last and last is not None else dct
+    anchored = "last" if use_last else "t0"
+    ref_day = ref.first_day() if ref.day is None else ref.day
+    if ref_day is None:
+        return None
+    if spec.weekday is not None:  # last Friday, next Monday, this Thursday
+        day = weekday_near(ref_day, spec.weekday, -1 if n < 0 else 1 if n > 0 else 0)
+        if day is not None and n != 0 and day == ref_day:
+            day = weekday_near(ref_day, spec.weekday, 0)
+            day = None if day is None else Period.of_day(day).shift("week", n).day  # type: ignore[union-attr]
+        return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), anchored)
+    if spec.month is not None or spec.season is not None or spec.quarter is not None:
+        return _named_in_year(spec, ref_day, n, anchored)
+    if unit == "day":
+        p = ref.to("day") if ref.day is not None else None
+        p = p.shift("day", n) if p is not None else ref
+        return _bounded(None if p is None else _with_time(spec, p), anchored)
+    if unit in ("hour", "minute", "anchor"):
+        return _bounded(ref.to("day") if ref.day is not None else ref, anchored)
+    if use_last and ref is not None and finer(ref.gran, unit) and ref.gran not in ("partofday", "hour", "minute"):
+        # "a year earlier" after "the third quarter": the same quarter a year before
+        return _bounded(ref.shift(unit, n), anchored)
+    base = ref.to(unit)
+    return _bounded(None if base is None else base.shift(unit, n), anchored)
+
+
+def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved | None:
+    """"last November", "this summer", "next March": the named period of the
+    reference year, the one before (n < 0: the latest one before the
+    reference) or after."""
+    if spec.month is not None:
+        gran, index, current = "month", spec.month, ref_day.month
+    elif spec.season is not None:
+        gran, index = "season", spec.season
+        current = Period.of_day(ref_day).to("season").index  # type: ignore[union-attr]
+    else:
+        gran, index, current = "quarter", spec.quarter or 1, (ref_day.month - 1) // 3 + 1
+    year = ref_day.year
+    if n < 0 and index >= current:
+        year -= 1
+    elif n > 0 and index <= current:
+        year += 1
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return _bounded(Period(gran, year, index), anchored)
+
+
+def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
+    """A weekday, a month or day without year, a quarter, a holiday: placed
+    around the publication date by ``direction`` (-1 past, +1 future, 0 same year)."""
+    if spec.weekday is not None and spec.month is None:
+        day = weekday_near(published, spec.weekday, direction if direction else -1)
+        return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), "t0")
+    if spec.month is None and spec.quarter is None and spec.half is None and spec.season is None \
+            and spec.holiday is None:
+        if spec.hour is not None or spec.pod is not None:
+            return _bounded(_with_time(spec, Period.of_day(published)), "t0")
+        return None
+    year = published.year
+    first = _absolute(spec, year, "t0")
+    if first is None or first.period is None or direction == 0:
+        return first
+    start = first.period.first_day()
+    if start is None:
+        return first
+    ref = Period.of_day(published).to(first.period.gran)
+    ref_start = ref.first_day() if ref is not None else None
+    if ref_start is None:
+        return first
+    if direction < 0 and start > ref_start:
+        return _absolute(spec, year - 1, "t0")
+    if direction > 0 and start < ref_start:
+        return _absolute(spec, year + 1, "t0")
+    return first
+
+
+def _set(spec: Spec) -> Resolved | None:
+    if spec.set_value is not None:
+        return Resolved(spec.set_value, None, None)
+    if spec.weekday is not None:
+        time = f"T{spec.pod}" if spec.pod else ""
+        return Resolved(f"XXXX-WXX-{spec.weekday}{time}", None, None)
+    if spec.month is not None:
+        return Resolved(f"XXXX-{spec.month:02d}", None, None)
+    if spec.unit is not None:
+        value = duration_value(spec.amount or "1", spec.unit)
+        return Resolved(value, None, None) if value else None
+    return None

@@ -1,0 +1,89 @@
+"""Underspecified temporal values (the normaliser's output, Duckling style:
+no reference time) and the TIMEX3 value grammar every output must match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.model import TimexType
+
+# TIMEX3 (TimeML 1.2.1 / TIDES 2005) values this package produces
+_DATE = (
+    r"(?:[0-9X]{1,4}"
+    r"(?:-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI|W(?:0[1-9]|[1-4][0-9]|5[0-3]|XX)(?:-WE|-[1-7])?"
+    r"|(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?))?)"
+)
+_TIME = r"(?:T(?:MO|AF|EV|NI|MI|DT|(?:[01][0-9]|2[0-4])(?::[0-5][0-9])?))"
+_DURATION = r"(?:P(?:(?:[0-9]+(?:\.[0-9]+)?|X)(?:Y|M|W|D|Q|H|DE|CE|ML|WE)|T(?:[0-9]+(?:\.[0-9]+)?|X)[HMS]))"
+VALUE_GRAMMAR = re.compile(
+    rf"(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_DATE}{_TIME}?|{_DURATION}|XXXX-WXX-[1-7]{_TIME}?)"
+)
+
+
+def valid_value(value: str) -> bool:
+    return VALUE_GRAMMAR.fullmatch(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What an expression says, before any reference time is known.
+
+    Calendar fields that the text gave (``year``, ``month``, ``day``,
+    ``weekday``...), a ``shift`` of whole units from a reference ("last
+    month" = ``("month", -1)``), whether that reference is the last
+    mentioned date (``anaphoric``) or the publication date, and for
+    durations and sets the ``amount`` and ``unit``.
+    """
+
+    type: TimexType
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    season: int | None = None  # calendar.SEASONS index
+    decade: int | None = None  # 199 for the 1990s
+    decade_in_century: int | None = None  # the nineties: 9
+    century: int | None = None  # 19 for the 20th century
+    pod: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    holiday: str | None = None  # "12-25", "11-TH4" (4th Thursday), "05-MOL" (last Monday)
+    shift: tuple[str, int] | None = None
+    anaphoric: bool = False
+    amount: str | None = None  # durations: "5", "0.5", "X"
+    unit: str | None = None  # durations: Y M W D H MIN S Q DE CE WE
+    set_value: str | None = None
+    ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    mod: str | None = None
+    quant: str | None = None
+    two_digit_year: bool = False
+    # a day or month without year, a weekday: which one depends on tense
+    needs_direction: bool = False
+
+
+def duration_value(amount: str, unit: str) -> str | None:
+    """``P5Y``, ``PT3H``, ``PXD`` from an amount and a unit code."""
+    if unit in ("H", "MIN", "S"):
+        return f"PT{amount}{'M' if unit == 'MIN' else unit}"
+    if unit == "FN":
+        return f"P{_times(amount, 2)}W"
+    if unit == "SEASON":
+        return f"P{_times(amount, 3)}M"
+    if unit in ("Y", "M", "W", "D", "Q", "DE", "CE", "WE"):
+        return f"P{amount}{unit}"
+    if unit == "MI":
+        return f"P{amount}ML"
+    return None
+
+
+def _times(amount: str, k: int) -> str:
+    if amount == "X":
+        return "X"
+    return format_amount(float(amount) * k)
+
+
+def format_amount(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
