@@ -138,29 +138,33 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     return data
 
 
+def read_bytes(path: Path) -> bytes:
+    """The raw bytes of an input file; an unreadable file is an InputError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from None
+
+
 def read_text_file(path: Path, published: str | date | datetime | None = None) -> Article:
     """One ``.txt`` article.  ``published`` (the command line) wins over the sidecar."""
     location = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", location=location) from None
-    text = decode_bytes(data, location=location)
+    text = decode_bytes(read_bytes(path), location=location)
     meta = read_sidecar(path)
     when = published if published is not None else meta.get("published")
     return Article(
         text=text,
         published=parse_published(when, location=location) if when is not None else None,
-        id=_meta_text(meta, "id", location) or path.stem,
-        title=_meta_text(meta, "title", location),
-        url=_meta_text(meta, "url", location),
-        source=_meta_text(meta, "source", location) or location,
+        id=sidecar_text(meta, "id", location) or path.stem,
+        title=sidecar_text(meta, "title", location),
+        url=sidecar_text(meta, "url", location),
+        source=sidecar_text(meta, "source", location) or location,
         location=location,
     )
 
 
-def _meta_text(meta: dict[str, Any], key: str, location: str) -> str | None:
-    """A sidecar field as text: strings and numbers only (a list or object is a mistake)."""
+def sidecar_text(meta: dict[str, Any], key: str, location: str) -> str | None:
+    """A metadata field as text: strings and numbers only (a list or object is a mistake)."""
     value = meta.get(key)
     if value is None or value == "":
         return None
