@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from timeline.errors import TimelineError
+from timeline.errors import ExportError, TimelineError
 from timeline.settings import DEFAULT_SPACY_MODEL, Settings
 
 
@@ -18,14 +18,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="find, resolve and date the temporal expressions of articles")
-    ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt, .tml, a folder, or - for stdin")
-    ex.add_argument("--published", help="publication date YYYY-MM-DD (else from the article's metadata)")
-    ex.add_argument("--format", default="json", help="json, timeml, html, ics, timelinejs (comma-separated)")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help=".txt, .tml, .html, .csv, .jsonl files, folders, globs ('data/*.csv'), or - for stdin")
+    ex.add_argument("--published", help="publication date YYYY-MM-DD (else from the article's metadata; "
+                                        "for CSV/JSON Lines rows: the date of rows that have none)")
+    ex.add_argument("--format", default="json",
+                    help="json, timeml, html, ics, timelinejs, jsonl (comma-separated; jsonl streams "
+                         "one document per line as documents finish)")
     ex.add_argument("--output", help="file (one format) or folder (several); default stdout")
     ex.add_argument("--spacy-model", default=DEFAULT_SPACY_MODEL, help="installed spaCy pipeline to use")
     ex.add_argument("--coarse-dates", choices=("first-day", "span"), default="first-day",
                     help="calendar events for week-or-coarser dates: a one-day event on the first day "
                          "(default) or one spanning the whole period")
+    _add_corpus_arguments(ex)
 
     ev = sub.add_parser("evaluate", help="TempEval-3 scores against a folder of TimeML files")
     ev.add_argument("gold", help="folder (or file) of gold TimeML")
@@ -36,6 +41,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
+    from timeline.read.sources import INPUT_FORMATS
+
+    run = ex.add_argument_group("corpora")
+    run.add_argument("--input-format", choices=INPUT_FORMATS, help="read every input (and -) as this format")
+    for part in ("text", "date", "title", "id", "url"):
+        run.add_argument(f"--{part}-column", metavar="NAME", help=f"CSV column / JSON key of the {part}")
+    run.add_argument("--workers", type=int, default=1, help="processes in parallel (same output as 1)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
+    run.add_argument("--strict", action="store_true", help="exit 1 when any record failed")
+    run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
+    keep = ex.add_argument_group("filters")
+    keep.add_argument("--query", metavar="TEXT", help="entries whose title or sentence mentions TEXT")
+    keep.add_argument("--entity", metavar="NAME", help="entries whose sentence names the entity NAME")
+    keep.add_argument("--since", metavar="DATE", help="entries that end on or after DATE (YYYY[-MM[-DD]])")
+    keep.add_argument("--until", metavar="DATE", help="entries that start on or before DATE")
+
+
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings(
         spacy_model=args.spacy_model,
@@ -44,21 +67,68 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from timeline.api import extract_articles
+    """Read every record, process them (in parallel with --workers), stream
+    jsonl and/or assemble one merged timeline; bad records are skipped and
+    reported, except in a one-article run where any problem ends it (exit 2)."""
     from timeline.assemble import Timeline
-    from timeline.read.sources import iter_articles
+    from timeline.corpus import CorpusReport, JsonLinesSink, process_records
+    from timeline.filters import Filters, parse_bound
+    from timeline.model import Document
+    from timeline.read.records import RecordError, RecordFields
+    from timeline.read.sources import is_one_article_run, iter_records
     from timeline.read.text import parse_published
     from timeline.render.outputs import parse_formats, write_outputs
 
-    formats = parse_formats(args.format)
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    merged = parse_formats(",".join(f for f in formats if f != "jsonl")) if formats != ["jsonl"] else []
+    jsonl_output = args.output
+    if "jsonl" in formats and merged:
+        if args.output in (None, "-"):
+            raise ExportError("several formats need --output DIR")
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+        jsonl_output = str(Path(args.output) / "documents.jsonl")
     if args.published is not None:
         parse_published(args.published, location="--published")
-    settings = _settings(args)
-    articles = list(iter_articles(args.inputs, args.published))
-    documents = list(extract_articles(articles, settings=settings))
-    timeline = Timeline.from_documents(documents, settings)
-    write_outputs(timeline, formats, args.output)
-    return 0
+    filters = Filters(
+        query=args.query, entity=args.entity,
+        since=parse_bound(args.since, end=False, option="--since") if args.since else None,
+        until=parse_bound(args.until, end=True, option="--until") if args.until else None,
+    )
+    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities)
+    one_article = is_one_article_run(args.inputs, args.input_format)
+    fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
+                          id=args.id_column, url=args.url_column)
+    records = iter_records(args.inputs, args.published, fields=fields, forced_format=args.input_format,
+                           fatal_input_errors=len(args.inputs) == 1)
+
+    def alone(doc: Document) -> Timeline:
+        return Timeline.from_documents([doc], settings)
+
+    documents: list[Document] = []
+    sink = JsonLinesSink(jsonl_output) if "jsonl" in formats else None
+    progress = not args.quiet and not one_article and sys.stderr.isatty()
+    with CorpusReport(progress=progress, errors_path=args.errors) as report:
+        try:
+            for result in process_records(records, settings):
+                if isinstance(result, RecordError) and one_article:
+                    raise result.exception()
+                report.add(result)
+                if isinstance(result, RecordError):
+                    continue
+                if sink is not None:
+                    kept = filters.apply_to_document(result, alone) if filters.active else result
+                    if kept is not None:
+                        sink.write(kept)
+                if merged:
+                    documents.append(result)
+        finally:
+            if sink is not None:
+                sink.close()
+    if merged:
+        write_outputs(filters.apply(Timeline.from_documents(documents, settings)), merged, args.output)
+    if not args.quiet and not one_article:
+        print(report.stats.summary(), file=sys.stderr)
+    return 1 if args.strict and report.stats.failed else 0
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

@@ -1,0 +1,266 @@
+"""Corpus mode: many records through the pipeline, in order, nothing lost.
+
+:func:`process_records` is the runner the command line and the Python API
+share.  It takes articles (and the :class:`RecordError` of records that
+could not even be read) and yields, in input order, one result per record:
+the :class:`~timeline.model.Document`, or a :class:`RecordError` naming the
+record's location when it could not be processed.  So
+``processed + failed == read`` always holds.
+
+With ``Settings.workers > 1`` the records go, in chunks, to a pool of
+processes that each load the spaCy model once; at most a few chunks are in
+flight at any time, so memory stays bounded however long the input, and
+results come back in input order, identical to a one-process run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator, TextIO
+
+from timeline.errors import ExportError
+from timeline.model import Article, Document
+from timeline.pipeline import Pipeline, publication_day
+from timeline.read.records import Record, RecordError
+from timeline.settings import Settings
+
+Result = Document | RecordError
+# chunks queued per worker: enough to keep every worker busy, few enough to bound memory
+_CHUNKS_PER_WORKER = 2
+
+
+def process_records(records: Iterable[Record], settings: Settings | None = None) -> Iterator[Result]:
+    """One result per record, in input order (see the module doc).
+
+    Document ids are made unique within the run: a repeated id (the same
+    article twice in a corpus) gets ``-2``, ``-3``... appended.
+    """
+    settings = settings or Settings()
+    chunks = _chunks(records, settings.batch_size)
+    results = _run_parallel(chunks, settings) if settings.workers > 1 else _run_serial(chunks, settings)
+    seen: dict[str, int] = {}
+    for chunk in results:
+        for result in chunk:
+            yield _unique(result, seen)
+
+
+def _run_serial(chunks: Iterator[list[Record]], settings: Settings) -> Iterator[list[Result]]:
+    pipeline = Pipeline(settings)
+    for chunk in chunks:
+        yield process_chunk(pipeline, chunk)
+
+
+def _run_parallel(chunks: Iterator[list[Record]], settings: Settings) -> Iterator[list[Result]]:
+    # forkserver: workers never inherit the caller's threads (progress bar,
+    # API users') nor its memory; each builds its own Pipeline once
+    pool = ProcessPoolExecutor(
+        max_workers=settings.workers, mp_context=get_context("forkserver"),
+        initializer=_start_worker, initargs=(settings,),
+    )
+    pending: deque[Future[list[Result]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_work, chunk))
+            if len(pending) >= settings.workers * _CHUNKS_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings)
+    _worker_pipeline.nlp  # load the model now, once, not inside the first chunk
+
+
+def _work(chunk: list[Record]) -> list[Result]:
+    assert _worker_pipeline is not None, "worker not initialised"
+    return process_chunk(_worker_pipeline, chunk)
+
+
+def process_chunk(pipeline: Pipeline, chunk: list[Record]) -> list[Result]:
+    """Process a chunk as one batch; if the batch fails, process its articles
+    one by one so that only the culprit is reported."""
+    results: list[Result | None] = [None] * len(chunk)
+    todo: list[tuple[int, Article]] = []
+    for i, record in enumerate(chunk):
+        problem = record if isinstance(record, RecordError) else _refusal(record)
+        if problem is not None:
+            results[i] = problem
+        else:
+            assert isinstance(record, Article)
+            todo.append((i, record))
+    try:
+        for (i, _), doc in zip(todo, pipeline.process_many(a for _, a in todo), strict=True):
+            results[i] = doc
+    except Exception:
+        for i, article in todo:
+            results[i] = _process_one(pipeline, article)
+    return [r for r in results if r is not None]
+
+
+def _process_one(pipeline: Pipeline, article: Article) -> Result:
+    try:
+        return pipeline.process(article)
+    except Exception as exc:  # one odd article must not end a corpus run: it is reported
+        return RecordError.from_exception(exc, article.location or article.id)
+
+
+def _refusal(article: Article) -> RecordError | None:
+    """Problems found before processing (the pipeline would raise on them)."""
+    try:
+        publication_day(article)
+    except Exception as exc:
+        return RecordError.from_exception(exc, article.location or article.id)
+    return None
+
+
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _unique(result: Result, seen: dict[str, int]) -> Result:
+    if isinstance(result, RecordError):
+        return result
+    count = seen.get(result.id, 0) + 1
+    seen[result.id] = count
+    return result if count == 1 else replace(result, id=f"{result.id}-{count}")
+
+
+@dataclass(slots=True)
+class CorpusStats:
+    """What a run did, for the summary line."""
+
+    read: int = 0
+    processed: int = 0
+    failed: int = 0
+    timexes: int = 0
+    events: int = 0
+    words: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    def add(self, result: Result) -> None:
+        self.read += 1
+        if isinstance(result, RecordError):
+            self.failed += 1
+        else:
+            self.processed += 1
+            self.timexes += len(result.timexes)
+            self.events += len(result.events)
+            self.words += len(result.text.split())
+
+    def summary(self) -> str:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        balance = "==" if self.processed + self.failed == self.read else "!="
+        return (
+            f"timeline: {self.read} documents read: {self.processed} processed + {self.failed} failed "
+            f"{balance} {self.read}; {self.timexes} timexes, {self.events} events; "
+            f"{elapsed:.1f} s, {self.words / elapsed:,.0f} words/s"
+        )
+
+
+class CorpusReport:
+    """Progress (tqdm on stderr, only on a terminal), one stderr line per
+    failure (and a JSON line per failure in ``errors_path``), the summary."""
+
+    def __init__(self, *, progress: bool, errors_path: str | None = None, err: TextIO | None = None) -> None:
+        self.stats = CorpusStats()
+        self.err = err or sys.stderr
+        self.errors_path = errors_path
+        self._errors_file: TextIO | None = None
+        self._bar: Any = None
+        if progress:
+            from tqdm import tqdm
+
+            self._bar = tqdm(file=self.err, unit="doc", dynamic_ncols=True, leave=False)
+
+    def add(self, result: Result) -> None:
+        self.stats.add(result)
+        if isinstance(result, RecordError):
+            self._report(result)
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def _report(self, error: RecordError) -> None:
+        line = f"timeline: skipped {error}"
+        if self._bar is not None:
+            self._bar.write(line, file=self.err)
+        else:
+            print(line, file=self.err)
+        if self.errors_path is not None:
+            if self._errors_file is None:
+                try:
+                    self._errors_file = open(self.errors_path, "w", encoding="utf-8")
+                except OSError as exc:
+                    raise ExportError(f"{self.errors_path}: cannot write errors: {exc.strerror or exc}") from None
+            self._errors_file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
+            self._errors_file.flush()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+        if self._errors_file is not None:
+            self._errors_file.close()
+            self._errors_file = None
+        elif self.errors_path is not None and self.errors_path != "-":
+            # an empty errors file says "no failures" (and replaces an old one)
+            Path(self.errors_path).write_text("", encoding="utf-8")
+
+    def __enter__(self) -> "CorpusReport":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class JsonLinesSink:
+    """One document per line, written as documents finish; the file is
+    opened at the first document so that a failed run writes nothing."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = None if output in (None, "-") else output
+        self._stream: IO[bytes] | None = None
+
+    def write(self, document: Document) -> None:
+        if self._stream is None:
+            self._stream = self._open()
+        self._stream.write(json.dumps(document.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
+        self._stream.flush()
+
+    def _open(self) -> IO[bytes]:
+        if self.output is None:
+            sys.stdout.flush()
+            return sys.stdout.buffer
+        path = Path(self.output)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return open(path, "wb")
+        except OSError as exc:
+            raise ExportError(f"{self.output}: cannot write output: {exc.strerror or exc}") from None
+
+    def close(self) -> None:
+        if self._stream is not None and self.output is not None:
+            self._stream.close()
+        self._stream = None

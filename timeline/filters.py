@@ -1,0 +1,139 @@
+"""Narrow a timeline down: functions ``Timeline -> Timeline``.
+
+* :func:`mentioning` keeps entries whose title or a source sentence
+  mentions a text (case-insensitive);
+* :func:`with_entity` keeps entries one of whose source sentences holds a
+  named entity matching a name (needs ``Settings(entities=True)``);
+* :func:`between` keeps dated entries whose interval overlaps the bounds.
+
+Each keeps the documents that still have an entry.  :class:`Filters`
+bundles the command-line options and also filters one document's events
+(for streamed JSON Lines output).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Callable
+
+from timeline.assemble import Timeline
+from timeline.errors import SettingsError
+from timeline.model import Document, EntrySource, TimelineEntry
+
+EntryTest = Callable[[TimelineEntry, dict[str, Document]], bool]
+
+
+def keep_entries(timeline: Timeline, test: EntryTest) -> Timeline:
+    """The timeline with only the entries ``test`` accepts (same order)."""
+    documents = {d.id: d for d in timeline.documents}
+    entries = tuple(e for e in timeline.entries if test(e, documents))
+    undated = tuple(e for e in timeline.undated if test(e, documents))
+    used = {s.document_id for e in entries + undated for s in e.sources}
+    return replace(timeline, documents=tuple(d for d in timeline.documents if d.id in used),
+                   entries=entries, undated=undated)
+
+
+def mentioning(timeline: Timeline, text: str) -> Timeline:
+    """Entries whose title or one of whose sentences mentions ``text``."""
+    needle = text.casefold()
+
+    def test(entry: TimelineEntry, _: dict[str, Document]) -> bool:
+        return needle in entry.title.casefold() or any(needle in s.sentence.text.casefold()
+                                                        for s in entry.sources)
+
+    return keep_entries(timeline, test)
+
+
+def with_entity(timeline: Timeline, name: str) -> Timeline:
+    """Entries whose event, or one of whose source sentences, has a named
+    entity containing ``name`` (case-insensitive: "Kim" finds "Kim Jong Un")."""
+    needle = name.casefold()
+
+    def test(entry: TimelineEntry, documents: dict[str, Document]) -> bool:
+        return any(_source_has_entity(s, documents.get(s.document_id), needle) for s in entry.sources)
+
+    return keep_entries(timeline, test)
+
+
+def _source_has_entity(source: EntrySource, doc: Document | None, needle: str) -> bool:
+    if doc is None:
+        return False
+    event = next((e for e in doc.events if e.id == source.event_id), None)
+    if event is not None and any(needle in ent.casefold() for ent in event.entities):
+        return True
+    lo, hi = source.sentence.start, source.sentence.end
+    return any(lo <= ent.start and ent.end <= hi and needle in ent.text.casefold() for ent in doc.entities)
+
+
+def between(timeline: Timeline, since: date | None = None, until: date | None = None) -> Timeline:
+    """Dated entries whose interval overlaps ``[since, until]`` (both inclusive,
+    either open); undated entries have no interval and are dropped."""
+
+    def test(entry: TimelineEntry, _: dict[str, Document]) -> bool:
+        if entry.date is None:
+            return False
+        return ((since is None or _day(entry.date.end) >= since)
+                and (until is None or _day(entry.date.start) <= until))
+
+    return keep_entries(timeline, test)
+
+
+def parse_bound(value: str, *, end: bool, option: str) -> date:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month stands for its
+    first day (``--since``) or its last (``--until``, ``end=True``)."""
+    parts = value.strip().split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 3:
+            return date.fromisoformat(value.strip())
+        if len(numbers) == 2:
+            year, month = numbers
+            return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+        if len(numbers) == 1 and len(parts[0]) == 4:
+            return date(numbers[0], 12, 31) if end else date(numbers[0], 1, 1)
+    except ValueError:
+        pass
+    raise SettingsError(f"{option}: malformed date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The filters a run asks for (all optional; all must hold)."""
+
+    query: str | None = None
+    entity: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.query, self.entity, self.since, self.until))
+
+    @property
+    def needs_entities(self) -> bool:
+        """Named entities are costly: compute them only for ``--entity``."""
+        return self.entity is not None
+
+    def apply(self, timeline: Timeline) -> Timeline:
+        if self.query is not None:
+            timeline = mentioning(timeline, self.query)
+        if self.entity is not None:
+            timeline = with_entity(timeline, self.entity)
+        if self.since is not None or self.until is not None:
+            timeline = between(timeline, self.since, self.until)
+        return timeline
+
+    def apply_to_document(self, doc: Document, timeline_of: Callable[[Document], Timeline]) -> Document | None:
+        """The document with only the events left on its filtered one-document
+        timeline, or None when none is left."""
+        kept = self.apply(timeline_of(doc))
+        event_ids = {s.event_id for e in kept.entries + kept.undated for s in e.sources}
+        if not event_ids:
+            return None
+        return replace(doc, events=tuple(e for e in doc.events if e.id in event_ids))
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -1,0 +1,286 @@
+"""Record files: CSV with a header row, and JSON Lines, one article per row.
+
+Both readers stream (one record in memory at a time) and never stop at a bad
+record: a row with no text, no or an unreadable date, or bytes that are not
+UTF-8 becomes a :class:`RecordError` naming ``file:line``, and reading goes
+on with the next row.  Only a problem with the whole file (cannot be opened,
+no header, a named column missing) raises :class:`~timeline.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import IO, Any, Iterable, Iterator, Mapping
+
+from timeline.errors import InputError, MissingPublicationDate, TimelineError
+from timeline.model import Article
+from timeline.read.text import parse_published
+
+# undecodable bytes survive reading as lone surrogates (errors="surrogateescape")
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# a record's metadata fields longer than this are not kept in Article.extra
+_MAX_EXTRA_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    """A record (or a whole input) that could not be read or processed."""
+
+    location: str
+    message: str
+    # the TimelineError subclass it stands for: InputError, MissingPublicationDate...
+    kind: str = "InputError"
+
+    @classmethod
+    def from_exception(cls, error: BaseException, location: str | None) -> "RecordError":
+        if isinstance(error, TimelineError):
+            return cls(error.location or location or "?", getattr(error, "reason", None) or str(error),
+                       type(error).__name__)
+        return cls(location or "?", f"processing failed: {type(error).__name__}: {error}", "ProcessingError")
+
+    def exception(self) -> TimelineError:
+        """The error as an exception of its original kind (for callers that raise)."""
+        kinds: dict[str, type[TimelineError]] = {
+            "InputError": InputError, "MissingPublicationDate": MissingPublicationDate,
+        }
+        return kinds.get(self.kind, TimelineError)(self.message, location=self.location)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"location": self.location, "message": self.message, "kind": self.kind}
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+Record = Article | RecordError
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFields:
+    """Which column (CSV) or key (JSON Lines) holds each part of an article.
+
+    ``None`` means the default name, looked up only if present; a name given
+    explicitly must exist in the file.  The date defaults to ``date`` then
+    ``published`` (CSV) or ``published`` then ``date`` (JSON Lines).
+    """
+
+    text: str | None = None
+    date: str | None = None
+    title: str | None = None
+    id: str | None = None
+    url: str | None = None
+
+    def names(self, date_defaults: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        return {
+            "text": (self.text,) if self.text else ("text",),
+            "date": (self.date,) if self.date else date_defaults,
+            "title": (self.title,) if self.title else ("title",),
+            "id": (self.id,) if self.id else ("id",),
+            "url": (self.url,) if self.url else ("url",),
+        }
+
+    def explicit(self) -> dict[str, str]:
+        given = {"text": self.text, "date": self.date, "title": self.title, "id": self.id, "url": self.url}
+        return {part: name for part, name in given.items() if name}
+
+
+@lru_cache(maxsize=1)
+def _date_formats() -> tuple[str, ...]:
+    raw = resources.files("timeline.read").joinpath("data/date_formats.txt").read_text("utf-8")
+    return tuple(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=4096)
+def parse_record_date(value: str) -> date | datetime:
+    """A publication date as corpora write it: ISO, ``"November 2, 2017 "``,
+    ``"19-Feb-18"``..., else whatever absolute date dateparser reads.
+    Cached: a corpus repeats the same few hundred dates."""
+    text = " ".join(value.split())
+    try:
+        return parse_published(text)
+    except InputError:
+        pass
+    for fmt in _date_formats():
+        try:
+            moment = datetime.strptime(text, fmt)
+            return moment if "%H" in fmt else moment.date()
+        except ValueError:
+            continue
+    import dateparser
+
+    # absolute dates only: "yesterday" must not resolve against today's date
+    found = dateparser.parse(text, languages=["en"], settings={
+        "PARSERS": ["custom-formats", "absolute-time"], "STRICT_PARSING": True,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    })
+    if found is None:
+        raise InputError(f"unreadable publication date {value!r}")
+    return found.date() if (found.hour, found.minute, found.second) == (0, 0, 0) else found
+
+
+def build_article(
+    values: Mapping[str, Any],
+    names: Mapping[str, tuple[str, ...]],
+    *,
+    location: str,
+    published: str | date | datetime | None,
+) -> Record:
+    """One record's values -> an Article, or the RecordError saying what is wrong."""
+
+    def first(part: str) -> Any:
+        for name in names[part]:
+            if values.get(name) not in (None, ""):
+                return values[name]
+        return None
+
+    text = first("text")
+    if not isinstance(text, str) or not text.strip():
+        what = "no text" if text in (None, "") or isinstance(text, str) else f"text is a {type(text).__name__}"
+        return RecordError(location, f"{what} (column/key {names['text'][0]!r})")
+    raw_date = first("date")
+    try:
+        if raw_date is not None:
+            when: date | datetime | None = parse_record_date(str(raw_date))
+        elif published is not None:
+            when = parse_published(published, location="--published")
+        else:
+            return RecordError(location, f"no publication date (column/key {names['date'][0]!r}): "
+                                         "fill it in or give one with --published", "MissingPublicationDate")
+    except InputError as exc:
+        return RecordError(location, getattr(exc, "reason", None) or str(exc))
+    used = {name for part in names for name in names[part]}
+    extra = tuple(
+        (str(k), str(v)) for k, v in values.items()
+        if k not in used and v not in (None, "") and len(str(v)) <= _MAX_EXTRA_CHARS
+    )
+    ident, title, url = first("id"), first("title"), first("url")
+    return Article(
+        text=text, published=when, id=None if ident is None else str(ident),
+        title=None if title is None else str(title).strip(), url=None if url is None else str(url),
+        source=str(values.get("source") or location), location=location, extra=extra,
+    )
+
+
+def _binary_lines(stream: IO[bytes]) -> Iterator[str]:
+    """Lines of a UTF-8 byte stream; bad bytes become surrogates, flagged per record."""
+    first = True
+    for raw in stream:
+        if first:
+            raw = raw.removeprefix(_UTF8_BOM)
+            first = False
+        yield raw.decode("utf-8", "surrogateescape")
+
+
+def _text_lines(stream: IO[bytes]) -> Iterable[str]:
+    peek = getattr(stream, "peek", None)
+    head = peek(2)[:2] if peek else b""
+    if head in _UTF16_BOMS:
+        return io.TextIOWrapper(stream, encoding="utf-16", newline="")
+    return _binary_lines(stream)
+
+
+def read_csv(
+    stream: IO[bytes], name: str, *, fields: RecordFields = RecordFields(),
+    published: str | date | datetime | None = None,
+) -> Iterator[Record]:
+    """Records of a CSV file with a header row; locations are ``name:line``
+    (the line the record starts on, the header being line 1)."""
+    _allow_long_fields()
+    reader = csv.reader(_text_lines(stream))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("empty file: a CSV needs a header row", location=name) from None
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV header: {exc}", location=name) from None
+    header = [h.strip() for h in header]
+    names = fields.names(("date", "published"))
+    _check_columns(header, names, fields, published, name)
+    while True:
+        line = reader.line_num + 1
+        location = f"{name}:{line}"
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RecordError(location, f"malformed CSV: {exc}")
+            continue
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # blank line: not a record
+        if len(row) != len(header):
+            yield RecordError(location, f"{len(row)} fields where the header has {len(header)} "
+                                        "(unbalanced quotes?)")
+            continue
+        if any(_UNDECODABLE.search(cell) for cell in row):
+            yield RecordError(location, "not valid UTF-8: convert the file to UTF-8")
+            continue
+        yield build_article(dict(zip(header, row)), names, location=location, published=published)
+
+
+def read_jsonl(
+    stream: IO[bytes], name: str, *, fields: RecordFields = RecordFields(),
+    published: str | date | datetime | None = None,
+) -> Iterator[Record]:
+    """Records of a JSON Lines file ({id, title, text, published, url} per
+    line); locations are ``name:line``."""
+    names = fields.names(("published", "date"))
+    for number, raw in enumerate(stream, 1):
+        location = f"{name}:{number}"
+        if number == 1:
+            raw = raw.removeprefix(_UTF8_BOM)
+        if not raw.strip():
+            continue
+        try:
+            values = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            yield RecordError(location, f"not valid UTF-8 (byte {exc.start}): convert the file to UTF-8")
+            continue
+        except json.JSONDecodeError as exc:
+            yield RecordError(location, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(values, dict):
+            yield RecordError(location, f"a line must hold a JSON object, not {type(values).__name__}")
+            continue
+        missing = [key for part, key in fields.explicit().items() if part != "date" and key not in values]
+        if missing:
+            yield RecordError(location, f"no key {missing[0]!r}")
+            continue
+        yield build_article(values, names, location=location, published=published)
+
+
+def _check_columns(
+    header: list[str], names: Mapping[str, tuple[str, ...]], fields: RecordFields,
+    published: object, location: str,
+) -> None:
+    """A file without the columns it needs fails as a whole, not row by row."""
+    columns = ", ".join(header)
+    for name in fields.explicit().values():
+        if name not in header:
+            raise InputError(f"no column {name!r} (columns: {columns})", location=location)
+    for part in ("text",) + (() if published is not None else ("date",)):
+        if not any(n in header for n in names[part]):
+            hint = f"--{part}-column" + (" or --published" if part == "date" else "")
+            raise InputError(f"no column {names[part][0]!r} (columns: {columns}): name it with {hint}",
+                             location=location)
+
+
+def _allow_long_fields() -> None:
+    # article texts can exceed csv's 128 KiB default field limit
+    limit = sys.maxsize
+    while True:
+        try:
+            csv.field_size_limit(limit)
+            return
+        except OverflowError:
+            limit //= 10
