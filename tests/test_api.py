@@ -14,7 +14,8 @@ import pytest
 
 import timeline
 from timeline import (
-    Document, ExportError, InputError, MissingPublicationDate, SettingsError, TimelineError, Timex,
+    Document, ExportError, InputError, MissingPublicationDate, ProcessingError, SettingsError, TimelineError,
+    Timex,
 )
 
 THURSDAY = date(2017, 11, 2)
@@ -215,6 +216,10 @@ def test_timeline_from_documents_renders_json_and_timeml() -> None:
     assert [d["id"] for d in data["documents"]] == [d.id for d in docs]
     tml = line.to_timeml()
     assert 'value="2017-10-31"' in tml and "<TIMEX3" in tml
+    for render in (line.to_html, line.to_ics, line.to_timelinejs):
+        assert isinstance(render(), str) and render()
+    assert line.to_ics().startswith("BEGIN:VCALENDAR")
+    assert json.loads(line.to_timelinejs())
 
 
 def test_public_names_are_documented() -> None:
@@ -222,3 +227,56 @@ def test_public_names_are_documented() -> None:
         obj = getattr(timeline, name)
         if callable(obj):
             assert (obj.__doc__ or "").strip(), f"timeline.{name} has no docstring"
+
+
+# --- failures below the API and parallel runs ---------------------------------
+
+@pytest.fixture
+def tagger_fails_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.temporal import TemporalTagger
+
+    real_tag = TemporalTagger.tag
+
+    def tag(self: TemporalTagger, text: str, *args: Any, **kwargs: Any) -> Any:
+        if "BOOM" in text:
+            raise ValueError("simulated bug")
+        return real_tag(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(TemporalTagger, "tag", tag)
+
+
+@pytest.mark.usefixtures("tagger_fails_on_boom")
+def test_a_bug_below_extract_is_a_processing_error() -> None:
+    with pytest.raises(ProcessingError, match="simulated bug") as caught:
+        timeline.extract("BOOM on Monday.", THURSDAY)
+    assert isinstance(caught.value.__cause__, ValueError)
+
+
+@pytest.mark.usefixtures("tagger_fails_on_boom")
+def test_a_bug_on_one_record_does_not_lose_the_others() -> None:
+    bad = [records()[0], {"text": "BOOM on Monday.", "published": THURSDAY}, records()[1]]
+    errors: list[TimelineError] = []
+    docs = list(timeline.extract_many(bad, on_error=errors.append))
+    assert [d.title for d in docs] == ["A", "B"]
+    assert [(type(e), e.location) for e in errors] == [(ProcessingError, "record 1")]
+
+
+def test_repeated_ids_are_made_unique() -> None:
+    same = [{"text": "On Monday.", "published": THURSDAY, "id": "x"}] * 3
+    assert [d.id for d in timeline.extract_many(same)] == ["x", "x-2", "x-3"]
+
+
+def test_two_workers_give_the_same_results_and_errors() -> None:
+    corpus: list[Any] = [
+        {"text": f"Story {i} said talks ended on Tuesday.", "published": "2017-11-02", "id": f"s{i}"}
+        for i in range(12)
+    ]
+    corpus.insert(5, {"text": "No date.", "id": "undated"})
+    serial_errors: list[TimelineError] = []
+    parallel_errors: list[TimelineError] = []
+    serial = list(timeline.extract_many(corpus, on_error=serial_errors.append))
+    settings = timeline.Settings(batch_size=4)  # several chunks in flight
+    parallel = list(timeline.extract_many(corpus, workers=2, settings=settings, on_error=parallel_errors.append))
+    assert parallel == serial and len(serial) == 12
+    assert [str(e) for e in parallel_errors] == [str(e) for e in serial_errors]
+    assert [e.location for e in serial_errors] == ["record 5 (id undated)"]

@@ -15,21 +15,25 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from timeline.errors import InputError, MissingPublicationDate, SettingsError, TimelineError
+from timeline.errors import InputError, MissingPublicationDate, ProcessingError, SettingsError, TimelineError
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline
 from timeline.read.text import parse_published
 from timeline.settings import Settings
 
-__all__ = ["extract", "extract_many", "extract_articles", "to_article", "Published", "Record", "OnError"]
+if TYPE_CHECKING:
+    from timeline.read.records import Record as CorpusRecord
+    from timeline.read.records import RecordError
+
+__all__ = ["extract", "extract_many", "extract_articles", "to_article", "Published", "RecordLike", "OnError"]
 
 #: What ``published`` accepts: a date, a naive or aware datetime, or an ISO string.
 Published: TypeAlias = date | datetime | str
 #: One input of :func:`extract_many`: an Article, a mapping, or any object with
 #: ``text`` and ``published`` attributes (``title``, ``url``, ``id``, ``source`` optional).
-Record: TypeAlias = Article | Mapping[str, Any] | object
+RecordLike: TypeAlias = Article | Mapping[str, Any] | object
 #: What :func:`extract_many` does with a record it cannot process.
 OnError: TypeAlias = Literal["raise", "skip"] | Callable[[TimelineError], None]
 
@@ -69,10 +73,15 @@ def extract(
     [('Tuesday', '2017-10-31', 19, 26)]
     """
     article = _article(text, published, id=id, title=title, url=url, source=None, location=None)
-    return _pipeline(settings or Settings()).process(article)
+    try:
+        return _pipeline(settings or Settings()).process(article)
+    except (TimelineError, MemoryError):
+        raise
+    except Exception as exc:  # a bug below: still an error users can catch, cause chained
+        raise ProcessingError(f"processing failed: {type(exc).__name__}: {exc}") from exc
 
 
-def to_article(record: Record, *, location: str | None = None) -> Article:
+def to_article(record: RecordLike, *, location: str | None = None) -> Article:
     """Turn a record (Article, mapping or object) into a validated :class:`Article`.
 
     Mappings are read by key and other objects by attribute: ``text`` and
@@ -104,7 +113,7 @@ def extract_articles(articles: Iterable[Article], *, settings: Settings | None =
 
 
 def extract_many(
-    records: Iterable[Record],
+    records: Iterable[RecordLike],
     *,
     workers: int = 1,
     settings: Settings | None = None,
@@ -124,36 +133,50 @@ def extract_many(
     ``on_error="raise"`` (the default) it is raised when the iteration reaches
     that record, after every document before it has been yielded;
     ``"skip"`` logs it on the ``timeline`` logger and goes on; a callable
-    receives each error and the record is skipped.
+    receives each error and the record is skipped.  An article the pipeline
+    fails on (a bug) is handled the same way, as a
+    :class:`~timeline.errors.ProcessingError`.
+
+    Document ids are unique within one call: a repeated id gets ``-2``,
+    ``-3``... appended.  With ``workers`` > 1 in a script, guard the call with
+    ``if __name__ == "__main__":`` (worker processes import the main module).
     """
+    from timeline.corpus import process_records
+
     settings = (settings or Settings()).with_(workers=workers)
-    records_in = _ValidRecords(records, _error_handler(on_error))
-    yield from _pipeline(settings).process_many(records_in)
-    if records_in.stopped_by is not None:
-        raise records_in.stopped_by
-
-
-class _ValidRecords:
-    """The good records as articles.  In "raise" mode the stream ends at the
-    first bad record, so that the pipeline finishes the batch before it and
-    the error is raised only after the documents that precede it."""
-
-    def __init__(self, records: Iterable[Record], handle: Callable[[TimelineError], None] | None) -> None:
-        self.records = records
-        self.handle = handle
-        self.stopped_by: TimelineError | None = None
-
-    def __iter__(self) -> Iterator[Article]:
-        for index, record in enumerate(self.records):
-            try:
-                article = to_article(record, location=f"record {index}")
-            except TimelineError as error:
-                if self.handle is None:
-                    self.stopped_by = error
-                    return
-                self.handle(error)
+    handle = _error_handler(on_error)
+    results = process_records(_articles_or_errors(records), settings)
+    try:
+        for result in results:
+            if isinstance(result, Document):
+                yield result
                 continue
-            yield article
+            error = _as_exception(result)
+            if handle is None:
+                raise error
+            handle(error)
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()  # stops the worker processes when the caller stops early
+
+
+def _articles_or_errors(records: Iterable[RecordLike]) -> Iterator["CorpusRecord"]:
+    """Each record as an Article, or the RecordError the corpus runner passes through."""
+    from timeline.read.records import RecordError
+
+    for index, record in enumerate(records):
+        location = f"record {index}"
+        try:
+            yield to_article(record, location=location)
+        except TimelineError as error:
+            yield RecordError.from_exception(error, location)
+
+
+def _as_exception(failure: "RecordError") -> TimelineError:
+    if failure.kind == ProcessingError.__name__:
+        return ProcessingError(failure.message, location=failure.location)
+    return failure.exception()
 
 
 def _error_handler(on_error: OnError) -> Callable[[TimelineError], None] | None:

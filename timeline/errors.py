@@ -52,3 +52,9 @@ class SettingsError(TimelineError):
 
 class ExportError(TimelineError):
     """An output cannot be rendered or written."""
+
+
+class ProcessingError(TimelineError):
+    """Processing an article failed for a reason other than its input: a bug.
+    The original exception is chained (``__cause__``) when available; corpus
+    runs report it for that record and go on."""
