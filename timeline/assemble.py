@@ -1,29 +1,44 @@
-"""Assemble documents into one ordered timeline (and render it).
+"""Assemble documents into one timeline: every event becomes an entry
+listing where it is reported; entries from different articles that report
+the same happening are merged; dated entries are ordered, fuzzy ones kept
+apart.
 
-Placeholder ordering/merging: one entry per event, dated entries ordered by
-date start then finer granularity first, fuzzy ones kept apart.
+Ordering: by the start of the date interval, then finer granularity first
+(a day before the week that starts on it), ties in document order.
+
+Cross-article merge (``Settings.merge_events``): two entries merge when they
+cover the same interval, their trigger lemmas are the same or related
+(``events/data/related_lemmas.txt``) and they share a named entity ("Xi"
+matches "Xi Jinping": the words of one name within the other's).  Entries are
+bucketed by (interval, lemma group) and linked through an index of entity
+words, so the cost stays near-linear in the number of events.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Iterable
 
-from timeline.model import Document, EntrySource, TimelineEntry
+from timeline.events.interval import GRANULARITY_ORDER
+from timeline.events.lexicon import lexicon
+from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
-GRANULARITY_ORDER = (
-    "minute", "hour", "partofday", "day", "weekend", "week", "month", "season",
-    "quarter", "half", "year", "decade", "century", "millennium",
-)
+__all__ = ["GRANULARITY_ORDER", "Timeline", "merge_entries"]
+
+_CERTAINTY_ORDER = ("exact", "approximate", "vague")
 
 
-def _sort_key(entry: TimelineEntry, position: int) -> tuple[datetime, int, int]:
-    assert entry.date is not None
-    start = entry.date.start
-    moment = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
-    return moment.replace(tzinfo=None), GRANULARITY_ORDER.index(entry.date.granularity), position
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An entry with what the merge compares: its position and entity names."""
+
+    entry: TimelineEntry
+    position: int
+    document_id: str
+    names: tuple[frozenset[str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +52,15 @@ class Timeline:
     def from_documents(cls, documents: Iterable[Document], settings: Settings | None = None) -> "Timeline":
         settings = settings or Settings()
         docs = tuple(documents)
-        entries: list[TimelineEntry] = []
-        for doc in docs:
-            for event in doc.events:
-                timex = next(t for t in doc.timexes if t.id == event.timex)
-                source = EntrySource(
-                    document_id=doc.id, event_id=event.id,
-                    timex=_span(doc, timex.start, timex.end), trigger=event.trigger,
-                    sentence=event.sentence, document_title=doc.title, document_url=doc.url,
-                    published=doc.published,
-                )
-                entries.append(TimelineEntry(
-                    id=f"{doc.id}:{event.id}", title=event.title, date=event.date,
-                    certainty=event.certainty, tense=event.tense, sources=(source,), lemma=event.lemma,
-                ))
-        dated = [e for e in entries if e.date is not None]
-        ordered = [e for _, e in sorted(((_sort_key(e, i), e) for i, e in enumerate(dated)), key=lambda p: p[0])]
-        undated = [e for e in entries if e.date is None]
-        return cls(docs, tuple(ordered), tuple(undated), settings)
+        candidates = [
+            _Candidate(_entry(doc, event), 0, doc.id, _names(event.entities))
+            for doc in docs for event in doc.events
+        ]
+        candidates = [replace(c, position=i) for i, c in enumerate(candidates)]
+        entries = merge_entries(candidates) if settings.merge_events else [c.entry for c in candidates]
+        dated = sorted((e for e in entries if e.date is not None), key=_order)
+        undated = tuple(e for e in entries if e.date is None)
+        return cls(docs, tuple(dated), undated, settings)
 
     # rendering: the same functions the command line calls
     def to_json(self) -> str:
@@ -79,10 +85,93 @@ class Timeline:
         return render_timelinejs(self)
 
 
-def _span(doc: Document, start: int, end: int):  # type: ignore[no-untyped-def]
-    from timeline.model import TextSpan
-    return TextSpan(start, end, doc.text[start:end])
+def _entry(doc: Document, event: Event) -> TimelineEntry:
+    """One entry for one event, with a source for every mention of it."""
+    timexes = {t.id: t for t in doc.timexes}
+    sources = []
+    for mention in event.mentions or ():
+        timex = timexes.get(mention.timex)
+        span = TextSpan(timex.start, timex.end, timex.text) if timex else TextSpan(0, 0, "")
+        sources.append(EntrySource(
+            document_id=doc.id, event_id=event.id, timex=span, trigger=mention.trigger,
+            sentence=mention.sentence, document_title=doc.title, document_url=doc.url, published=doc.published,
+        ))
+    if not sources:  # an event built without mentions still has its own
+        timex = timexes.get(event.timex)
+        span = TextSpan(timex.start, timex.end, timex.text) if timex else TextSpan(0, 0, "")
+        sources.append(EntrySource(doc.id, event.id, span, event.trigger, event.sentence,
+                                   doc.title, doc.url, doc.published))
+    return TimelineEntry(
+        id=f"{doc.id}:{event.id}", title=event.title, date=event.date, certainty=event.certainty,
+        tense=event.tense, sources=tuple(sources), lemma=event.lemma,
+    )
 
 
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
+def merge_entries(candidates: list[_Candidate]) -> list[TimelineEntry]:
+    """Merge entries of different documents that report the same happening; the
+    merged entry sits where its first report was and lists every source."""
+    words = lexicon()
+    buckets: dict[tuple[object, ...], list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        if c.entry.date is not None and c.names:
+            buckets[(*_date_key(c.entry.date), words.lemma_group(c.entry.lemma))].append(c)
+    parent = list(range(len(candidates)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for bucket in buckets.values():
+        if len({c.document_id for c in bucket}) < 2:
+            continue
+        by_word: dict[str, list[_Candidate]] = defaultdict(list)
+        for c in bucket:
+            for name in c.names:
+                for word in name:
+                    by_word[word].append(c)
+        for c in bucket:
+            for other in {o.position: o for name in c.names for w in name for o in by_word[w]}.values():
+                if other.position < c.position and other.document_id != c.document_id and _share_name(c, other):
+                    parent[find(c.position)] = find(other.position)
+    groups: dict[int, list[_Candidate]] = defaultdict(list)
+    for c in candidates:
+        groups[find(c.position)].append(c)
+    return [_combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+
+
+def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
+    first = entries[0]
+    if len(entries) == 1:
+        return first
+    certainty = min((e.certainty for e in entries), key=_CERTAINTY_ORDER.index)
+    return replace(first, certainty=certainty, sources=tuple(s for e in entries for s in e.sources))
+
+
+def _share_name(a: _Candidate, b: _Candidate) -> bool:
+    """A name of one is the other's, or lies within it ("Xi" in "Xi Jinping")."""
+    return any(x <= y or y <= x for x in a.names for y in b.names)
+
+
+def _names(entities: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """Entity names as sets of lower-case words, without possessive endings."""
+    names = []
+    for entity in entities:
+        tokens = [w for w in entity.lower().replace("\u2019", "'").split() if w not in ("the", "s", "'s")]
+        tokens = [w[:-2] if w.endswith("'s") else w for w in tokens]
+        if tokens:
+            names.append(frozenset(tokens))
+    return tuple(names)
+
+
+def _date_key(when: DateInterval) -> tuple[object, ...]:
+    return (when.start, when.end, when.granularity)
+
+
+def _order(entry: TimelineEntry) -> tuple[datetime, int]:
+    """Sort key of a dated entry: its start, then finer granularity first (sorted() keeps ties in order)."""
+    assert entry.date is not None
+    start = entry.date.start
+    moment = start if isinstance(start, datetime) else datetime(start.year, start.month, start.day)
+    return moment.replace(tzinfo=None), GRANULARITY_ORDER.index(entry.date.granularity)

@@ -1,19 +1,119 @@
-"""Placeholder: the event anchorer finds the event each timex dates."""
+"""The event anchorer: for every DATE/TIME expression, the events it dates.
+
+Each trigger found through the parse (:mod:`timeline.events.triggers`)
+becomes an :class:`~timeline.model.Event` with the interval of the timex
+value (:mod:`timeline.events.interval`), a headline, tense, certainty and
+participants (:mod:`timeline.events.describe`).  Mentions of one happening
+in a document (the same trigger word dated twice, or the same lemma on the
+same date) are merged into one event that keeps every mention.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING, Iterable
 
-from timeline.model import Event, Timex
+from timeline.events.describe import Describer
+from timeline.events.interval import GRANULARITY_ORDER, interval
+from timeline.events.lexicon import lexicon
+from timeline.events.triggers import TriggerFinder
+from timeline.model import Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
 from timeline.settings import Settings
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATED_TYPES = ("DATE", "TIME")
+
 
 class EventAnchorer:
+    """``anchor(text, published, timexes, parsed) -> events`` in document order."""
+
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        words = lexicon()
+        self.finder = TriggerFinder(words)
+        self.describer = Describer(words, named_entities=self.settings.entities)
 
     def anchor(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText
     ) -> tuple[Event, ...]:
-        return ()
+        events: list[Event] = []
+        for timex in timexes:
+            if timex.type in DATED_TYPES:
+                events.extend(self._events_of(text, published, timex, parsed))
+        if self.settings.merge_events:
+            events = merge_mentions(events)
+        events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+        return tuple(replace(e, id=f"e{i}") for i, e in enumerate(events, 1))
+
+    def _events_of(self, text: str, published: date, timex: Timex, parsed: ParsedText) -> Iterable[Event]:
+        tokens = parsed.tokens(timex.start, timex.end)
+        piece = parsed.piece_at(timex.start)
+        if not tokens or piece is None:
+            return
+        when = interval(timex.value, published)
+        skip = {t.i for t in tokens}
+        certainty = self.describer.certainty(timex, when, text)
+        for trigger in self.finder.find(tokens):
+            token = trigger.token
+            start = piece.start + token.idx
+            span = TextSpan(start, start + len(token.text), token.text)
+            sentence = _sentence(text, piece.start, token)
+            yield Event(
+                id="",
+                timex=timex.id,
+                trigger=span,
+                title=self.describer.title(token, skip),
+                sentence=sentence,
+                date=when,
+                certainty=certainty,
+                tense=self.describer.tense(token, when, published),
+                lemma=token.lemma_.lower(),
+                entities=self.describer.entities(token, skip),
+                mentions=(EventMention(timex.id, span, sentence),),
+            )
+
+
+def _sentence(text: str, offset: int, token: "Token") -> TextSpan:
+    sent = token.sent
+    start, end = offset + sent.start_char, offset + sent.end_char
+    return TextSpan(start, end, text[start:end])
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """Merge events that are one happening: the same trigger word (dated by two
+    expressions: the finer date wins), or the same lemma on the same date."""
+    merged: list[Event] = []
+    by_trigger: dict[tuple[int, int], int] = {}
+    by_lemma_date: dict[tuple[str, object], int] = {}
+    for event in events:
+        trigger_key = (event.trigger.start, event.trigger.end)
+        date_key = (event.lemma, (event.date.start, event.date.end, event.date.granularity)) if event.date else None
+        index = by_trigger.get(trigger_key)
+        if index is None and date_key is not None:
+            index = by_lemma_date.get(date_key)
+        if index is None:
+            index = len(merged)
+            merged.append(event)
+        else:
+            merged[index] = _combine(merged[index], event)
+        by_trigger[trigger_key] = index
+        if date_key is not None:
+            by_lemma_date.setdefault(date_key, index)
+    return merged
+
+
+def _combine(first: Event, other: Event) -> Event:
+    """One event from two reports of it: every mention kept, the finer date preferred."""
+    mentions = first.mentions + tuple(m for m in other.mentions if m not in first.mentions)
+    entities = tuple(dict.fromkeys(first.entities + other.entities))
+    base = first
+    if other.date is not None and (
+        first.date is None
+        or GRANULARITY_ORDER.index(other.date.granularity) < GRANULARITY_ORDER.index(first.date.granularity)
+    ):
+        base = replace(other, trigger=first.trigger, title=first.title, sentence=first.sentence, lemma=first.lemma)
+    return replace(base, mentions=mentions, entities=entities)

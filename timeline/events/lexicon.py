@@ -1,0 +1,61 @@
+"""The word lists the event anchorer reads (``events/data/*.txt``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _words(name: str) -> frozenset[str]:
+    raw = resources.files("timeline.events").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in raw.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def _groups(name: str) -> dict[str, str]:
+    """Each word of a line mapped to the line's first word (the group's name)."""
+    raw = resources.files("timeline.events").joinpath(f"data/{name}").read_text("utf-8")
+    groups: dict[str, str] = {}
+    for line in raw.splitlines():
+        words = line.lower().split()
+        if words and not words[0].startswith("#"):
+            for word in words:
+                groups.setdefault(word, words[0])
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    event_nouns: frozenset[str]
+    event_suffixes: tuple[str, ...]
+    transparent_verbs: frozenset[str]
+    relational_verbs: frozenset[str]
+    boundary_prepositions: frozenset[str]
+    hedges: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    related_lemmas: dict[str, str]
+
+    def is_event_noun(self, lemma: str) -> bool:
+        lemma = lemma.lower()
+        return lemma in self.event_nouns or (len(lemma) > 6 and lemma.endswith(self.event_suffixes))
+
+    def lemma_group(self, lemma: str) -> str:
+        """A name shared by related trigger lemmas ("agree", "agreement", "deal" -> "agree")."""
+        lemma = lemma.lower()
+        return self.related_lemmas.get(lemma, lemma)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(
+        event_nouns=_words("event_nouns.txt"),
+        event_suffixes=tuple(sorted(_words("event_suffixes.txt"))),
+        transparent_verbs=_words("transparent_verbs.txt"),
+        relational_verbs=_words("relational_verbs.txt"),
+        boundary_prepositions=_words("boundary_prepositions.txt"),
+        hedges=_words("hedges.txt"),
+        future_auxiliaries=_words("future_auxiliaries.txt"),
+        related_lemmas=_groups("related_lemmas.txt"),
+    )

@@ -1,0 +1,163 @@
+"""Find the words naming the events a temporal expression dates, through the
+dependency parse: from the expression's head up to the word it modifies
+(skipping prepositions), then to the predicate when that word is not itself
+an event ("in the message dated Nov. 1" -> "wrote").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from timeline.events.lexicon import Lexicon, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PREDICATE_POS = frozenset({"VERB", "AUX"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+_MAX_CLIMB = 8
+
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word naming an event dated by a timex; ``rule`` says how it was found."""
+
+    token: "Token"
+    rule: str
+
+
+class TriggerFinder:
+    def __init__(self, words: Lexicon | None = None) -> None:
+        self.words = words or lexicon()
+
+    def find(self, timex_tokens: list["Token"]) -> list[Trigger]:
+        """The triggers a timex (its tokens) dates, the main one first."""
+        inside = {t.i for t in timex_tokens}
+        head = _span_head(timex_tokens, inside)
+        found: list[Trigger] = []
+        attached = self._attachment(head, inside)
+        if attached is not None:
+            found.extend(self._events_at(attached, inside))
+        found.extend(self._when_clause(timex_tokens, inside))
+        found.extend(self._adjacent_event_noun(timex_tokens))
+        unique: list[Trigger] = []
+        seen: set[int] = set()
+        for trigger in found:
+            if trigger.token.i not in seen and trigger.token.i not in inside:
+                seen.add(trigger.token.i)
+                unique.append(trigger)
+        return unique
+
+    def _attachment(self, head: "Token", inside: set[int]) -> "Token | None":
+        """The content word the timex modifies; None when a boundary preposition
+        ("before", "after") says the event is not at that date."""
+        token = head
+        for _ in range(_MAX_CLIMB):
+            parent = token.head
+            if parent is token:
+                return None  # the timex is the whole sentence (a dateline, a heading)
+            if token.dep_ == "conj" and parent.i in inside:
+                token = parent
+                continue
+            if parent.i in inside:
+                token = parent
+                continue
+            if parent.pos_ in ("ADP", "SCONJ") or parent.dep_ in ("prep", "agent"):
+                if parent.lower_ in self.words.boundary_prepositions or _after_boundary(parent, self.words):
+                    return None
+                token = parent
+                continue
+            if token.dep_ == "appos" or parent.pos_ == "PUNCT":
+                token = parent
+                continue
+            return parent
+        return None
+
+    def _events_at(self, word: "Token", inside: set[int]) -> list[Trigger]:
+        """The events dated through ``word``, the word the timex modifies."""
+        if word.pos_ in _PREDICATE_POS:
+            if word.lemma_.lower() in self.words.transparent_verbs and word.head is not word:
+                # "the message dated Nov. 1": date the message's predicate
+                return self._events_of_nominal(word.head, "transparent", inside)
+            return [Trigger(word, "predicate")]
+        if word.pos_ in _NOMINAL_POS:
+            return self._events_of_nominal(word, "nominal", inside)
+        if word.pos_ == "ADJ" and word.dep_ in ("acomp", "ROOT", "advcl", "ccomp", "conj", "xcomp"):
+            return [Trigger(word, "adjective")]
+        return []
+
+    def _events_of_nominal(self, noun: "Token", rule: str, inside: set[int]) -> list[Trigger]:
+        if self.words.is_event_noun(noun.lemma_):
+            found = [Trigger(noun, f"{rule}-event-noun")]
+            verb = noun.head
+            possessed = any(c.dep_ == "poss" and c.i in inside for c in noun.children)
+            if (
+                possessed
+                and noun.dep_ in ("dobj", "nsubjpass")
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() not in self.words.relational_verbs
+            ):
+                # "did not disrupt last month's congress": the disruption is dated too
+                found.append(Trigger(verb, "verb-of-event-noun"))
+            return found
+        predicate = _governing_predicate(noun)
+        return [Trigger(predicate, f"{rule}-predicate")] if predicate is not None else []
+
+    def _adjacent_event_noun(self, timex_tokens: list["Token"]) -> list[Trigger]:
+        """"the shareholders' meeting yesterday", "trading Friday": an event noun
+        right before the date is what it dates, whatever the parser attached it to."""
+        doc = timex_tokens[0].doc
+        i = timex_tokens[0].i - 1
+        if i >= 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in ("on", "in", "at"):
+            i -= 1
+        if i >= 0 and doc[i].pos_ == "NOUN" and self.words.is_event_noun(doc[i].lemma_):
+            return [Trigger(doc[i], "adjacent-event-noun")]
+        return []
+
+    def _when_clause(self, timex_tokens: list["Token"], inside: set[int]) -> list[Trigger]:
+        """"five years ago, when Xi came to power": the clause happens at the timex."""
+        last = timex_tokens[-1]
+        doc = last.doc
+        i = last.i + 1
+        while i < len(doc) and doc[i].is_punct:
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "when" and doc[i].head.pos_ in _PREDICATE_POS:
+            return [Trigger(doc[i].head, "when-clause")]
+        return []
+
+
+def _span_head(tokens: list["Token"], inside: set[int]) -> "Token":
+    """The token of the span whose head lies outside it (the last such one)."""
+    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
+    return heads[-1] if heads else tokens[-1]
+
+
+def _after_boundary(preposition: "Token", words: Lexicon) -> bool:
+    """"prior to", "ahead of": the boundary word is the preposition's head."""
+    head = preposition.head
+    return head is not preposition and head.lower_ in words.boundary_prepositions and head.i < preposition.i
+
+
+def _governing_predicate(token: "Token") -> "Token | None":
+    """The nearest verb above ``token`` (``token`` excluded)."""
+    for ancestor in _ancestors(token):
+        if ancestor.pos_ in _PREDICATE_POS:
+            return ancestor
+    return None
+
+
+def _ancestors(token: "Token") -> Iterable["Token"]:
+    seen = 0
+    while token.head is not token and seen < _MAX_CLIMB * 2:
+        token = token.head
+        seen += 1
+        yield token
+
+
+def clause_head(token: "Token") -> "Token":
+    """The predicate heading the clause ``token`` belongs to (itself for a verb)."""
+    if token.pos_ in _PREDICATE_POS:
+        return token
+    return _governing_predicate(token) or token
