@@ -65,6 +65,22 @@ def test_aware_datetime_keeps_its_zone() -> None:
     assert from_string.published_at is not None and from_string.published_at.tzinfo is not None
 
 
+def test_clock_times_use_the_local_day_of_an_aware_publication_time() -> None:
+    # 23:30 in New York is already Nov 3 in UTC: "this morning" is still Nov 2
+    doc = timeline.extract("Earlier this morning, the talks ended.", "2017-11-02T23:30:00-05:00")
+    times = [t for t in doc.timexes if t.type == "TIME"]
+    assert times and all(t.value.startswith("2017-11-02T") for t in times)
+
+
+def test_settings_errors_are_timeline_errors() -> None:
+    with pytest.raises(SettingsError, match="workers"):
+        timeline.Settings(workers=0)
+    with pytest.raises(SettingsError, match="events"):
+        timeline.Settings(events="yes")  # type: ignore[arg-type]
+    with pytest.raises(SettingsError, match="unknown setting colour"):
+        timeline.Settings().with_(colour="blue")
+
+
 def test_naive_datetime_stays_naive() -> None:
     doc = timeline.extract(TALKS, "2017-11-02T09:30:00")
     assert doc.published_at == datetime(2017, 11, 2, 9, 30)

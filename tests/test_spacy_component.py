@@ -159,3 +159,18 @@ def test_component_does_not_load_a_model(monkeypatch: pytest.MonkeyPatch) -> Non
     nlp = spacy.blank("en")
     nlp.add_pipe("timeline", config={"published": "2017-11-02"})
     assert found(nlp("It rained on Monday.")) == [("Monday", "DATE", "2017-10-30")]
+
+
+def test_a_bug_below_is_a_processing_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline import ProcessingError
+    from timeline.temporal import TemporalTagger
+
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise KeyError("simulated bug")
+
+    monkeypatch.setattr(TemporalTagger, "tag", broken)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("timeline", config={"published": "2017-11-02"})
+    with pytest.raises(ProcessingError, match="simulated bug") as caught:
+        nlp("It rained on Monday.")
+    assert isinstance(caught.value.__cause__, KeyError)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from timeline.read.records import Record as CorpusRecord
     from timeline.read.records import RecordError
 
-__all__ = ["extract", "extract_many", "extract_articles", "to_article", "Published", "RecordLike", "OnError"]
+__all__ = ["extract", "extract_many", "to_article", "Published", "RecordLike", "OnError"]
 
 #: What ``published`` accepts: a date, a naive or aware datetime, or an ISO string.
 Published: TypeAlias = date | datetime | str
@@ -104,12 +104,6 @@ def to_article(record: RecordLike, *, location: str | None = None) -> Article:
         location = f"{location} (id {fields['id']!s:.60})"
     optional = {name: _optional_str(fields[name], name, location) for name in ("id", "title", "url", "source")}
     return _article(fields["text"], fields["published"], location=location, **optional)
-
-
-def extract_articles(articles: Iterable[Article], *, settings: Settings | None = None) -> Iterator[Document]:
-    """Process already-read articles in batches, yielding documents in order
-    (what the command line calls).  The first bad article raises."""
-    yield from _pipeline(settings or Settings()).process_many(articles)
 
 
 def extract_many(

@@ -37,6 +37,13 @@ class Settings:
             raise SettingsError("batch_size must be a positive integer")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise SettingsError("workers must be a positive integer")
+        for flag in ("merge_events", "events", "entities"):
+            if not isinstance(getattr(self, flag), bool):
+                raise SettingsError(f"{flag} must be True or False, not {getattr(self, flag)!r}")
 
     def with_(self, **changes: Any) -> "Settings":
+        """A copy with ``changes`` applied (validated like the original)."""
+        unknown = sorted(set(changes) - set(self.__dataclass_fields__))
+        if unknown:
+            raise SettingsError(f"unknown setting {', '.join(unknown)}")
         return replace(self, **changes)
