@@ -17,7 +17,9 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from timeline.errors import InputError, MissingPublicationDate, ProcessingError, SettingsError, TimelineError
+from timeline.errors import (
+    InputError, MissingPublicationDate, ProcessingError, SettingsError, TimelineError, bugs_as_processing_errors,
+)
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline
 from timeline.read.text import parse_published
@@ -73,12 +75,8 @@ def extract(
     [('Tuesday', '2017-10-31', 19, 26)]
     """
     article = _article(text, published, id=id, title=title, url=url, source=None, location=None)
-    try:
+    with bugs_as_processing_errors():
         return _pipeline(settings or Settings()).process(article)
-    except (TimelineError, MemoryError):
-        raise
-    except Exception as exc:  # a bug below: still an error users can catch, cause chained
-        raise ProcessingError(f"processing failed: {type(exc).__name__}: {exc}") from exc
 
 
 def to_article(record: RecordLike, *, location: str | None = None) -> Article:

@@ -8,6 +8,8 @@ it so that one line on stderr is enough to find the culprit.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 
@@ -58,3 +60,16 @@ class ProcessingError(TimelineError):
     """Processing an article failed for a reason other than its input: a bug.
     The original exception is chained (``__cause__``) when available; corpus
     runs report it for that record and go on."""
+
+
+@contextmanager
+def bugs_as_processing_errors(location: str | None = None) -> Iterator[None]:
+    """At a public boundary: let our own errors through and turn any other
+    exception (a bug below) into a :class:`ProcessingError` users can catch,
+    with the original chained."""
+    try:
+        yield
+    except (TimelineError, MemoryError):
+        raise
+    except Exception as exc:
+        raise ProcessingError(f"processing failed: {type(exc).__name__}: {exc}", location=location) from exc

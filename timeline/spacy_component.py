@@ -87,16 +87,12 @@ class TimelineComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the resolved temporal expressions to ``doc.spans[spans_key]``."""
-        from timeline.errors import ProcessingError, TimelineError
+        from timeline.errors import bugs_as_processing_errors
 
         published = self._published(doc)
         text = doc.text
-        try:
+        with bugs_as_processing_errors():
             timexes = self.tagger.tag(text, published, self.tagger.candidates(text), _parse_of(doc))
-        except (TimelineError, MemoryError):
-            raise
-        except Exception as exc:  # a bug below: still an error users can catch, cause chained
-            raise ProcessingError(f"processing failed: {type(exc).__name__}: {exc}") from exc
         spans = []
         for timex in timexes:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
