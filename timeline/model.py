@@ -63,6 +63,7 @@ class Timex:
     rule: str | None = None  # the production that recognised it, for debugging
 
     def to_dict(self) -> dict[str, Any]:
+        """The fields as a JSON-ready dict."""
         return asdict(self)
 
 
@@ -76,6 +77,7 @@ class DateInterval:
     granularity: Granularity
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ISO dates, inclusive end."""
         return {
             "value": self.value,
             "start": self.start.isoformat(),
@@ -110,6 +112,7 @@ class Event:
     mentions: tuple[EventMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: spans as {start, end, text}, the date as :meth:`DateInterval.to_dict`."""
         return {
             "id": self.id,
             "timex": self.timex,
@@ -145,6 +148,7 @@ class Document:
     entities: tuple[TextSpan, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, as in ``timeline extract --format json`` (without the text)."""
         return {
             "id": self.id,
             "source": self.source,
@@ -184,6 +188,7 @@ class TimelineEntry:
     lemma: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, with one dict per source."""
         return {
             "id": self.id,
             "title": self.title,
