@@ -296,3 +296,13 @@ def test_two_workers_give_the_same_results_and_errors() -> None:
     assert parallel == serial and len(serial) == 12
     assert [str(e) for e in parallel_errors] == [str(e) for e in serial_errors]
     assert [e.location for e in serial_errors] == ["record 5 (id undated)"]
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    import timeline.api
+
+    for module in (timeline, timeline.api):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
