@@ -70,6 +70,8 @@ def run_extract(args: argparse.Namespace) -> int:
     """Read every record, process them (in parallel with --workers), stream
     jsonl and/or assemble one merged timeline; bad records are skipped and
     reported, except in a one-article run where any problem ends it (exit 2)."""
+    from dataclasses import replace
+
     from timeline.assemble import Timeline
     from timeline.corpus import CorpusReport, JsonLinesSink, process_records
     from timeline.filters import Filters, parse_bound
@@ -119,8 +121,8 @@ def run_extract(args: argparse.Namespace) -> int:
                     kept = filters.apply_to_document(result, alone) if filters.active else result
                     if kept is not None:
                         sink.write(kept)
-                if merged:
-                    documents.append(result)
+                if merged:  # only TimeML shows the text again: do not keep the rest in memory
+                    documents.append(result if "timeml" in merged else replace(result, text=""))
         finally:
             if sink is not None:
                 sink.close()

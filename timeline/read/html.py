@@ -17,7 +17,7 @@ from typing import Any
 
 from timeline.errors import InputError
 from timeline.model import Article
-from timeline.read.text import decode_bytes, parse_published, read_sidecar
+from timeline.read.text import decode_bytes, parse_published, read_bytes, read_sidecar, sidecar_text
 
 # <meta charset="..."> or content="text/html; charset=..." in the first bytes
 _DECLARED_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -63,14 +63,13 @@ def article_from_html(
     when = published if published is not None else meta.get("published")
     if when is None:
         when = _page_date(page)
-    title = meta.get("title") or getattr(extracted, "title", None)
     return Article(
         text=text,
         published=parse_published(when, location=location) if when is not None else None,
-        id=str(meta["id"]) if meta.get("id") else Path(location).stem,
-        title=title,
-        url=meta.get("url") or getattr(extracted, "url", None),
-        source=meta.get("source") or location,
+        id=sidecar_text(meta, "id", location) or Path(location).stem,
+        title=sidecar_text(meta, "title", location) or getattr(extracted, "title", None),
+        url=sidecar_text(meta, "url", location) or getattr(extracted, "url", None),
+        source=sidecar_text(meta, "source", location) or location,
         location=location,
     )
 
@@ -78,20 +77,21 @@ def article_from_html(
 def read_html_file(path: Path, published: str | date | datetime | None = None) -> Article:
     """One ``.html``/``.htm`` article file."""
     location = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", location=location) from None
+    data = read_bytes(path)
     return article_from_html(decode_html(data, location=location), location=location,
                              published=published, meta=read_sidecar(path))
 
 
 def _page_date(page: str) -> str | None:
-    """The original publication date htmldate finds (meta tags, URL, text)."""
+    """The original publication date htmldate finds in the page's markup
+    (meta tags, JSON-LD, time elements, URL).  No extensive search of the
+    text: it takes "Copyright 2017" for 2017-01-01, and a wrong date would
+    silently shift every relative date; a missing one is reported instead."""
     from htmldate import find_date
 
     try:
-        found: str | None = find_date(page, original_date=True, outputformat="%Y-%m-%d")
+        found: str | None = find_date(page, original_date=True, extensive_search=False,
+                                          outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises on pages lxml cannot parse: then there is no date
         return None
     return found

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import IO, Any, Iterable, Iterator, Mapping
 
-from timeline.errors import InputError, MissingPublicationDate, TimelineError
+from timeline.errors import InputError, MissingPublicationDate, ProcessingError, TimelineError
 from timeline.model import Article
 from timeline.read.text import parse_published
 
@@ -52,6 +52,7 @@ class RecordError:
         """The error as an exception of its original kind (for callers that raise)."""
         kinds: dict[str, type[TimelineError]] = {
             "InputError": InputError, "MissingPublicationDate": MissingPublicationDate,
+            "ProcessingError": ProcessingError,
         }
         return kinds.get(self.kind, TimelineError)(self.message, location=self.location)
 
