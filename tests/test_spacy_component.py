@@ -174,3 +174,16 @@ def test_a_bug_below_is_a_processing_error(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(ProcessingError, match="simulated bug") as caught:
         nlp("It rained on Monday.")
     assert isinstance(caught.value.__cause__, KeyError)
+
+
+def test_same_expressions_as_the_python_api_on_the_seed_article(nlp: Language) -> None:
+    import timeline
+    from conftest import SEED_TEXT
+
+    text = SEED_TEXT.read_text("utf-8")
+    document = timeline.extract(text, "2017-11-02")
+    doc = nlp(text)
+    assert document.timexes, "the seed article has dated expressions"
+    assert [(s.start_char, s.end_char, s._.timex_type, s._.timex_value) for s in doc.spans["timeline"]] == [
+        (t.start, t.end, t.type, t.value) for t in document.timexes
+    ]
