@@ -187,3 +187,15 @@ def test_same_expressions_as_the_python_api_on_the_seed_article(nlp: Language) -
     assert [(s.start_char, s.end_char, s._.timex_type, s._.timex_value) for s in doc.spans["timeline"]] == [
         (t.start, t.end, t.type, t.value) for t in document.timexes
     ]
+
+
+def test_nlp_pipe_in_several_processes_keeps_per_doc_dates() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("timeline", config={"published": "2017-11-02"})
+    docs = []
+    for published in ("2017-11-02", "2020-01-02", None, "2020-01-02"):
+        doc = nlp.make_doc("It rained on Monday.")
+        doc._.published = published
+        docs.append(doc)
+    values = [[s._.timex_value for s in d.spans["timeline"]] for d in nlp.pipe(docs, n_process=2, batch_size=1)]
+    assert values == [["2017-10-30"], ["2019-12-30"], ["2017-10-30"], ["2019-12-30"]]
