@@ -5,6 +5,7 @@ offsets point into the text; the output is deterministic."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, datetime, timedelta, timezone
 
 from hostile_helpers import article, check_document
@@ -13,7 +14,9 @@ from hypothesis import strategies as st
 
 from timeline.assemble import Timeline
 
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# HOSTILE_EXAMPLES=2000 for a longer bug hunt; CI keeps it small and fast
+EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "60"))
+PROPERTY = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # pieces that look like dates, times and durations, valid or not
 DATE_FRAGMENTS = [
@@ -68,7 +71,7 @@ def test_publication_datetimes_with_zones(pipeline, text: str, published: dateti
     assert doc.published == published.date()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(25, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=fragment_text, published=publication_day)
 def test_output_is_deterministic(pipeline, text: str, published: date) -> None:  # type: ignore[no-untyped-def]
     def render() -> str:
@@ -80,7 +83,7 @@ def test_output_is_deterministic(pipeline, text: str, published: date) -> None: 
     json.loads(first)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(15, EXAMPLES // 4), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=fragment_text, published=publication_day)
 def test_public_extract_function(text: str, published: date) -> None:
     """The same through timeline.extract (fresh pipeline, shared model)."""
