@@ -306,3 +306,21 @@ def test_docstring_examples_run() -> None:
     for module in (timeline, timeline.api):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_csv_rows_work_as_records() -> None:
+    import csv
+    import io
+
+    rows = csv.DictReader(io.StringIO(
+        'title,text,subject,date\n'
+        'Talks,"WASHINGTON (Reuters) - The talks ended on Tuesday.",politics,"November 2, 2017 "\n'
+        'Rain,"It rained on Monday.",weather,2017-11-02\n'
+        'Bad,"On Friday.",x,sometime\n'
+    ))
+    errors: list[TimelineError] = []
+    docs = list(timeline.extract_many(rows, on_error=errors.append))
+    assert [(d.title, d.published) for d in docs] == [("Talks", THURSDAY), ("Rain", THURSDAY)]
+    assert values(docs[0]) == [("Tuesday", "2017-10-31")]
+    assert [(type(e), e.location) for e in errors] == [(InputError, "record 2")]
+    assert "sometime" in str(errors[0])

@@ -84,7 +84,10 @@ def to_article(record: RecordLike, *, location: str | None = None) -> Article:
 
     Mappings are read by key and other objects by attribute: ``text`` and
     ``published`` are required, ``id``, ``title``, ``url`` and ``source`` are
-    optional.  Errors name ``location`` (e.g. ``"record 3"``).
+    optional.  As in corpus files, ``date`` stands in for a missing
+    ``published`` and a date string may also read ``"November 2, 2017"``, so
+    rows of ``csv.DictReader`` work as they are.  Errors name ``location``
+    (e.g. ``"record 3"``).
     """
     if isinstance(record, Article):
         fields: dict[str, Any] = {name: getattr(record, name) for name in _FIELDS}
@@ -98,10 +101,14 @@ def to_article(record: RecordLike, *, location: str | None = None) -> Article:
         )
     else:
         fields = {name: getattr(record, name, None) for name in _FIELDS}
-    if location is not None and fields["id"] is not None and not isinstance(record, Article):
-        location = f"{location} (id {fields['id']!s:.60})"
+    if not isinstance(record, Article):
+        if fields["published"] is None:  # corpora's usual column name
+            fields["published"] = record.get("date") if isinstance(record, Mapping) else getattr(record, "date", None)
+        if location is not None and fields["id"] is not None:
+            location = f"{location} (id {fields['id']!s:.60})"
     optional = {name: _optional_str(fields[name], name, location) for name in ("id", "title", "url", "source")}
-    return _article(fields["text"], fields["published"], location=location, **optional)
+    return _article(fields["text"], fields["published"], location=location, read_date=_record_date, **optional)
+
 
 
 def extract_many(
@@ -195,6 +202,7 @@ def _article(
     title: str | None = None,
     url: str | None = None,
     source: str | None = None,
+    read_date: Callable[[str, str | None], date | datetime] | None = None,
 ) -> Article:
     """Validate the user's values at the boundary so that errors are ours and clear."""
     if not isinstance(text, str):
@@ -209,8 +217,23 @@ def _article(
             f"published must be a date, datetime or ISO string, not {type(published).__name__}",
             location=location,
         )
-    day = parse_published(published, location=location)
+    if not isinstance(published, str):
+        day: date | datetime = published
+    elif read_date is None:
+        day = parse_published(published, location=location)
+    else:
+        day = read_date(published, location)
     return Article(text=text, published=day, id=id, title=title, url=url, source=source, location=location)
+
+
+def _record_date(text: str, location: str | None) -> date | datetime:
+    """ISO, or the date forms corpus files use ("November 2, 2017 ")."""
+    from timeline.read.records import parse_record_date
+
+    try:
+        return parse_record_date(text)
+    except InputError as error:
+        raise InputError(error.reason, location=location) from None
 
 
 def _optional_str(value: object, name: str, location: str | None) -> str | None:
