@@ -10,7 +10,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,6 +18,9 @@ import pytest
 from timeline.assemble import Timeline
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, Timex, TimelineEntry
 from timeline.settings import Settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -156,7 +159,7 @@ def merged(first: TimelineEntry, second: TimelineEntry) -> TimelineEntry:
                          first.sources + second.sources)
 
 
-def rich_timeline() -> Timeline:
+def build_rich() -> Timeline:
     """Two articles, every granularity, one entry reported by both."""
     doc_a, entries_a = build_document(
         "xi-kim", "China's Xi replies to North Korea's Kim", "https://www.reuters.com/article/xi-kim",
@@ -183,14 +186,14 @@ def hostile_specs() -> list[Spec]:
     ]
 
 
-def hostile_timeline() -> Timeline:
+def build_hostile() -> Timeline:
     doc, entries = build_document(
         "evil", '<script>alert("doc")</script> "Title"', "javascript:alert(document.cookie)", date(2017, 11, 2),
         hostile_specs())
     return assemble([doc], entries)
 
 
-def empty_timeline() -> Timeline:
+def build_empty() -> Timeline:
     return Timeline((), (), (), Settings())
 
 
@@ -207,3 +210,47 @@ def chromium_or_skip() -> str:
             pytest.fail(message + " (required in CI)")
         pytest.skip(message)
     return path
+
+
+# fixtures: test modules import them (a conftest.py here would shadow tests/conftest.py
+# for the modules that `from conftest import ...`)
+@pytest.fixture
+def rich_timeline() -> Timeline:
+    return build_rich()
+
+
+@pytest.fixture
+def hostile_timeline() -> Timeline:
+    return build_hostile()
+
+
+@pytest.fixture
+def empty_timeline() -> Timeline:
+    return build_empty()
+
+
+_SHARED_BROWSER: list["Browser"] = []
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator["Browser"]:
+    """One headless Chromium for the session (skips outside CI when absent,
+    fails in CI).  Each module importing this fixture gets its own fixture
+    definition, so the browser itself is shared through a module global:
+    Playwright's sync API cannot run twice at once."""
+    if _SHARED_BROWSER:
+        yield _SHARED_BROWSER[0]
+        return
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, timeout=60_000)
+        _SHARED_BROWSER.append(browser)
+        yield browser
+    finally:
+        for browser in _SHARED_BROWSER:
+            browser.close()
+        _SHARED_BROWSER.clear()
+        playwright.stop()

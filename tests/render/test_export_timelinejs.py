@@ -11,9 +11,10 @@ import pytest
 from playwright.sync_api import expect
 
 import render_fixtures as data
-from browser import open_offline
+from render_browser import open_offline
+from render_fixtures import chromium, empty_timeline, hostile_timeline, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
-from timelinejs_lib import timelinejs_dist, write_page
+from render_timelinejs import timelinejs_dist, write_page
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -39,7 +40,7 @@ def test_title_slide_and_one_event_per_dated_entry(rich_timeline: Timeline) -> N
     uids = {str(e["UID"]).removesuffix("@timeline") for e in
             icalendar.Calendar.from_ical(rich_timeline.to_ics()).walk("VEVENT")}
     assert {i.removeprefix("e-") for i in ids} == uids
-    assert ids == [e["unique_id"] for e in slides(data.rich_timeline())["events"]]
+    assert ids == [e["unique_id"] for e in slides(data.build_rich())["events"]]
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from typing import Iterator
 import icalendar
 import pytest
 
+from render_fixtures import empty_timeline, hostile_timeline, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
 
 USER_CALENDAR = "/journalist/timeline/"

@@ -11,8 +11,9 @@ import pytest
 
 from playwright.sync_api import expect
 
-from browser import open_offline
+from render_browser import open_offline
 from render_fixtures import ARTIFACTS
+from render_fixtures import chromium, empty_timeline, hostile_timeline, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
 
 if TYPE_CHECKING:

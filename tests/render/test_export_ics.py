@@ -12,6 +12,7 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 
 import render_fixtures as data
+from render_fixtures import empty_timeline, hostile_timeline, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
 from timeline.render.ics import render_ics
 
@@ -113,7 +114,7 @@ def test_description_has_sentence_article_date_and_https_url(rich_timeline: Time
 
 
 def test_identical_input_gives_byte_identical_output() -> None:
-    first, second = data.rich_timeline().to_ics(), data.rich_timeline().to_ics()
+    first, second = data.build_rich().to_ics(), data.build_rich().to_ics()
     assert first == second
     # DTSTAMP comes from the input (latest publication), not the wall clock
     assert "DTSTAMP:20171103T123000Z" in first

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import render_fixtures as data
+from render_fixtures import empty_timeline, hostile_timeline, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
 from timeline.render.html import render_html
 
@@ -138,4 +139,4 @@ def test_empty_timeline_gives_a_valid_empty_page(empty_timeline: Timeline) -> No
 
 
 def test_rendering_is_deterministic() -> None:
-    assert render_html(data.rich_timeline()) == render_html(data.rich_timeline())
+    assert render_html(data.build_rich()) == render_html(data.build_rich())
