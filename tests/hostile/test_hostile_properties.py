@@ -90,3 +90,17 @@ def test_public_extract_function(text: str, published: date) -> None:
     import timeline
 
     check_document(timeline.extract(text, published), text)
+
+
+@settings(max_examples=max(15, EXAMPLES // 4), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(st.characters(), max_size=60).map(lambda t: t + " \ud800 on Monday"))
+def test_lone_surrogates_give_a_timeline_error_or_a_document(text: str) -> None:
+    """Python strings may hold lone surrogates (JSON "\\ud800" escapes): the
+    API answers with a document or a TimelineError, never a bare exception."""
+    import timeline
+
+    try:
+        doc = timeline.extract(text, date(2017, 11, 2))
+    except timeline.TimelineError:
+        return
+    check_document(doc, text)
