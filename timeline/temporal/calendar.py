@@ -191,7 +191,7 @@ class Period:
         if g == "partofday":
             return f"{day}T{self.pod}"
         if g == "hour":
-            return f"{day}T{self.hour:02d}"
+            return f"{day}T{self.hour:02d}:00"
         if g == "minute":
             return f"{day}T{self.hour:02d}:{self.minute:02d}"
         return day

@@ -44,6 +44,13 @@ class CandidateFilter:
                 return False  # "Jan" or "dec" alone
         if c.rule in ("weekday", "weekday_shift") and not text[c.end - len(g["wd"]):c.end][:1].isupper():
             return False
+        if c.rule == "vague" and g.get("vague") == "previously" and not c.text[:1].isupper():
+            return False  # mid-sentence "previously" modifies a verb; only "Previously, ..." refers
+        if c.rule == "relday" and g.get("reld") == "today" and after[:2] in ("'s", "\u2019s"):
+            return False  # "today's youth": the present in general
+        if c.rule == "vague" and g.get("vague") == "soon" and (
+                before.rstrip().lower().endswith(" as") or after.lstrip().lower().startswith(("as", "aft"))):
+            return False  # "as soon as", "soon after": a conjunction, not a reference
         if c.rule == "duration" and g.get("unit") in ("second", "seconds") and g.get("n") in ("a", "an"):
             return False  # "a second term"
         return True

@@ -105,6 +105,8 @@ class Lexicon:
             "WEEKDAY": alternation(self.weekdays, dot_required=d["weekday_abbreviations_need_dot"]),
             "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?",
             "YEAR": r"[12][0-9]{3}",
+            "TENS": tens,
+            "ONES": ones,
             "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})?(?:\.[0-9]+)?|{tens}-{ones}|{number_words})",
             "VNUM": alternation(self.vague_numbers),
             "UNIT": alternation(self.units),
@@ -143,8 +145,7 @@ class Lexicon:
     def _start_words(self) -> frozenset[str]:
         """First words of every lexicon entry a rule can begin with (plus
         determiners and modifiers the rules allow in front)."""
-        words: set[str] = {"the", "that", "q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q", "fiscal", "fy", "noon",
-                           "midnight", "every", "each", "per", "other"}
+        words: set[str] = set(self.data["extra_start_words"])
         for table in ("months", "weekdays", "units", "numbers", "vague_numbers", "ordinals", "seasons",
                       "parts_of_day", "relative_days", "shifters", "modifiers", "approximators", "vague",
                       "set_adverbs", "holidays", "decade_words"):

@@ -118,6 +118,11 @@ class Normalizer:
                 spec = replace(spec, year=year, two_digit_year=True)
             else:
                 spec = replace(spec, year=year)
+        if "ycent" in g:
+            year = self._spoken_year(g["ycent"], g["ytail"])
+            if year is None:
+                return None
+            spec = replace(spec, year=year)
         if "y2" in g:
             spec = replace(spec, year=int(g["y2"]), two_digit_year=True)
         if "m" in g:
@@ -149,6 +154,14 @@ class Normalizer:
             if n < 1:
                 return None
             spec = replace(spec, century=n - 1)
+        if "weekend" in g:
+            spec = replace(spec, weekend=True)
+        if "yearend" in g:
+            spec = replace(spec, month=12, day=31)
+        if "q" in g and "yago" in g:
+            spec = replace(spec, shift=("year", -1), reuse=("none",), fallback=("quarter", 0))
+        elif "finunit" in g or "yago" in g:
+            spec = self._report_period(spec, g)
         if "hol" in g:
             spec = replace(spec, holiday=lex.holidays.get(_key(g["hol"])))
         if "hour" in g or "clock" in g:
@@ -165,6 +178,9 @@ class Normalizer:
             unit = self.unit(g["unit"]) if "unit" in g else None
             gran = UNIT_GRANULARITY.get(unit or "", "")
             spec = replace(spec, shift=(gran or "anchor", n), anaphoric=anaphoric)
+        elif "cur" in g and "unit" in g:  # "the end of the year": the current one
+            gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "year")
+            spec = replace(spec, shift=(gran, 0))
         elif "that" in g and "unit" in g:
             gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "day")
             spec = replace(spec, shift=(gran, 0), anaphoric=True)
@@ -174,8 +190,41 @@ class Normalizer:
                 return None
             spec = shifted
         needs_direction = (spec.year is None and spec.shift is None and spec.decade is None
-                           and spec.century is None and spec.decade_in_century is None)
+                           and spec.century is None and spec.decade_in_century is None and not spec.reuse)
         return replace(spec, needs_direction=needs_direction)
+
+    def _spoken_year(self, century: str, tail: str) -> int | None:
+        """"nineteen ninety-six" -> 1996, "twenty oh five" -> 2005, "two thousand" -> 2000."""
+        words = _key(tail).replace(" ", "-")
+        if words == "thousand":
+            return 2000
+        head = self.number(century)
+        if head is None:
+            return None
+        if words == "hundred":
+            rest: float | None = 0.0
+        else:
+            rest = self.number(words.removeprefix("oh-"))
+        if rest is None or rest >= 100:
+            return None
+        return int(head) * 100 + int(rest)
+
+    def _report_period(self, spec: Spec, g: dict[str, str]) -> Spec:
+        """Earnings-report anaphora: "the quarter" is the quarter the text
+        talks about (else the last completed one), "the year-earlier period"
+        the same period a year before."""
+        fin = _key(g.get("fin", ""))
+        fallback = ("quarter", 0 if fin == "current" else -1)
+        if fin in ("latest", "most recent", "recent", "current", "just-ended"):
+            # relative to the publication date, whatever the text said before
+            return replace(spec, reuse=("none",), fallback=fallback)
+        reuse = ("quarter",) if _key(g.get("finunit", "period")) == "quarter" else ("quarter", "half", "month")
+        spec = replace(spec, reuse=reuse, fallback=fallback)
+        if "yago" in g:
+            spec = replace(spec, shift=("year", -1))
+        if spec.year is not None:  # "the 1988 period": the period under discussion, in 1988
+            spec = replace(spec, reuse_year=spec.year, year=None)
+        return spec
 
     def _ago(self, spec: Spec, g: dict[str, str]) -> Spec | None:
         """"five years ago", "a week later": a shift from the publication date
@@ -193,19 +242,23 @@ class Normalizer:
             return replace(spec, ref="PAST_REF" if direction < 0 else "FUTURE_REF")
         if unit == "FN":
             n *= 2
-        return replace(spec, shift=(gran, int(n) * direction), anaphoric=word in self.lex.anaphoric_directions)
+        if gran in ("decade", "century", "millennium"):  # "a decade ago": the year ten years back
+            n *= {"decade": 10, "century": 100, "millennium": 1000}[gran]
+            gran = "year"
+        return replace(spec, shift=(gran, int(n) * direction), anaphoric=word in self.lex.anaphoric_directions,
+                       keep_granularity=True)
 
     def _clock(self, spec: Spec, g: dict[str, str]) -> Spec:
         if "clock" in g:
-            hour = 12 if g["clock"] == "noon" else 24
-            return replace(spec, hour=hour, minute=None, type="TIME")
+            hour = 24 if g["clock"] == "midnight" else 12
+            return replace(spec, hour=hour, minute=0, type="TIME")
         hour = int(g["hour"])
         ampm = g.get("ampm", "").replace(".", "")
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-        minute = int(g["min"]) if "min" in g else None
+        minute = int(g["min"]) if "min" in g else 0
         return replace(spec, hour=hour, minute=minute, type="TIME")
 
 

@@ -14,6 +14,11 @@ from datetime import date
 from timeline.temporal.calendar import MAX_YEAR, MIN_YEAR, Period, finer, nth_weekday, safe_date, weekday_near
 from timeline.temporal.values import Spec, duration_value, valid_value
 
+# how far tense may push a date without year away from its nearest occurrence:
+# a month ("resigned in March") follows tense; a day said in a reported
+# clause ("payable Dec. 7", said in October) is the nearest one beyond this
+TENSE_WINDOW_DAYS = {"day": 213, "partofday": 213, "hour": 213, "minute": 213}
+TENSE_WINDOW_DEFAULT = 366
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
@@ -50,6 +55,8 @@ def _resolve(spec: Spec, published: date, last: Period | None, direction: int) -
         return _bounded(Period("decade", spec.decade * 10), None)
     if spec.decade_in_century is not None:
         return _bounded(Period("decade", published.year // 100 * 100 + spec.decade_in_century * 10), "t0")
+    if spec.reuse:
+        return _report_period(spec, dct, last)
     if spec.shift is not None:
         return _shifted(spec, dct, last, direction)
     return _partial(spec, published, direction)
@@ -134,6 +141,8 @@ def _shifted(spec: Spec, dct: Period, last: Period | None, direction: int) -> Re
             day = weekday_near(ref_day, spec.weekday, 0)
             day = None if day is None else Period.of_day(day).shift("week", n).day  # type: ignore[union-attr]
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), anchored)
+    if spec.month is not None and unit == "year":  # "June last year"
+        return _absolute(spec, ref_day.year + n, anchored)
     if spec.month is not None or spec.season is not None or spec.quarter is not None:
         return _named_in_year(spec, ref_day, n, anchored)
     if unit == "day":
@@ -142,11 +151,32 @@ def _shifted(spec: Spec, dct: Period, last: Period | None, direction: int) -> Re
         return _bounded(None if p is None else _with_time(spec, p), anchored)
     if unit in ("hour", "minute", "anchor"):
         return _bounded(ref.to("day") if ref.day is not None else ref, anchored)
-    if use_last and ref is not None and finer(ref.gran, unit) and ref.gran not in ("partofday", "hour", "minute"):
-        # "a year earlier" after "the third quarter": the same quarter a year before
+    if spec.keep_granularity and last is not None and unit == "year" and n == -1 \
+            and last.gran in ("quarter", "half") and last.year >= dct.year - 1:
+        # "a year earlier/ago" after "the third quarter": the same quarter a year before
+        return _bounded(last.shift(unit, n), "last")
+    if spec.keep_granularity and use_last and finer(ref.gran, unit) \
+            and ref.gran not in ("partofday", "hour", "minute"):
         return _bounded(ref.shift(unit, n), anchored)
     base = ref.to(unit)
     return _bounded(None if base is None else base.shift(unit, n), anchored)
+
+
+def _report_period(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
+    base: Period | None
+    if spec.quarter is not None:  # "the year-ago third quarter"
+        base, anchored = Period("quarter", dct.year, spec.quarter), "t0"
+    elif last is not None and last.gran in spec.reuse and last.year >= dct.year - 1:
+        base, anchored = last, "last"
+    else:
+        gran, n = spec.fallback or ("quarter", -1)
+        start = dct.to(gran)
+        base, anchored = (None if start is None else start.shift(gran, n)), "t0"
+    if base is not None and spec.reuse_year is not None:
+        base = base.shift("year", spec.reuse_year - base.year)
+    if base is not None and spec.shift is not None:
+        base = base.shift(*spec.shift)
+    return _bounded(base, anchored)
 
 
 def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved | None:
@@ -173,6 +203,10 @@ def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved
 def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
     """A weekday, a month or day without year, a quarter, a holiday: placed
     around the publication date by ``direction`` (-1 past, +1 future, 0 same year)."""
+    if spec.weekend:  # "over the weekend": the last one, or the coming one
+        day = weekday_near(published, 6, direction if direction else -1)
+        weekend = None if day is None else Period.of_day(day).to("weekend")
+        return _bounded(weekend, "t0")
     if spec.weekday is not None and spec.month is None:
         day = weekday_near(published, spec.weekday, direction if direction else -1)
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), "t0")
@@ -183,20 +217,31 @@ def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
         return None
     year = published.year
     first = _absolute(spec, year, "t0")
-    if first is None or first.period is None or direction == 0:
+    if first is None or first.period is None:
         return first
     start = first.period.first_day()
-    if start is None:
-        return first
     ref = Period.of_day(published).to(first.period.gran)
     ref_start = ref.first_day() if ref is not None else None
-    if ref_start is None:
+    if start is None or ref_start is None:
         return first
-    if direction < 0 and start > ref_start:
-        return _absolute(spec, year - 1, "t0")
-    if direction > 0 and start < ref_start:
-        return _absolute(spec, year + 1, "t0")
-    return first
+    # tense decides only within a few months; beyond that the nearest occurrence
+    # wins ("payable Dec. 7" said in October is this December)
+    before = _absolute(spec, year - 1, "t0") if start > ref_start else first
+    after = _absolute(spec, year + 1, "t0") if start < ref_start else first
+    window = TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
+    if direction < 0 and before is not None and _days_away(before, published) <= window:
+        return before
+    if direction > 0 and after is not None and _days_away(after, published) <= window:
+        return after
+    options = [r for r in (before, first, after) if r is not None and r.period is not None]
+    # the nearest; a tie goes to the past
+    return min(options, key=lambda r: (_days_away(r, published), r is after and r is not first))
+
+
+def _days_away(r: Resolved, published: date) -> int:
+    assert r.period is not None
+    start = r.period.first_day()
+    return abs((start - published).days) if start is not None else 10**6
 
 
 def _set(spec: Spec) -> Resolved | None:

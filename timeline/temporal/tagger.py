@@ -58,6 +58,8 @@ class TemporalTagger:
             out.append(Timex(tid, c.start, c.end, c.text, typ, resolved.value, mod=spec.mod,
                              anchor=anchor, rule=c.rule,
                              quant=None, freq=None))
-            if resolved.period is not None and typ in ("DATE", "TIME"):
+            # comparisons ("a year earlier", "the year-ago quarter") do not move the narrative's date
+            if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
+                    and not spec.reuse:
                 last, last_id = resolved.period, tid
         return out

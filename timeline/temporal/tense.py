@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
-_MODAL_FUTURE = frozenset({"would", "could", "may", "might", "should", "must", "can", "ca"})
+_MODAL_FUTURE = frozenset({"would", "may", "might", "should", "must", "can", "ca"})
+# "could not be reached": news uses "could" for the past as often as for the future
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 _FUTURE_PREDICATES = frozenset({"expect", "plan", "schedule", "set", "due", "hope", "intend", "aim", "want",
@@ -40,8 +41,17 @@ def governing_verb(parsed: ParsedText, start: int, end: int) -> "Token | None":
     return None
 
 
-def verb_direction(verb: "Token") -> int:
-    """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries."""
+def verb_direction(verb: "Token", depth: int = 0) -> int:
+    """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
+    a participle without auxiliaries takes the tense of the verb it depends on."""
+    own = _own_direction(verb)
+    if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") and verb.head is not verb \
+            and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return verb_direction(verb.head, depth + 1)
+    return own
+
+
+def _own_direction(verb: "Token") -> int:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
@@ -58,13 +68,28 @@ def verb_direction(verb: "Token") -> int:
         return FUTURE if verb.lemma_ not in ("be", "have", "say") else UNKNOWN
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         # "plans to vote on Saturday": the intention points forward unless it was in the past
-        governor = verb.head
-        if governor is not verb and governor.lemma_ in _FUTURE_PREDICATES:
+        governor = _verb_above(verb)
+        if governor is None or governor.lemma_ in _FUTURE_PREDICATES:
             return FUTURE
-        return verb_direction(governor) if governor is not verb and governor.pos_ in ("VERB", "AUX") else FUTURE
-    if verb.tag_ == "VBN" and verb.head is not verb and verb.dep_ in ("acl", "relcl"):
-        return PAST
+        return verb_direction(governor) or FUTURE
+    if verb.tag_ == "VBN" and not auxes:
+        return PAST  # "the decision, announced Wednesday, ..."
     return UNKNOWN
+
+
+def _verb_above(token: "Token") -> "Token | None":
+    """The nearest verb or auxiliary among the heads of ``token`` (or their auxiliaries)."""
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        aux = next((c for c in current.children if c.dep_ in ("aux", "auxpass", "cop")), None)
+        if aux is not None and current.pos_ == "ADJ":
+            return aux  # "had been due to expire Friday": the copula carries the tense
+    return None
 
 
 def direction(parsed: ParsedText | None, text: str, start: int, end: int) -> int:

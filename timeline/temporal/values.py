@@ -62,6 +62,15 @@ class Spec:
     two_digit_year: bool = False
     # a day or month without year, a weekday: which one depends on tense
     needs_direction: bool = False
+    weekend: bool = False
+    # "a year earlier" after "the third quarter": shift the last date, keeping its granularity
+    keep_granularity: bool = False
+    # reporting periods ("the quarter", "the year-earlier period"): the last
+    # mentioned date when it has one of these granularities, else ``fallback``
+    # (granularity, shift) from the publication date; then ``shift`` applies
+    reuse: tuple[str, ...] = ()
+    fallback: tuple[str, int] | None = None
+    reuse_year: int | None = None
 
 
 def duration_value(amount: str, unit: str) -> str | None:
@@ -72,7 +81,9 @@ def duration_value(amount: str, unit: str) -> str | None:
         return f"P{_times(amount, 2)}W"
     if unit == "SEASON":
         return f"P{_times(amount, 3)}M"
-    if unit in ("Y", "M", "W", "D", "Q", "DE", "CE", "WE"):
+    if unit in ("DE", "CE"):  # TimeBank writes decades and centuries in years
+        return f"P{_times(amount, 10 if unit == 'DE' else 100)}Y"
+    if unit in ("Y", "M", "W", "D", "Q", "WE"):
         return f"P{amount}{unit}"
     if unit == "MI":
         return f"P{amount}ML"
