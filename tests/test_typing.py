@@ -11,14 +11,14 @@ import pytest
 from conftest import IN_CI, ROOT
 
 
-def run_mypy(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
+def run_mypy(args: list[str], monkeypatch: pytest.MonkeyPatch, cwd: Path = ROOT) -> tuple[str, int]:
     try:
         from mypy import api
     except ImportError:
         if IN_CI:
             pytest.fail("mypy is not installed in CI (pip install -e '.[test]')")
         pytest.skip("mypy is not installed (pip install -e '.[test]')")
-    monkeypatch.chdir(ROOT)  # the [tool.mypy] config in pyproject.toml
+    monkeypatch.chdir(cwd)  # ROOT: the [tool.mypy] config in pyproject.toml
     stdout, stderr, status = api.run(args)
     return stdout + stderr, status
 
@@ -57,12 +57,13 @@ MISTAKES = {
 
 
 def check_user_code(code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, int]:
-    """mypy --strict over a user's file; errors inside the package itself are
-    the other test's business (follow-imports=silent)."""
+    """mypy --strict over a user's file, run from the user's own folder: the
+    installed package's hints are found through its py.typed marker.  Errors
+    inside the package itself are the other test's business."""
     path = tmp_path / "user_code.py"
     path.write_text(textwrap.dedent(code), encoding="utf-8")
-    args = ["--strict", "--follow-imports=silent", str(path)]
-    return run_mypy(args, monkeypatch)
+    args = ["--strict", "--follow-imports=silent", "--cache-dir", str(ROOT / ".mypy_cache" / "user"), str(path)]
+    return run_mypy(args, monkeypatch, cwd=tmp_path)
 
 
 def test_public_api_hints_accept_correct_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
