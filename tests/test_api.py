@@ -110,7 +110,15 @@ def test_bad_publication_date_is_an_input_error(published: Any, fragment: str) -
         timeline.extract(TALKS, published)
 
 
-@pytest.mark.parametrize("text, fragment", [(b"On Monday.", "decode"), (None, "NoneType"), (42, "int")])
+def test_junk_publication_date_is_refused_without_echoing_it() -> None:
+    with pytest.raises(InputError, match=r"too long \(20000 characters\)") as caught:
+        list(timeline.extract_many([{"text": "On Monday.", "date": "9" * 20_000}]))
+    assert len(str(caught.value)) < 200
+
+
+@pytest.mark.parametrize("text, fragment", [
+    (b"On Monday.", "decode"), (None, "NoneType"), (42, "int"), ("On Monday \ud800.", "surrogate at character 10"),
+])
 def test_text_must_be_a_string(text: Any, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment):
         timeline.extract(text, THURSDAY)

@@ -41,6 +41,8 @@ OnError: TypeAlias = Literal["raise", "skip"] | Callable[[TimelineError], None]
 
 _log = logging.getLogger("timeline")
 _FIELDS = ("text", "published", "id", "title", "url", "source")
+# longer "dates" are junk: refuse them before any parser (or an error message) sees them whole
+_LONGEST_DATE = 100
 
 
 @lru_cache(maxsize=8)
@@ -208,6 +210,10 @@ def _article(
     if not isinstance(text, str):
         hint = " (decode bytes first)" if isinstance(text, (bytes, bytearray)) else ""
         raise InputError(f"text must be a str, not {type(text).__name__}{hint}", location=location)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # spaCy cannot hash it: say so here, clearly
+        raise InputError(f"text holds an unpaired surrogate at character {exc.start}", location=location) from None
     if published is None or published == "":
         raise MissingPublicationDate(
             "no publication date: pass published= (a date, datetime or ISO string)", location=location
@@ -217,6 +223,8 @@ def _article(
             f"published must be a date, datetime or ISO string, not {type(published).__name__}",
             location=location,
         )
+    if isinstance(published, str) and len(published) > _LONGEST_DATE:
+        raise InputError(f"publication date too long ({len(published)} characters)", location=location)
     if not isinstance(published, str):
         day: date | datetime = published
     elif read_date is None:
