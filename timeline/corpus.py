@@ -21,7 +21,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, TextIO
 
@@ -58,11 +58,16 @@ def _run_serial(chunks: Iterator[list[Record]], settings: Settings) -> Iterator[
 
 
 def _run_parallel(chunks: Iterator[list[Record]], settings: Settings) -> Iterator[list[Result]]:
-    # forkserver: workers never inherit the caller's threads (progress bar,
-    # API users') nor its memory; each builds its own Pipeline once
+    # fork where there is one: spawn and forkserver re-run the caller's main
+    # module in every worker (a script without a __main__ guard would recurse)
+    # and pay the imports again; each worker builds its own Pipeline once
+    context = get_context("fork") if "fork" in get_all_start_methods() else get_context()
+    if context.get_start_method() == "fork":
+        # load once here: forked workers share the model's pages and start at once
+        # (instead of each importing spaCy and loading it, in parallel on shared cores)
+        _start_worker(settings)
     pool = ProcessPoolExecutor(
-        max_workers=settings.workers, mp_context=get_context("forkserver"),
-        initializer=_start_worker, initargs=(settings,),
+        max_workers=settings.workers, mp_context=context, initializer=_start_worker, initargs=(settings,),
     )
     pending: deque[Future[list[Result]]] = deque()
     try:
@@ -83,8 +88,9 @@ _worker_pipeline: Pipeline | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(settings)
-    _worker_pipeline.nlp  # load the model now, once, not inside the first chunk
+    if _worker_pipeline is None or _worker_pipeline.settings != settings:
+        _worker_pipeline = Pipeline(settings)
+        _worker_pipeline.nlp  # load the model now, once, not inside the first chunk
 
 
 def _work(chunk: list[Record]) -> list[Result]:
@@ -193,6 +199,7 @@ class CorpusReport:
         if progress:
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
             self._bar = tqdm(file=self.err, unit="doc", dynamic_ncols=True, leave=False)
 
     def add(self, result: Result) -> None:

@@ -1,0 +1,266 @@
+"""Throughput of corpus mode, measured in one run (a benchmark, not a test).
+
+    python bench/throughput.py [CSV] [--limit N] [--no-parallel] [--no-accuracy]
+
+Every measurement runs in a fresh child process, so each starts cold and its
+memory is its own.  Printed, for the same texts:
+
+* words/s of the whole timeline pipeline (reading the CSV to events, one
+  process) and of plain ``nlp.pipe`` through the full spaCy pipeline (every
+  component, NER included), and their ratio -- "warm" excludes interpreter
+  start and model loading, "cold" is the child's whole wall time;
+* how many sentences the pipeline parsed (the tagger's candidates decide);
+* the speed-up of ``--workers 2`` over ``--workers 1``;
+* peak memory of each child's process tree (the child and its workers):
+  summed RSS, and summed PSS, which counts pages the forked workers share
+  with their parent (the model) once;
+* whether the corpus runner (2 workers, batches) gives the same timexes and
+  events as the one-document path on the TimeML evaluation corpus.
+
+The machine load (``/proc/loadavg``) is printed with every figure: parallel
+scaling means little on a busy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CSV = ROOT.parent / "shared" / "data" / "reuters-2017" / "reuters-2017-politics.csv"
+DEFAULT_TIMEML = ROOT.parent / "shared" / "data" / "timeml-tbaq"
+
+
+# --- memory of a process tree -------------------------------------------------------------
+
+class TreeMemory:
+    """Samples the summed RSS and PSS of a process and all its descendants."""
+
+    def __init__(self, root: int, interval: float = 0.1) -> None:
+        self.root = root
+        self.interval = interval
+        self.peak_rss = self.peak_pss = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            pids = _tree(self.root)
+            self.peak_rss = max(self.peak_rss, sum(_status_kib(p, "VmRSS:") for p in pids) * 1024)
+            self.peak_pss = max(self.peak_pss, sum(_rollup_kib(p, "Pss:") for p in pids) * 1024)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _status_kib(pid: int, key: str) -> int:
+    return _field_kib(f"/proc/{pid}/status", key)
+
+
+def _rollup_kib(pid: int, key: str) -> int:
+    return _field_kib(f"/proc/{pid}/smaps_rollup", key)
+
+
+def _field_kib(path: str, key: str) -> int:
+    try:
+        for line in Path(path).read_text().splitlines():
+            if line.startswith(key):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+# --- the phases, each run in a child process ---------------------------------------------
+
+def phase_timeline(csv: Path, limit: int | None, workers: int) -> dict[str, Any]:
+    """Reading to events with the corpus runner; the model is loaded before the clock starts."""
+    from timeline.corpus import _start_worker, process_records
+    from timeline.model import Document
+    from timeline.pipeline import Pipeline
+    from timeline.read.sources import iter_records
+    from timeline.settings import Settings
+
+    settings = Settings(workers=workers)
+    Pipeline(settings).nlp("warm up")
+    if workers > 1:
+        _start_worker(settings)  # what the runner does before forking, done before the clock
+    started = time.perf_counter()
+    docs = failed = words = 0
+    for result in process_records(islice(iter_records([str(csv)]), limit), settings):
+        if isinstance(result, Document):
+            docs += 1
+            words += len(result.text.split())
+        else:
+            failed += 1
+    return {"seconds": time.perf_counter() - started, "words": words, "documents": docs, "failed": failed}
+
+
+def phase_plain(csv: Path, limit: int | None) -> dict[str, Any]:
+    """Plain nlp.pipe, every component of the model, as a spaCy user runs it."""
+    import spacy
+
+    from timeline.model import Article
+    from timeline.read.sources import iter_records
+    from timeline.settings import DEFAULT_SPACY_MODEL
+
+    texts = [r.text for r in islice(iter_records([str(csv)]), limit) if isinstance(r, Article)]
+    nlp = spacy.load(DEFAULT_SPACY_MODEL)
+    nlp("warm up")
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return {"seconds": time.perf_counter() - started, "words": sum(len(t.split()) for t in texts),
+            "tokens": tokens, "components": nlp.pipe_names}
+
+
+def phase_parse_share(csv: Path, limit: int | None) -> dict[str, Any]:
+    """How much of the text the pipeline hands to the parser."""
+    from timeline.model import Article
+    from timeline.pipeline import _sentences_with
+    from timeline.read.sources import iter_records
+    from timeline.temporal import TemporalTagger
+    from timeline.text.sentences import split_sentences
+
+    tagger = TemporalTagger()
+    out = {"candidates": 0, "sentences": 0, "parsed": 0, "chars": 0, "parsed_chars": 0, "documents": 0,
+           "documents_parsed": 0}
+    for record in islice(iter_records([str(csv)]), limit):
+        if not isinstance(record, Article):
+            continue
+        found = tagger.candidates(record.text)
+        sentences = split_sentences(record.text)
+        kept = _sentences_with(sentences, found) if found else []
+        out["documents"] += 1
+        out["documents_parsed"] += bool(kept)
+        out["candidates"] += len(found)
+        out["sentences"] += len(sentences)
+        out["parsed"] += len(kept)
+        out["chars"] += len(record.text)
+        out["parsed_chars"] += sum(e - s for s, e in kept)
+    return out
+
+
+def phase_identity(timeml: Path) -> dict[str, Any]:
+    """The corpus runner (2 workers, batches) against Pipeline.process one document at a time."""
+    from timeline.corpus import process_records
+    from timeline.model import Document
+    from timeline.pipeline import Pipeline
+    from timeline.read.timeml import read_timeml
+    from timeline.settings import Settings
+
+    articles = [read_timeml(p).article() for p in sorted(timeml.rglob("*.tml"))]
+    pipeline = Pipeline()
+    single = [pipeline.process(a) for a in articles]
+    batched = list(process_records(articles, Settings(workers=2)))
+    same = sum(isinstance(b, Document) and b.timexes == s.timexes and b.events == s.events
+               for s, b in zip(single, batched))
+    return {"documents": len(articles), "identical": same, "timexes": sum(len(s.timexes) for s in single)}
+
+
+def run_phase(args: list[str]) -> dict[str, Any]:
+    """Run one phase in a child; add its cold wall time and tree memory."""
+    started = time.perf_counter()
+    child = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
+    memory = TreeMemory(child.pid)
+    out, _ = child.communicate()
+    memory.stop()
+    if child.returncode != 0:
+        raise SystemExit(f"phase {args} failed ({child.returncode})")
+    result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    result.update(cold_seconds=time.perf_counter() - started, peak_rss=memory.peak_rss,
+                  peak_pss=memory.peak_pss, load=_load())
+    return result
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB"
+
+
+def _describe(label: str, r: dict[str, Any]) -> None:
+    print(f"  {label}: warm {r['seconds']:.1f} s, cold {r['cold_seconds']:.1f} s; peak tree RSS "
+          f"{_mib(r['peak_rss'])}, PSS {_mib(r['peak_pss'])}; load {r['load']}", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV)
+    parser.add_argument("--limit", type=int, help="only the first N records")
+    parser.add_argument("--no-parallel", action="store_true", help="skip the --workers 2 run")
+    parser.add_argument("--no-accuracy", action="store_true", help="skip the TimeML identity check")
+    parser.add_argument("--timeml", type=Path, default=DEFAULT_TIMEML)
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.phase:  # a child: one measurement, as a JSON line
+        phases = {
+            "timeline": lambda: phase_timeline(args.csv, args.limit, args.workers),
+            "plain": lambda: phase_plain(args.csv, args.limit),
+            "share": lambda: phase_parse_share(args.csv, args.limit),
+            "identity": lambda: phase_identity(args.timeml),
+        }
+        print(json.dumps(phases[args.phase]()))
+        return 0
+
+    common = [str(args.csv)] + (["--limit", str(args.limit)] if args.limit else [])
+    print(f"corpus {args.csv} (limit {args.limit}); {os.cpu_count()} CPUs; load {_load()}", flush=True)
+    one = run_phase(common + ["--phase", "timeline", "--workers", "1"])
+    _describe("timeline --workers 1", one)
+    plain = run_phase(common + ["--phase", "plain"])
+    _describe(f"plain nlp.pipe ({', '.join(plain['components'])})", plain)
+    words = plain["words"]
+    warm, plain_warm = one["words"] / one["seconds"], words / plain["seconds"]
+    cold, plain_cold = one["words"] / one["cold_seconds"], words / plain["cold_seconds"]
+    print(f"timeline pipeline: {warm:,.0f} words/s warm, {cold:,.0f} cold "
+          f"({one['documents']} documents, {one['failed']} failed, {one['words']:,} words)")
+    print(f"plain nlp.pipe:    {plain_warm:,.0f} words/s warm, {plain_cold:,.0f} cold")
+    print(f"ratio:             {warm / plain_warm:.2f} warm, {cold / plain_cold:.2f} cold (target >= 2.0)")
+    share = run_phase(common + ["--phase", "share"])
+    print(f"parsing:           {share['candidates']:,} candidates; {share['parsed']:,}/{share['sentences']:,} "
+          f"sentences parsed ({share['parsed'] / max(share['sentences'], 1):.0%}), "
+          f"{share['parsed_chars'] / max(share['chars'], 1):.0%} of the characters; "
+          f"{share['documents_parsed']}/{share['documents']} documents parse something")
+    if not args.no_parallel:
+        two = run_phase(common + ["--phase", "timeline", "--workers", "2"])
+        _describe("timeline --workers 2", two)
+        print(f"scaling 1 -> 2:    {one['seconds'] / two['seconds']:.2f}x warm, "
+              f"{one['cold_seconds'] / two['cold_seconds']:.2f}x cold (target >= 1.7)")
+    if not args.no_accuracy and args.timeml.is_dir():
+        same = run_phase(["--phase", "identity", "--timeml", str(args.timeml)])
+        print(f"identity:          {same['identical']}/{same['documents']} TimeML documents identical "
+              f"(timexes and events) between the corpus runner and one-by-one processing")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
