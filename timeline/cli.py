@@ -38,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="list every error (to FILE, or stdout)")
     ev.add_argument("--kinds", help="error kinds to list: missed,spurious,boundary,value,type")
     ev.add_argument("--spacy-model", default=DEFAULT_SPACY_MODEL)
+    ev.add_argument("--gold-timexes", action="store_true",
+                    help="also score event anchoring on the gold timexes (anchoring apart from recognition)")
     return parser
 
 
@@ -143,6 +145,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
     else:
         evaluate(Path(args.gold), _settings(args), errors_out=sys.stdout if args.errors else None,
                  error_kinds=kinds)
+    if args.gold_timexes:
+        from timeline.evaluate.events import evaluate_gold_timexes_in
+
+        evaluate_gold_timexes_in(Path(args.gold), _settings(args))
     return 0
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Iterable, Sequence, TextIO
 
 from timeline.model import Document, Timex
-from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument
+from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml
 from timeline.settings import Settings
 
 ANCHORING_RELATIONS = frozenset({
@@ -178,3 +179,10 @@ def evaluate_with_gold_timexes(
         elapsed = time.perf_counter() - started
         print(format_event_scores(scores, f"gold timexes, {elapsed:.1f} s"), file=out)
     return scores
+
+
+def evaluate_gold_timexes_in(root: Path, settings: Settings | None = None, out: TextIO = sys.stdout) -> dict[str, float]:
+    """``timeline evaluate --gold-timexes``: the anchoring figures on the gold timexes of ``root``."""
+    from timeline.evaluate import gold_files
+
+    return evaluate_with_gold_timexes([read_timeml(p) for p in gold_files(root)], settings, out)

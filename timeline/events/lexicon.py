@@ -32,6 +32,7 @@ class Lexicon:
     event_suffixes: tuple[str, ...]
     transparent_verbs: frozenset[str]
     relational_verbs: frozenset[str]
+    non_event_predicates: frozenset[str]
     boundary_prepositions: frozenset[str]
     hedges: frozenset[str]
     future_auxiliaries: frozenset[str]
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         event_suffixes=tuple(sorted(_words("event_suffixes.txt"))),
         transparent_verbs=_words("transparent_verbs.txt"),
         relational_verbs=_words("relational_verbs.txt"),
+        non_event_predicates=_words("non_event_predicates.txt"),
         boundary_prepositions=_words("boundary_prepositions.txt"),
         hedges=_words("hedges.txt"),
         future_auxiliaries=_words("future_auxiliaries.txt"),

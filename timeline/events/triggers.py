@@ -81,7 +81,7 @@ class TriggerFinder:
             if word.lemma_.lower() in self.words.transparent_verbs and word.head is not word:
                 # "the message dated Nov. 1": date the message's predicate
                 return self._events_of_nominal(word.head, "transparent", inside)
-            return [Trigger(word, "predicate")]
+            return self._predicate(word, "predicate")
         if word.pos_ in _NOMINAL_POS:
             return self._events_of_nominal(word, "nominal", inside)
         if word.pos_ == "ADJ" and word.dep_ in ("acomp", "ROOT", "advcl", "ccomp", "conj", "xcomp"):
@@ -103,7 +103,26 @@ class TriggerFinder:
                 found.append(Trigger(verb, "verb-of-event-noun"))
             return found
         predicate = _governing_predicate(noun)
-        return [Trigger(predicate, f"{rule}-predicate")] if predicate is not None else []
+        return self._predicate(predicate, f"{rule}-predicate") if predicate is not None else []
+
+    def _predicate(self, verb: "Token", rule: str) -> list[Trigger]:
+        """The event a dated predicate names, if it names one."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.words.non_event_predicates:
+            return []
+        if lemma == "be":
+            return self._copula_predicate(verb)
+        if lemma == "end" and verb.dep_ == "acl":
+            return []  # "the quarter ended Sept. 30" names a period, not a happening
+        return [Trigger(verb, rule)]
+
+    def _copula_predicate(self, copula: "Token") -> list[Trigger]:
+        """"shares were up 2 pence yesterday": the state is named by what follows "be"."""
+        return [
+            Trigger(child, "copula-predicate")
+            for child in copula.children
+            if child.dep_ in ("acomp", "attr") or (child.dep_ == "advmod" and child.lower_ in ("up", "down"))
+        ][:1]
 
     def _adjacent_event_noun(self, timex_tokens: list["Token"]) -> list[Trigger]:
         """"the shareholders' meeting yesterday", "trading Friday": an event noun
@@ -114,6 +133,14 @@ class TriggerFinder:
             i -= 1
         if i >= 0 and doc[i].pos_ == "NOUN" and self.words.is_event_noun(doc[i].lemma_):
             return [Trigger(doc[i], "adjacent-event-noun")]
+        # "the Dec. 21, 1988, bombing", "a Sunday night memorial service"
+        j = timex_tokens[-1].i + 1
+        while j < len(doc) and (doc[j].is_punct or doc[j].dep_ in ("amod", "compound")) and doc[j].pos_ != "NOUN":
+            j += 1
+        while j + 1 < len(doc) and doc[j].dep_ == "compound" and doc[j].head.i > j:
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "NOUN" and self.words.is_event_noun(doc[j].lemma_):
+            return [Trigger(doc[j], "following-event-noun")]
         return []
 
     def _when_clause(self, timex_tokens: list["Token"], inside: set[int]) -> list[Trigger]:

@@ -1,0 +1,118 @@
+"""Anchoring rules on short sentences with hand-made timexes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from events_helpers import PUBLISHED, anchor, parse, timexes_for, triggers
+
+from timeline.events import EventAnchorer
+from timeline.model import Timex
+from timeline.settings import Settings
+
+
+def test_possessive_date_dates_the_event_noun_not_the_relating_verb() -> None:
+    events = anchor("It follows Tuesday's agreement between Seoul and Beijing.", [("Tuesday", "2017-10-31")])
+    assert triggers(events) == ["agreement"]
+    assert events[0].date is not None and events[0].date.value == "2017-10-31"
+
+
+def test_prepositional_date_dates_the_verb_it_modifies() -> None:
+    events = anchor("The foreign ministers met in Paris on Monday to discuss trade.", [("Monday", "2017-10-30")])
+    assert triggers(events) == ["met"]
+    assert events[0].title.startswith("The foreign ministers met") or events[0].title.startswith("Foreign ministers met")
+
+
+def test_dated_document_dates_what_was_done_with_it() -> None:
+    events = anchor("Xi wrote in the message dated Nov. 1 that ties would improve.", [("Nov. 1", "2017-11-01")])
+    assert triggers(events) == ["wrote"]
+
+
+def test_boundary_prepositions_date_nothing() -> None:
+    assert anchor("The company must repay the loan before Friday.", [("Friday", "2017-11-03")]) == ()
+    assert anchor("Prices have doubled after 1990.", [("1990", "1990")]) == ()
+
+
+def test_future_verb_group() -> None:
+    (event,) = anchor("Trump will visit China on Nov. 8.", [("Nov. 8", "2017-11-08")])
+    assert (event.trigger.text, event.tense) == ("visit", "future")
+    (event,) = anchor("Trump is going to visit China on Nov. 8.", [("Nov. 8", "2017-11-08")])
+    assert event.tense == "future"
+
+
+def test_tense_of_noun_events_follows_the_date() -> None:
+    (past,) = anchor("The summit on Oct. 3 was a success.", [("Oct. 3", "2017-10-03")])
+    assert (past.trigger.text, past.tense) == ("summit", "past")
+    (future,) = anchor("Officials prepared for the summit on Dec. 3.", [("Dec. 3", "2017-12-03")])
+    assert (future.trigger.text, future.tense) == ("summit", "future")
+
+
+def test_hedges_and_modifiers_make_the_date_approximate() -> None:
+    (about,) = anchor("The blast occurred at about 10:35 a.m. on the street.", [("10:35 a.m.", "2017-11-02T10:35")])
+    assert about.certainty == "approximate"
+    assert about.date is not None and about.date.start == datetime(2017, 11, 2, 10, 35)
+    (early,) = anchor("Sales collapsed in 2016.", [("2016", "2016")], mod="START")
+    assert early.certainty == "approximate"
+    (exact,) = anchor("Sales collapsed in 2016.", [("2016", "2016")])
+    assert exact.certainty == "exact"
+
+
+def test_fuzzy_values_give_vague_undated_events() -> None:
+    (event,) = anchor("He visited Japan in the past.", [("the past", "PAST_REF")])
+    assert event.trigger.text == "visited"
+    assert event.date is None and event.certainty == "vague"
+
+
+def test_present_ref_is_the_publication_day_approximately() -> None:
+    (event,) = anchor("Prices are rising now.", [("now", "PRESENT_REF")])
+    assert event.date is not None and event.date.start == PUBLISHED and event.date.granularity == "day"
+    assert (event.certainty, event.tense) == ("approximate", "present")
+
+
+def test_durations_and_sets_date_no_event() -> None:
+    text = "The talks lasted three days and are held every week."
+    timexes = (
+        Timex("t1", text.index("three days"), text.index("three days") + 10, "three days", "DURATION", "P3D"),
+        Timex("t2", text.index("every week"), text.index("every week") + 10, "every week", "SET", "P1W"),
+    )
+    assert EventAnchorer().anchor(text, PUBLISHED, timexes, parse(text)) == ()
+
+
+def test_same_happening_mentioned_twice_is_one_event_with_both_mentions() -> None:
+    text = "Voters cast ballots in the election on Sunday. The election on Sunday drew large crowds."
+    marks = [("Sunday", "2017-10-29"), ("Sunday", "2017-10-29")]
+    (event,) = [e for e in anchor(text, marks) if e.lemma == "election"]
+    assert [m.timex for m in event.mentions] == ["t1", "t2"]
+    assert event.mentions[0].trigger.start < event.mentions[1].trigger.start
+    separate = [e for e in anchor(text, marks, settings=Settings(merge_events=False)) if e.lemma == "election"]
+    assert len(separate) == 2 and all(len(e.mentions) == 1 for e in separate)
+
+
+def test_one_trigger_dated_twice_keeps_the_finer_date() -> None:
+    text = "The meeting ended at 3 p.m. on Monday."
+    events = anchor(text, [("3 p.m.", "2017-10-30T15:00"), ("Monday", "2017-10-30")])
+    (event,) = [e for e in events if e.trigger.text == "ended"]
+    assert event.date is not None and event.date.granularity == "minute"
+    assert {m.timex for m in event.mentions} == {"t1", "t2"}
+
+
+def test_different_dates_stay_different_events() -> None:
+    text = "The army tested a missile on Sept. 3 and tested another one on Sept. 15."
+    events = anchor(text, [("Sept. 3", "2017-09-03"), ("Sept. 15", "2017-09-15")])
+    assert sorted(e.date.value for e in events if e.date) == ["2017-09-03", "2017-09-15"]
+
+
+def test_entities_are_the_proper_nouns_of_the_clause() -> None:
+    (event,) = anchor("Chinese President Xi Jinping met Donald Trump in Beijing on Thursday.",
+                      [("Thursday", "2017-11-02")])
+    assert {"Donald Trump", "Beijing"} <= set(event.entities)
+    assert any(e.endswith("Xi Jinping") for e in event.entities)
+    assert "Thursday" not in " ".join(event.entities)
+
+
+def test_entities_from_the_named_entity_recogniser_when_asked() -> None:
+    settings = Settings(entities=True)
+    text = "Chinese President Xi Jinping met Donald Trump in Beijing on Thursday."
+    timexes = timexes_for(text, [("Thursday", "2017-11-02")])
+    (event,) = EventAnchorer(settings).anchor(text, PUBLISHED, timexes, parse(text, settings))
+    assert "Donald Trump" in event.entities and "Beijing" in event.entities

@@ -1,0 +1,128 @@
+"""Timeline assembly: order, fuzzy entries apart, merging across articles."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from datetime import date
+
+from timeline.assemble import Timeline
+from timeline.events.interval import interval
+from timeline.model import Document, Event, EventMention, TextSpan, Timex
+from timeline.settings import Settings
+
+PUBLISHED = date(2017, 11, 2)
+
+
+def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]]) -> Document:
+    """A document whose text holds one line per event: "<trigger> on <value>."
+    ``events``: (trigger lemma, TIMEX3 value, entities)."""
+    text = ""
+    timexes: list[Timex] = []
+    built: list[Event] = []
+    for i, (lemma, value, entities) in enumerate(events, 1):
+        line = f"{' '.join(entities)} {lemma} on {value}. "
+        start = len(text) + line.index(f" {lemma} ") + 1
+        trigger = TextSpan(start, start + len(lemma), lemma)
+        t_start = len(text) + line.index(f"on {value}") + 3
+        sentence = TextSpan(len(text), len(text) + len(line) - 1, line[:-1])
+        text += line
+        timexes.append(Timex(f"t{i}", t_start, t_start + len(value), value, "DATE", value))
+        built.append(Event(
+            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=f"{lemma} {i} of {doc_id}", sentence=sentence,
+            date=interval(value, PUBLISHED), certainty="exact" if interval(value) else "vague", tense="past",
+            lemma=lemma, entities=entities, mentions=(EventMention(f"t{i}", trigger, sentence),),
+        ))
+    return Document(id=doc_id, text=text, published=PUBLISHED, timexes=tuple(timexes), events=tuple(built),
+                    title=f"title of {doc_id}")
+
+
+def test_order_by_start_then_finer_granularity_then_document_order() -> None:
+    doc = _doc("a", [
+        ("congress", "2017-10", ()), ("agreement", "2017-10-01", ()), ("test", "2017-W39", ()),
+        ("vote", "2017", ()), ("meeting", "2017-10-01", ()), ("lunch", "2017-10-01T12:00", ()),
+        ("midnight", "2017-10-01T00:00", ()),
+    ])
+    timeline = Timeline.from_documents([doc])
+    assert [e.lemma for e in timeline.entries] == [
+        "vote", "test", "midnight", "agreement", "meeting", "congress", "lunch"]
+    assert [e.id for e in timeline.entries][:2] == ["a:e4", "a:e3"]
+
+
+def test_fuzzy_entries_are_kept_apart_in_document_order() -> None:
+    doc = _doc("a", [("visit", "PAST_REF", ()), ("test", "2017-09-03", ()), ("talks", "XXXX-10", ())])
+    timeline = Timeline.from_documents([doc])
+    assert [e.lemma for e in timeline.entries] == ["test"]
+    assert [e.lemma for e in timeline.undated] == ["visit", "talks"]
+    assert all(e.date is None and e.certainty == "vague" for e in timeline.undated)
+    data = json.loads(timeline.to_json())
+    assert [e["title"] for e in data["undated"]] == ["visit 1 of a", "talks 3 of a"]
+    assert [e["date"]["value"] for e in data["timeline"]] == ["2017-09-03"]
+
+
+def test_sources_point_back_to_every_mention() -> None:
+    doc = _doc("a", [("election", "2017-10-29", ())])
+    event = doc.events[0]
+    second = EventMention("t9", TextSpan(0, 3, doc.text[0:3]), event.sentence)
+    doc = replace(doc, events=(replace(event, mentions=event.mentions + (second,)),))
+    (entry,) = Timeline.from_documents([doc]).entries
+    assert [s.trigger for s in entry.sources] == [event.trigger, second.trigger]
+    first = entry.sources[0]
+    assert (first.document_id, first.event_id, first.published, first.document_title) == (
+        "a", "e1", PUBLISHED, "title of a")
+    assert doc.text[first.timex.start:first.timex.end] == first.timex.text == "2017-10-29"
+
+
+def test_same_happening_in_two_articles_is_one_entry_with_both_sources() -> None:
+    a = _doc("a", [("meet", "2017-11-09", ("Xi Jinping", "Trump")), ("test", "2017-09-03", ("Pyongyang",))])
+    b = _doc("b", [("talks", "2017-11-09", ("Xi",)), ("test", "2017-09-03", ("Seoul",))])
+    timeline = Timeline.from_documents([a, b])
+    merged = [e for e in timeline.entries if e.date and e.date.value == "2017-11-09"]
+    assert len(merged) == 1
+    assert [(s.document_id, s.event_id) for s in merged[0].sources] == [("a", "e1"), ("b", "e1")]
+    assert merged[0].title == "meet 1 of a"  # the first report's
+    # the nuclear tests share no participant: two entries
+    assert len([e for e in timeline.entries if e.lemma == "test"]) == 2
+
+
+def test_no_merge_across_dates_unrelated_events_or_when_turned_off() -> None:
+    a = _doc("a", [("meet", "2017-11-09", ("Xi",)), ("visit", "2017-11-08", ("Trump",))])
+    b = _doc("b", [("meet", "2017-11-10", ("Xi",)), ("protest", "2017-11-08", ("Trump",))])
+    assert len(Timeline.from_documents([a, b]).entries) == 4
+    c = _doc("c", [("meet", "2017-11-09", ("Xi",))])
+    assert len(Timeline.from_documents([a, c]).entries) == 2
+    assert len(Timeline.from_documents([a, c], Settings(merge_events=False)).entries) == 3
+
+
+def test_related_events_of_one_article_are_not_merged_by_assembly() -> None:
+    a = _doc("a", [("meet", "2017-11-09", ("Xi",)), ("talks", "2017-11-09", ("Xi",))])
+    assert len(Timeline.from_documents([a]).entries) == 2
+
+
+def test_merge_is_transitive_and_keeps_first_position() -> None:
+    docs = [_doc(name, [("attack", "2017-08-17", ("Barcelona",))]) for name in "abc"]
+    docs.insert(1, _doc("x", [("vote", "2017-08-17", ("Catalonia",))]))
+    timeline = Timeline.from_documents(docs)
+    assert [e.lemma for e in timeline.entries] == ["attack", "vote"]
+    assert [s.document_id for s in timeline.entries[0].sources] == ["a", "b", "c"]
+
+
+def test_corpus_scale_assembly_is_fast() -> None:
+    lemmas = ["say", "meet", "vote", "attack", "test", "visit", "agree"]
+    people = [f"Person{i}" for i in range(40)]
+    docs = [
+        _doc(f"d{n}", [
+            (lemmas[(n + k) % len(lemmas)], f"2017-{1 + (n + k) % 12:02d}-{1 + (n * k) % 28:02d}",
+             (people[(n + k) % 40], people[(n * 7 + k) % 40]))
+            for k in range(6)
+        ])
+        for n in range(1000)
+    ]
+    started = time.perf_counter()
+    timeline = Timeline.from_documents(docs)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, elapsed
+    assert sum(len(e.sources) for e in timeline.entries) == 6000
+    starts = [e.date.start for e in timeline.entries if e.date]
+    assert starts == sorted(starts)
