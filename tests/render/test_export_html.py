@@ -61,6 +61,8 @@ def test_date_labels_and_time_elements_match_granularity(rich_timeline: Timeline
         "First half of 2018": "2018-01-01",
         "1990s": "1990",
         "Wed 1 Nov 2017, 06:17 EST": "2017-11-01T06:17-05:00",
+        # a clock time without a zone is read in the article's publication zone
+        "Fri 27 Oct 2017, 21:00 EDT": "2017-10-27T21:00-04:00",
     }
     for label, attribute in expected.items():
         assert re.search(rf'<time class="date" datetime="{re.escape(attribute)}"[^>]*>{re.escape(label)}</time>',

@@ -100,6 +100,16 @@ def test_coarse_dates_first_day_or_span(
     assert render_ics(rich_timeline, "span") == spanned.to_ics()
 
 
+def test_part_of_day_is_all_day_and_named() -> None:
+    day = date(2017, 11, 2)
+    doc, entries = data.build_document("d", "T", None, day, [data.Spec(
+        "It was carried on Thursday afternoon.", "Thursday afternoon", "carried", "Message carried",
+        data.interval("2017-11-02TAF", day, day, "partofday"))])
+    event = events_of(data.assemble([doc], entries).to_ics())[0]
+    assert str(event["SUMMARY"]) == "[Thu 2 Nov 2017, afternoon] Message carried"
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (day, date(2017, 11, 3))
+
+
 def test_description_has_sentence_article_date_and_https_url(rich_timeline: Timeline) -> None:
     event = by_summary(events_of(rich_timeline.to_ics()), "Seoul and Beijing agree")
     description = str(event["DESCRIPTION"])

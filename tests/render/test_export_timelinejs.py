@@ -56,6 +56,8 @@ def test_title_slide_and_one_event_per_dated_entry(rich_timeline: Timeline) -> N
         ("Warmer relations", {"year": "1990"}, {"year": "1999"}, "1990s"),
         ("Missile launched", {"year": "2017", "month": "11", "day": "1", "hour": "6", "minute": "17"}, None,
          "Wed 1 Nov 2017, 06:17 EST"),
+        ("Vote called", {"year": "2017", "month": "10", "day": "27", "hour": "21", "minute": "0"}, None,
+         "Fri 27 Oct 2017, 21:00 EDT"),
     ],
 )
 def test_dates_down_to_the_known_granularity(

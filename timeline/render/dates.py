@@ -60,14 +60,15 @@ def format_clock(moment: datetime) -> str:
     return f"{text} {zone}" if zone else text
 
 
-def date_label(interval: DateInterval) -> str:
-    """The label a reader sees, matching what the granularity knows."""
+def date_label(interval: DateInterval, zone: tzinfo | None = None) -> str:
+    """The label a reader sees, matching what the granularity knows.
+    ``zone`` is the article's zone, for clock times whose value has none."""
     words = labels()
     start, end = day_of(interval.start), day_of(interval.end)
     granularity = interval.granularity
     if granularity in CLOCK_GRANULARITIES:
         if isinstance(interval.start, datetime):
-            return f"{format_day(start)}, {format_clock(_zoned_start(interval))}"
+            return f"{format_day(start)}, {format_clock(_zoned_start(interval, zone))}"
         return format_day(start)
     if granularity == "partofday":
         part = words["parts_of_day"].get(interval.value.rpartition("T")[2], "")
@@ -99,12 +100,12 @@ def date_label(interval: DateInterval) -> str:
     return str(words["millennium"].format(start=start.year, end=end.year))
 
 
-def datetime_attribute(interval: DateInterval) -> str:
+def datetime_attribute(interval: DateInterval, zone: tzinfo | None = None) -> str:
     """A valid HTML ``<time datetime>`` value at the interval's precision."""
     start = day_of(interval.start)
     granularity = interval.granularity
     if granularity in CLOCK_GRANULARITIES and isinstance(interval.start, datetime):
-        return _zoned_start(interval).isoformat(timespec="minutes")
+        return _zoned_start(interval, zone).isoformat(timespec="minutes")
     if granularity in ("week", "weekend"):
         year, week, _ = start.isocalendar()
         return f"{year:04d}-W{week:02d}"
@@ -124,14 +125,10 @@ def zone_from_value(value: str) -> tzinfo | None:
     return parsed.tzinfo
 
 
-def _zoned_start(interval: DateInterval) -> datetime:
+def _zoned_start(interval: DateInterval, zone: tzinfo | None) -> datetime:
     start = interval.start
     assert isinstance(start, datetime)
-    if start.tzinfo is None:
-        zone = zone_from_value(interval.value)
-        if zone is not None:
-            return start.replace(tzinfo=zone)
-    return start
+    return zoned(start, interval.value, zone)
 
 
 def zoned(moment: datetime, value: str, fallback: tzinfo | None) -> datetime:

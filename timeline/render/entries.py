@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Iterable
 from urllib.parse import urlsplit
 
@@ -128,6 +128,15 @@ def sentence_pieces(source: EntrySource) -> list[Piece]:
 
 def documents_by_id(timeline: "Timeline") -> dict[str, Document]:
     return {doc.id: doc for doc in timeline.documents}
+
+
+def entry_zone(entry: TimelineEntry, documents: dict[str, Document]) -> tzinfo | None:
+    """The zone of the first reporting article's publication time, if known:
+    clock times without a zone of their own are read in it."""
+    document = documents.get(entry.sources[0].document_id) if entry.sources else None
+    if document is None or document.published_at is None:
+        return None
+    return document.published_at.tzinfo
 
 
 def stamp(timeline: "Timeline") -> datetime:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,7 +23,7 @@ from timeline.errors import ExportError
 from timeline.model import EntrySource, TimelineEntry
 from timeline.render.dates import date_label, datetime_attribute, format_day, group_keys, labels
 from timeline.render.entries import (
-    Piece, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+    Piece, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
 )
 
 if TYPE_CHECKING:
@@ -109,8 +109,10 @@ def render_html(timeline: "Timeline") -> str:
     env = environment()
     css = _static(env, "timeline.css")
     script = _static(env, "timeline.js")
-    entries = [_entry_view(e, uid) for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
-    undated = [_entry_view(e, uid) for e, uid in zip(timeline.undated, unique_uids(timeline.undated))]
+    documents = documents_by_id(timeline)
+    entries = [_entry_view(e, uid, entry_zone(e, documents))
+               for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
+    undated = [_entry_view(e, uid, None) for e, uid in zip(timeline.undated, unique_uids(timeline.undated))]
     years: dict[str, YearView] = {}
     for view, entry in zip(entries, timeline.entries):
         assert entry.date is not None
@@ -158,13 +160,14 @@ def _choices(entries: list[EntryView], attribute: str, names: dict[str, str]) ->
     return [Choice(k, names.get(k, k.capitalize()), counts[k]) for k in ordered]
 
 
-def _entry_view(entry: TimelineEntry, uid: str) -> EntryView:
+def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryView:
     interval = entry.date
     words = labels()
     return EntryView(
         uid=f"e-{uid}",
-        label=date_label(interval) if interval else one_line(entry.sources[0].timex.text) if entry.sources else "",
-        datetime=datetime_attribute(interval) if interval else "",
+        label=date_label(interval, zone) if interval else one_line(entry.sources[0].timex.text) if entry.sources
+        else "",
+        datetime=datetime_attribute(interval, zone) if interval else "",
         value=interval.value if interval else "",
         granularity=interval.granularity if interval else "",
         group=words["granularity_groups"].get(interval.granularity, "day") if interval else "",

@@ -19,12 +19,12 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
-from timeline.model import Document, TimelineEntry
+from timeline.model import TimelineEntry
 from timeline.render.dates import (
     COARSE_GRANULARITIES, clock_end, date_label, day_of, format_day, has_clock_time, labels, zoned,
 )
 from timeline.render.entries import (
-    clean_text, documents_by_id, is_approximate, is_upcoming, one_line, safe_url, stamp, timeline_title,
+    clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, stamp, timeline_title,
     unique_uids,
 )
 from timeline.settings import CoarseDates
@@ -49,8 +49,7 @@ def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) ->
     fixed_zones: dict[str, timezone] = {}
     events = []
     for entry, uid in zip(timeline.entries, unique_uids(timeline.entries)):
-        source_doc = documents.get(entry.sources[0].document_id) if entry.sources else None
-        events.append(_event(entry, uid, mode, dtstamp, source_doc, fixed_zones))
+        events.append(_event(entry, uid, mode, dtstamp, entry_zone(entry, documents), fixed_zones))
     for name, zone in sorted(fixed_zones.items()):
         calendar.add_component(_fixed_zone(name, zone))
     for event in events:
@@ -60,12 +59,12 @@ def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) ->
 
 
 def summary(entry: TimelineEntry) -> str:
-    """The title, prefixed by the period when the date is coarser than a day
-    or approximate: ``[October 2017] Talks resumed``."""
+    """The title, prefixed by the period when the date is not simply a day or
+    a clock time, or is approximate: ``[October 2017] Talks resumed``."""
     assert entry.date is not None
     title = one_line(entry.title) or (one_line(entry.sources[0].trigger.text) if entry.sources else "")
     marks = []
-    if entry.date.granularity in COARSE_GRANULARITIES:
+    if entry.date.granularity in COARSE_GRANULARITIES or entry.date.granularity == "partofday":
         marks.append(date_label(entry.date))
     if is_approximate(entry):
         if not marks:
@@ -75,7 +74,7 @@ def summary(entry: TimelineEntry) -> str:
 
 
 def _event(
-    entry: TimelineEntry, uid: str, mode: CoarseDates, dtstamp: datetime, document: Document | None,
+    entry: TimelineEntry, uid: str, mode: CoarseDates, dtstamp: datetime, zone: tzinfo | None,
     fixed_zones: dict[str, timezone],
 ) -> Event:
     interval = entry.date
@@ -86,9 +85,8 @@ def _event(
     event.add("summary", summary(entry))
     if has_clock_time(interval):
         assert isinstance(interval.start, datetime)
-        fallback = document.published_at.tzinfo if document and document.published_at else None
-        start = _calendar_zone(zoned(interval.start, interval.value, fallback), fixed_zones)
-        end = _calendar_zone(zoned(clock_end(interval), interval.value, fallback), fixed_zones)
+        start = _calendar_zone(zoned(interval.start, interval.value, zone), fixed_zones)
+        end = _calendar_zone(zoned(clock_end(interval), interval.value, zone), fixed_zones)
         event.add("dtstart", start)
         event.add("dtend", max(end, start + timedelta(minutes=1)))
     else:
@@ -97,7 +95,7 @@ def _event(
             last = first
         event.add("dtstart", first)
         event.add("dtend", max(last, first) + timedelta(days=1))
-    event.add("description", _description(entry))
+    event.add("description", _description(entry, zone))
     url = next((u for u in (safe_url(s.document_url) for s in entry.sources) if u), None)
     if url:
         event.add("url", url)
@@ -110,9 +108,9 @@ def _event(
     return event
 
 
-def _description(entry: TimelineEntry) -> str:
+def _description(entry: TimelineEntry, zone: tzinfo | None) -> str:
     assert entry.date is not None
-    lines = [f"{date_label(entry.date)} ({entry.date.granularity}, {entry.certainty})"]
+    lines = [f"{date_label(entry.date, zone)} ({entry.date.granularity}, {entry.certainty})"]
     for source in entry.sources:
         lines.append("")
         lines.append(f"\u201c{one_line(source.sentence.text)}\u201d")

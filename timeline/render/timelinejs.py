@@ -9,7 +9,7 @@ calendar export uses."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,7 @@ from timeline.render.dates import (
     LONGER_THAN_MONTH, LONGER_THAN_YEAR, date_label, day_of, format_day, has_clock_time, labels, zoned,
 )
 from timeline.render.entries import (
-    is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+    documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
 )
 
 if TYPE_CHECKING:
@@ -34,7 +34,9 @@ def timelinejs_dict(timeline: "Timeline") -> dict[str, Any]:
         if published[-1] != published[0]:
             span += f" \u2013 {format_day(published[-1], weekday=False)}"
         intro += f" from {len(documents)} article{'s' if len(documents) != 1 else ''} published {span}"
-    events = [_slide(e, uid) for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
+    by_id = documents_by_id(timeline)
+    events = [_slide(e, uid, entry_zone(e, by_id))
+              for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
     return {
         "title": {
             "text": {"headline": escape(timeline_title(timeline)), "text": f"<p>{escape(intro)}</p>"},
@@ -48,7 +50,9 @@ def render_timelinejs(timeline: "Timeline") -> str:
     return json.dumps(timelinejs_dict(timeline), ensure_ascii=False, indent=2) + "\n"
 
 
-def date_parts(interval: DateInterval, moment: date | datetime, *, end: bool = False) -> dict[str, str]:
+def date_parts(
+    interval: DateInterval, moment: date | datetime, *, end: bool = False, zone: tzinfo | None = None
+) -> dict[str, str]:
     """A TimelineJS date object at the interval's precision."""
     day = day_of(moment)
     parts = {"year": str(day.year)}
@@ -59,31 +63,31 @@ def date_parts(interval: DateInterval, moment: date | datetime, *, end: bool = F
         return parts
     parts["day"] = str(day.day)
     if has_clock_time(interval) and isinstance(moment, datetime):
-        local = zoned(moment, interval.value, None)
+        local = zoned(moment, interval.value, zone)
         parts.update(hour=str(local.hour), minute=str(local.minute))
     return parts
 
 
-def _slide(entry: TimelineEntry, uid: str) -> dict[str, Any]:
+def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> dict[str, Any]:
     interval = entry.date
     assert interval is not None
     slide: dict[str, Any] = {
-        "start_date": date_parts(interval, interval.start),
-        "display_date": escape(_display_date(entry)),
+        "start_date": date_parts(interval, interval.start, zone=zone),
+        "display_date": escape(_display_date(entry, zone)),
         "text": {"headline": escape(one_line(entry.title) or date_label(interval)), "text": _text(entry)},
         "unique_id": f"e-{uid}",
     }
     if day_of(interval.end) > day_of(interval.start) and interval.granularity not in ("year", "month"):
-        slide["end_date"] = date_parts(interval, interval.end, end=True)
+        slide["end_date"] = date_parts(interval, interval.end, end=True, zone=zone)
     if entry.sources:
         first = entry.sources[0]
         slide["group"] = escape(one_line(first.document_title or first.document_id))
     return slide
 
 
-def _display_date(entry: TimelineEntry) -> str:
+def _display_date(entry: TimelineEntry, zone: tzinfo | None) -> str:
     assert entry.date is not None
-    label = date_label(entry.date)
+    label = date_label(entry.date, zone)
     marks = []
     if is_approximate(entry):
         marks.append(str(labels()["approximate_mark"]))
