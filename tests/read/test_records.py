@@ -105,12 +105,14 @@ def test_jsonl_records_and_bad_lines() -> None:
         json.dumps({"id": "e", "text": "Alt key.", "date": "November 2, 2017 "}),
     ]
     raw = ("\n".join(lines) + "\n").encode("utf-8") + b'{"text": "caf\xe9", "published": "2017-11-02"}\n'
+    raw += b'{"text": "half \\ud800 pair", "published": "2017-11-02"}\n'
     records = list(read_jsonl(io.BytesIO(raw), "in.jsonl"))
     assert [(type(r).__name__, r.location) for r in records] == [
         ("Article", "in.jsonl:1"), ("Article", "in.jsonl:2"), ("RecordError", "in.jsonl:4"),
         ("RecordError", "in.jsonl:5"), ("RecordError", "in.jsonl:6"), ("RecordError", "in.jsonl:7"),
-        ("Article", "in.jsonl:8"), ("RecordError", "in.jsonl:9"),
+        ("Article", "in.jsonl:8"), ("RecordError", "in.jsonl:9"), ("RecordError", "in.jsonl:10"),
     ]
+    assert "surrogate" in records[8].message  # type: ignore[union-attr]
     first, second = records[0], records[1]
     assert isinstance(first, Article) and isinstance(second, Article)
     assert (first.id, first.title, first.url, first.published) == ("a", "A", "u", date(2017, 11, 2))

@@ -26,6 +26,7 @@ from timeline.read.text import parse_published
 
 # undecodable bytes survive reading as lone surrogates (errors="surrogateescape")
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # a record's metadata fields longer than this are not kept in Article.extra
@@ -148,6 +149,11 @@ def build_article(
     if not isinstance(text, str) or not text.strip():
         what = "no text" if text in (None, "") or isinstance(text, str) else f"text is a {type(text).__name__}"
         return RecordError(location, f"{what} (column/key {names['text'][0]!r})")
+    for part in ("text", "title", "id", "url"):
+        value = first(part)
+        if isinstance(value, str) and _LONE_SURROGATE.search(value):
+            # JSON "\ud800" escapes: spaCy and every writer would fail on it later
+            return RecordError(location, f"{part} holds an unpaired surrogate (broken escape or encoding)")
     raw_date = first("date")
     try:
         if raw_date is not None:
