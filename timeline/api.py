@@ -139,8 +139,8 @@ def extract_many(
     :class:`~timeline.errors.ProcessingError`.
 
     Document ids are unique within one call: a repeated id gets ``-2``,
-    ``-3``... appended.  With ``workers`` > 1 in a script, guard the call with
-    ``if __name__ == "__main__":`` (worker processes import the main module).
+    ``-3``... appended.  Workers are forked processes; where there is no
+    fork (Windows), guard the call with ``if __name__ == "__main__":``.
     """
     from timeline.corpus import process_records
 
