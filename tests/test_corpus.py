@@ -205,6 +205,17 @@ def test_cli_glob_and_odd_columns(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["source"] for d in docs] == [f"{tmp_path / 'x1.csv'}:2", f"{tmp_path / 'x2.csv'}:2"]
+    assert docs[0]["timexes"][0]["text"] == "Monday"
+
+
+def test_cli_two_workers_write_the_same_timeline(tmp_path: Path) -> None:
+    rows = "".join(f'"{SENTENCES[i % 4]} Story {i}.",2017-11-0{1 + i % 3}\n' for i in range(30))
+    (tmp_path / "c.csv").write_text("text,date\n" + rows, encoding="utf-8")
+    one = run("extract", str(tmp_path / "c.csv"), "--quiet")
+    two = run("extract", str(tmp_path / "c.csv"), "--quiet", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert len(json.loads(one.stdout)["documents"]) == 30
+    assert one.stdout == two.stdout
 
 
 def test_cli_progress_bar_on_a_terminal(tmp_path: Path) -> None:
