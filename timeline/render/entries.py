@@ -36,6 +36,11 @@ def one_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+def article_name(title: str | None, document_id: str) -> str:
+    """How an article is named: its title on one line, else its id."""
+    return one_line(title or "") or document_id
+
+
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) link, else None (no
     ``javascript:``, ``data:`` or relative links from article metadata)."""

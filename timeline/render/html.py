@@ -23,7 +23,7 @@ from timeline.errors import ExportError
 from timeline.model import EntrySource, TimelineEntry
 from timeline.render.dates import date_label, datetime_attribute, format_day, group_keys, labels
 from timeline.render.entries import (
-    Piece, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+    Piece, article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
 )
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class DocumentView:
 
 def _document_view(title: str | None, doc_id: str, url: str | None, published: date | None) -> DocumentView:
     return DocumentView(
-        article=one_line(title or "") or doc_id,
+        article=article_name(title, doc_id),
         url=safe_url(url),
         published=format_day(published) if published else None,
         published_attr=published.isoformat() if published else None,

@@ -24,7 +24,7 @@ from timeline.render.dates import (
     COARSE_GRANULARITIES, clock_end, date_label, day_of, format_day, has_clock_time, labels, zoned,
 )
 from timeline.render.entries import (
-    clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, stamp, timeline_title,
+    article_name, clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, stamp, timeline_title,
     unique_uids,
 )
 from timeline.settings import CoarseDates
@@ -114,7 +114,7 @@ def _description(entry: TimelineEntry, zone: tzinfo | None) -> str:
     for source in entry.sources:
         lines.append("")
         lines.append(f"\u201c{one_line(source.sentence.text)}\u201d")
-        attribution = one_line(source.document_title or source.document_id)
+        attribution = article_name(source.document_title, source.document_id)
         if source.published is not None:
             attribution += f", published {format_day(source.published)}"
         lines.append(f"\u2014 {attribution}")

@@ -18,7 +18,7 @@ from timeline.render.dates import (
     LONGER_THAN_MONTH, LONGER_THAN_YEAR, date_label, day_of, format_day, has_clock_time, labels, zoned,
 )
 from timeline.render.entries import (
-    documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+    article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
 )
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> dict[str, Any
         slide["end_date"] = date_parts(interval, interval.end, end=True, zone=zone)
     if entry.sources:
         first = entry.sources[0]
-        slide["group"] = escape(one_line(first.document_title or first.document_id))
+        slide["group"] = escape(article_name(first.document_title, first.document_id))
     return slide
 
 
@@ -104,7 +104,7 @@ def _source_html(source: EntrySource) -> str:
     quote = "".join(
         f"<mark>{escape(p.text)}</mark>" if p.kind == "timex" else escape(p.text) for p in sentence_pieces(source)
     )
-    article = escape(one_line(source.document_title or source.document_id))
+    article = escape(article_name(source.document_title, source.document_id))
     url = safe_url(source.document_url)
     if url:
         article = f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{article}</a>'
