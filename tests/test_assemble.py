@@ -126,3 +126,9 @@ def test_corpus_scale_assembly_is_fast() -> None:
     assert sum(len(e.sources) for e in timeline.entries) == 6000
     starts = [e.date.start for e in timeline.entries if e.date]
     assert starts == sorted(starts)
+
+
+def test_statements_are_not_merged_across_articles() -> None:
+    a = _doc("a", [("say", "2017-11-16", ("Trump",))])
+    b = _doc("b", [("say", "2017-11-16", ("Trump",))])
+    assert len(Timeline.from_documents([a, b]).entries) == 2

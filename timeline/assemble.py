@@ -9,7 +9,8 @@ Ordering: by the start of the date interval, then finer granularity first
 Cross-article merge (``Settings.merge_events``): two entries merge when they
 cover the same interval, their trigger lemmas are the same or related
 (``events/data/related_lemmas.txt``) and they share a named entity ("Xi"
-matches "Xi Jinping": the words of one name within the other's).  Entries are
+matches "Xi Jinping": the words of one name within the other's); statements
+("said", ``events/data/unmerged_lemmas.txt``) are never merged.  Entries are
 bucketed by (interval, lemma group) and linked through an index of entity
 words, so the cost stays near-linear in the number of events.
 """
@@ -113,7 +114,7 @@ def merge_entries(candidates: list[_Candidate]) -> list[TimelineEntry]:
     words = lexicon()
     buckets: dict[tuple[object, ...], list[_Candidate]] = defaultdict(list)
     for c in candidates:
-        if c.entry.date is not None and c.names:
+        if c.entry.date is not None and c.names and c.entry.lemma not in words.unmerged_lemmas:
             buckets[(*_date_key(c.entry.date), words.lemma_group(c.entry.lemma))].append(c)
     parent = list(range(len(candidates)))
 

@@ -139,15 +139,19 @@ class Describer:
 
 
 def _subject(verb: "Token") -> "Token | None":
-    """The verb's subject, or the subject it shares with the verb it hangs from."""
+    """Who did it: the verb's subject, the subject it shares with the verb it
+    hangs from, the noun a participle describes ("the plan proposed by
+    Trump"), or the noun a relative pronoun stands for ("Sanders, who sought")."""
     token = verb
     for _ in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS:
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" and token.head is not token:
+                    return token.head
                 return child
-        if token.dep_ in ("xcomp", "conj", "advcl", "acl") and token.head is not token:
-            if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
-                return None
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
             token = token.head
         else:
             return None

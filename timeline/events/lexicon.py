@@ -37,6 +37,7 @@ class Lexicon:
     hedges: frozenset[str]
     future_auxiliaries: frozenset[str]
     related_lemmas: dict[str, str]
+    unmerged_lemmas: frozenset[str]
 
     def is_event_noun(self, lemma: str) -> bool:
         lemma = lemma.lower()
@@ -60,4 +61,5 @@ def lexicon() -> Lexicon:
         hedges=_words("hedges.txt"),
         future_auxiliaries=_words("future_auxiliaries.txt"),
         related_lemmas=_groups("related_lemmas.txt"),
+        unmerged_lemmas=_words("unmerged_lemmas.txt"),
     )
