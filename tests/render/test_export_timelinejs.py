@@ -74,7 +74,7 @@ def test_group_per_article_and_sources_in_text(rich_timeline: Timeline) -> None:
     assert {e["group"] for e in events} == {
         "China&#x27;s Xi replies to North Korea&#x27;s Kim", "Seoul and Beijing mend ties; talks to resume"}
     merged = by_headline(events, "Seoul and Beijing agree to move beyond dispute")
-    assert merged["text"]["text"].count("<blockquote>") == 2
+    assert merged["text"]["text"].count("<p>\u201c") == 2
     assert "It follows <mark>Tuesday</mark>&#x27;s unexpected agreement" in merged["text"]["text"]
     assert '<a href="https://www.reuters.com/article/xi-kim"' in merged["text"]["text"]
 

@@ -109,4 +109,5 @@ def _source_html(source: EntrySource) -> str:
     if url:
         article = f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{article}</a>'
     published = f", {escape(format_day(source.published))}" if source.published else ""
-    return f"<blockquote>{quote}</blockquote><p>\u2014 {article}{published}</p>"
+    # a plain paragraph: TimelineJS styles <blockquote> as a large pull quote
+    return f"<p>\u201c{quote}\u201d</p><p><small>\u2014 {article}{published}</small></p>"
