@@ -48,11 +48,11 @@ def check_document(doc: Document, text: str) -> None:
             assert 0 <= span.start <= span.end <= len(text)
             assert text[span.start:span.end] == span.text, (span, text[span.start:span.end])
         if event.date is not None:
-            assert _moment(event.date.start) <= _moment(event.date.end), event.date
+            assert as_moment(event.date.start) <= as_moment(event.date.end), event.date
     json.dumps(doc.to_dict(), ensure_ascii=False)
 
 
-def _moment(value: date | datetime) -> datetime:
+def as_moment(value: date | datetime) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
     return datetime(value.year, value.month, value.day)

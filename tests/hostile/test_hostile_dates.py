@@ -23,7 +23,12 @@ ODD_PHRASES = [
     "10,000 years ago", "5,000 years from now", "a million years later", "999999999 days ago",
     "in 2 billion years", "next millennium", "last century", "the next 10,000 years",
 ]
-EXTREME_PUBLICATION = [date(1, 1, 1), date(1, 12, 31), date(9999, 1, 1), date(9999, 12, 31), date(1900, 2, 28)]
+EXTREME_PUBLICATION = [
+    date(1, 1, 1), date(1, 12, 31), date(9999, 1, 1), date(1900, 2, 28),
+    pytest.param(date(9999, 12, 31), marks=pytest.mark.xfail(
+        reason="F1+F2 in /work/notes/hostile-findings.md: interval() and ics overflow past 9999-12-31",
+        strict=True)),
+]
 RELATIVE = ["next year", "last year", "tomorrow", "yesterday", "next week", "last week", "next month",
             "last month", "this decade", "next century", "last quarter", "the next day", "a year later",
             "ten years ago", "in five years", "on Monday", "next Sunday", "last Saturday", "tonight",

@@ -1,0 +1,79 @@
+"""Any value the TIMEX3 grammar allows, on any publication day, goes through
+the value -> interval step and every renderer without an exception, and the
+calendar it yields is well formed."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+
+import icalendar
+import pytest
+from hostile_grammar import TIMEX3_VALUE, value_problem
+from hostile_helpers import PageStructure, as_moment
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline.assemble import Timeline
+from timeline.events.interval import interval
+from timeline.model import Document, Event, TextSpan, Timex
+from timeline.settings import Settings
+
+EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "60"))
+EDGE_VALUES = [
+    "9999-12-31", "9999-12-31TNI", "9999-12-31T23:59", "9999-12-31T23:59-12:00", "9999-12-31T23:00+14:00",
+    "0001-01-01T00:00+14:00", "0001-01-01", "0001-01-01TMO", "0001-W01", "9999-W52", "9999-W52-WE",
+    "9999-WI", "9999-Q4", "9999-H2", "999", "99", "9", "0001", "T23:59", "PRESENT_REF", "2017-11-02T24:00",
+]
+# the edge values above that crash today (findings F1, F2): remove from this
+# set as they are fixed; strict xfail flags each fix
+FAILING_EDGES = {
+    "9999-12-31", "9999-12-31TNI", "9999-12-31T23:59", "9999-12-31T23:59-12:00", "0001-01-01T00:00+14:00",
+    "9999-W52", "9999-W52-WE", "9999-Q4", "9999-H2", "999", "99", "9", "T23:59", "PRESENT_REF",
+}
+_EDGE_OF_CALENDAR = re.compile(r"(?:BC|FY)?(?:9999|0001|9{1,3}X?$)")
+# away from the first and last representable years: the edges have their own test
+inner_values = st.from_regex(TIMEX3_VALUE, fullmatch=True).filter(
+    lambda v: value_problem(v) is None and not _EDGE_OF_CALENDAR.match(v))
+inner_days = st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31))
+
+
+def _document(value: str, published: date) -> Document:
+    text = "It happened then."
+    timex = Timex("t1", 12, 16, "then", "DATE", value, anchor="t0")
+    span = interval(value, published)
+    event = Event("e1", "t1", TextSpan(3, 11, "happened"), "It happened", TextSpan(0, len(text), text), span,
+                  "exact", "past")
+    return Document("d", text, published, (timex,), (event,), title="t", url="https://example.com/")
+
+
+def _render_everything(value: str, published: date, coarse_dates: str) -> None:
+    timeline = Timeline.from_documents([_document(value, published)], Settings(coarse_dates=coarse_dates))  # type: ignore[arg-type]
+    for entry in timeline.entries:
+        assert entry.date is not None and as_moment(entry.date.start) <= as_moment(entry.date.end)
+    calendar = icalendar.Calendar.from_ical(timeline.to_ics())
+    assert len(list(calendar.walk("VEVENT"))) <= len(timeline.entries)
+    for event in calendar.walk("VEVENT"):
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND", None)
+        assert end is None or end > start
+    PageStructure.of(timeline.to_html())
+    timeline.to_timelinejs()
+    timeline.to_json()
+
+
+@pytest.mark.parametrize("value", [
+    pytest.param(v, marks=pytest.mark.xfail(reason="F1/F2 in /work/notes/hostile-findings.md", strict=True))
+    if v in FAILING_EDGES else v
+    for v in EDGE_VALUES
+])
+def test_values_at_the_edges_of_the_calendar_render_everywhere(value: str) -> None:
+    for published in (date(1, 1, 1), date(9999, 12, 31)):
+        for coarse_dates in ("first-day", "span"):
+            _render_everything(value, published, coarse_dates)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(value=inner_values, published=inner_days, span=st.booleans())
+def test_any_valid_value_renders_everywhere(value: str, published: date, span: bool) -> None:
+    _render_everything(value, published, "span" if span else "first-day")
