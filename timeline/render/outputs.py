@@ -17,7 +17,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, BinaryIO, Callable
 
 from timeline.errors import ExportError
 
@@ -132,6 +132,16 @@ def write_file(path: Path, content: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def open_output(path: Path) -> BinaryIO:
+    """Open ``path`` for streaming output (bytes) without following a symlink
+    there: an existing link is removed first, so the data lands inside the
+    folder that was asked for, never at the link's target."""
+    if path.is_symlink():
+        path.unlink()
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    return os.fdopen(os.open(path, flags, 0o666), "wb")
 
 
 def _umask() -> int:
