@@ -142,3 +142,15 @@ def test_empty_timeline_gives_a_valid_empty_page(empty_timeline: Timeline) -> No
 
 def test_rendering_is_deterministic() -> None:
     assert render_html(data.build_rich()) == render_html(data.build_rich())
+
+
+def test_quotes_from_one_article_share_one_byline() -> None:
+    specs = data.xi_kim_specs()
+    doc, entries = data.build_document("xi-kim", "One article", None, data.date(2017, 11, 2), specs[:2])
+    both = data.merged(entries[0], entries[1])
+    markup = data.assemble([doc], [both]).to_html()
+    assert markup.count("<blockquote") == 2
+    assert markup.count('<figcaption class="byline">') == 1
+    other, other_entries = data.build_document("other", "Other article", None, data.date(2017, 11, 3), specs[:1])
+    markup = data.assemble([doc, other], [data.merged(both, other_entries[0])]).to_html()
+    assert markup.count("<blockquote") == 3 and markup.count('<figcaption class="byline">') == 2

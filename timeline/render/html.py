@@ -59,6 +59,9 @@ class SourceView:
     url: str | None
     published: str | None
     published_attr: str | None
+    # quotes from one article share the byline printed after the last of them
+    byline: bool = True
+    continued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,16 +178,22 @@ def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryVie
         upcoming=is_upcoming(entry),
         approximate=is_approximate(entry),
         title=one_line(entry.title),
-        sources=[_source_view(s) for s in entry.sources],
+        sources=_source_views(entry.sources),
     )
 
 
-def _source_view(source: EntrySource) -> SourceView:
-    document = _document_view(source.document_title, source.document_id, source.document_url, source.published)
-    return SourceView(
-        pieces=sentence_pieces(source), phrase=one_line(source.timex.text), article=document.article,
-        url=document.url, published=document.published, published_attr=document.published_attr,
-    )
+def _source_views(sources: tuple[EntrySource, ...]) -> list[SourceView]:
+    views = []
+    for i, source in enumerate(sources):
+        document = _document_view(source.document_title, source.document_id, source.document_url,
+                                  source.published)
+        views.append(SourceView(
+            pieces=sentence_pieces(source), phrase=one_line(source.timex.text), article=document.article,
+            url=document.url, published=document.published, published_attr=document.published_attr,
+            byline=i + 1 == len(sources) or sources[i + 1].document_id != source.document_id,
+            continued=i > 0 and sources[i - 1].document_id == source.document_id,
+        ))
+    return views
 
 
 @dataclass(frozen=True, slots=True)
