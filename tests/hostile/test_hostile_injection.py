@@ -12,12 +12,15 @@ from typing import Any, Iterator
 import icalendar
 import pytest
 from hostile_helpers import (
-    BAD_URLS, CRLF_EVENT, HOSTILE_TEXTS, MARKER, PageStructure, hostile_document, unfold_ics,
+    BAD_URLS, CLOSE_SCRIPT, CRLF_EVENT, HOSTILE_TEXTS, IMG, MARKER, QUOTES, SCRIPT, SINGLE_QUOTES, PageStructure,
+    hostile_document, unfold_ics,
 )
 
 from timeline.assemble import Timeline
 
 SAFE_URL = "https://example.com/news/1"
+DANGEROUS_TAGS = ("script", "style", "img", "iframe", "frame", "svg", "math", "object", "embed", "base", "link",
+                  "meta", "form", "video", "audio", "source", "textarea", "template", "noscript")
 
 
 def _timeline(texts: tuple[str, ...], url: str | None = SAFE_URL) -> Timeline:
@@ -134,3 +137,24 @@ def test_json_round_trips_hostile_text_exactly() -> None:
 def test_crlf_title_keeps_one_event() -> None:
     raw = _timeline((CRLF_EVENT,)).to_ics()
     assert len(_events(raw)) == 1
+
+
+def test_real_pipeline_output_stays_inert(pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Hostile sentences that really get dated events, through the pipeline."""
+    from timeline.model import Article
+
+    text = (f"{SCRIPT} The council met on Monday. Officials said {QUOTES} they will vote next week.\n"
+            f"{CLOSE_SCRIPT} The mayor resigned in 2016. {CRLF_EVENT} The talks ended on Tuesday. {IMG}")
+    doc = pipeline.process(Article(text=text, published=date(2017, 11, 2), id=f"id{QUOTES}",
+                                   title=f"{IMG}{SINGLE_QUOTES}", url=BAD_URLS[0]))
+    timeline = Timeline.from_documents([doc])
+    assert len(timeline.entries) >= 3
+    page = PageStructure.of(timeline.to_html())
+    reference = PageStructure.of(_timeline(("plain",)).to_html())
+    for tag in DANGEROUS_TAGS:  # as many as the template itself has (script, style, meta), no more
+        assert sum(t == tag for t, _ in page.tags) == sum(t == tag for t, _ in reference.tags), tag
+    assert not any(name.startswith("on") and MARKER in value for _, name, value in page.attributes)
+    assert not any(MARKER in link for link in page.links())
+    raw = timeline.to_ics()
+    assert len(_events(raw)) == len(timeline.entries)
+    assert not any(line.startswith("SUMMARY:injected") for line in unfold_ics(raw))
