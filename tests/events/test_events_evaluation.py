@@ -79,10 +79,10 @@ def test_anchoring_floor_on_the_shared_corpus_with_gold_timexes() -> None:
     counts = count_links(golds, documents)
     assert counts.gold == 2036
     scores = counts.scores()
-    # measured 68.1 / 48.6 / 56.7; the reference (nearest governing verb) is 60.2 / 43.0 / 50.2
-    assert scores["precision"] >= 66.0, scores
+    # measured 70.4 / 48.3 / 57.3; the reference (nearest governing verb) is 60.2 / 43.0 / 50.2
+    assert scores["precision"] >= 68.0, scores
     assert scores["recall"] >= 47.0, scores
-    assert scores["f1"] >= 55.0, scores
+    assert scores["f1"] >= 56.0, scores
 
 
 def test_evaluate_command_prints_anchoring_figures_both_ways() -> None:

@@ -39,9 +39,12 @@ class Lexicon:
     related_lemmas: dict[str, str]
     unmerged_lemmas: frozenset[str]
 
-    def is_event_noun(self, lemma: str) -> bool:
+    def is_event_noun(self, lemma: str, listed_only: bool = False) -> bool:
+        """A noun naming a happening: listed, or (unless ``listed_only``) with a nominalising suffix."""
         lemma = lemma.lower()
-        return lemma in self.event_nouns or (len(lemma) > 6 and lemma.endswith(self.event_suffixes))
+        if lemma in self.event_nouns:
+            return True
+        return not listed_only and len(lemma) > 6 and lemma.endswith(self.event_suffixes)
 
     def lemma_group(self, lemma: str) -> str:
         """A name shared by related trigger lemmas ("agree", "agreement", "deal" -> "agree")."""

@@ -121,7 +121,9 @@ class TriggerFinder:
         return [
             Trigger(child, "copula-predicate")
             for child in copula.children
-            if child.dep_ in ("acomp", "attr") or (child.dep_ == "advmod" and child.lower_ in ("up", "down"))
+            if child.dep_ == "acomp"
+            or (child.dep_ == "attr" and self.words.is_event_noun(child.lemma_))
+            or (child.dep_ == "advmod" and child.lower_ in ("up", "down"))
         ][:1]
 
     def _adjacent_event_noun(self, timex_tokens: list["Token"]) -> list[Trigger]:
@@ -131,7 +133,7 @@ class TriggerFinder:
         i = timex_tokens[0].i - 1
         if i >= 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in ("on", "in", "at"):
             i -= 1
-        if i >= 0 and doc[i].pos_ == "NOUN" and self.words.is_event_noun(doc[i].lemma_):
+        if i >= 0 and doc[i].pos_ == "NOUN" and self.words.is_event_noun(doc[i].lemma_, listed_only=True):
             return [Trigger(doc[i], "adjacent-event-noun")]
         # "the Dec. 21, 1988, bombing", "a Sunday night memorial service"
         j = timex_tokens[-1].i + 1
@@ -139,7 +141,7 @@ class TriggerFinder:
             j += 1
         while j + 1 < len(doc) and doc[j].dep_ == "compound" and doc[j].head.i > j:
             j += 1
-        if j < len(doc) and doc[j].pos_ == "NOUN" and self.words.is_event_noun(doc[j].lemma_):
+        if j < len(doc) and doc[j].pos_ == "NOUN" and self.words.is_event_noun(doc[j].lemma_, listed_only=True):
             return [Trigger(doc[j], "following-event-noun")]
         return []
 
