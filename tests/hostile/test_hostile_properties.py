@@ -104,3 +104,22 @@ def test_lone_surrogates_give_a_timeline_error_or_a_document(text: str) -> None:
     except timeline.TimelineError:
         return
     check_document(doc, text)
+
+
+@settings(max_examples=max(30, EXAMPLES // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(published=st.one_of(
+    st.text(max_size=40), st.integers(), st.floats(), st.none(), st.booleans(), st.binary(max_size=10),
+    st.sampled_from(["0000-01-01", "2017-02-30", "2017-11-02T25:00", "10000-01-01", "-0001-01-01", "2017-W43",
+                     "2017-11-02T10:00+25:00", "\u0662\u0660\u0661\u0667-\u0661\u0661-\u0660\u0662", "２０１７-１１-０２",
+                     "2017-11-02\x00", " 2017-11-02 ", "20171102", "Nov 2 2017"]),
+))
+def test_any_publication_value_gives_a_document_or_a_timeline_error(published: object) -> None:
+    """Whatever a caller passes as the publication date: a document, or a
+    TimelineError naming the problem, never a bare ValueError/TypeError."""
+    import timeline
+
+    try:
+        doc = timeline.extract("They met on Monday.", published)  # type: ignore[arg-type]
+    except timeline.TimelineError:
+        return
+    check_document(doc, "They met on Monday.")
