@@ -33,7 +33,10 @@ from timeline.settings import Settings
 
 Result = Document | RecordError
 # chunks queued per worker: enough to keep every worker busy, few enough to bound memory
-_CHUNKS_PER_WORKER = 2
+_CHUNKS_PER_WORKER = 3
+# workers get smaller chunks than a one-process batch, so that the last ones
+# do not leave a worker idle while another finishes a long chunk
+_PARALLEL_CHUNK_DIVISOR = 4
 
 
 def process_records(records: Iterable[Record], settings: Settings | None = None) -> Iterator[Result]:
@@ -43,7 +46,8 @@ def process_records(records: Iterable[Record], settings: Settings | None = None)
     article twice in a corpus) gets ``-2``, ``-3``... appended.
     """
     settings = settings or Settings()
-    chunks = _chunks(records, settings.batch_size)
+    size = settings.batch_size if settings.workers == 1 else max(1, settings.batch_size // _PARALLEL_CHUNK_DIVISOR)
+    chunks = _chunks(records, size)
     results = _run_parallel(chunks, settings) if settings.workers > 1 else _run_serial(chunks, settings)
     seen: dict[str, int] = {}
     for chunk in results:
