@@ -39,17 +39,22 @@ inner_values = st.from_regex(TIMEX3_VALUE, fullmatch=True).filter(
 inner_days = st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31))
 
 
-def _document(value: str, published: date) -> Document:
-    text = "It happened then."
-    timex = Timex("t1", 12, 16, "then", "DATE", value, anchor="t0")
-    span = interval(value, published)
-    event = Event("e1", "t1", TextSpan(3, 11, "happened"), "It happened", TextSpan(0, len(text), text), span,
-                  "exact", "past")
-    return Document("d", text, published, (timex,), (event,), title="t", url="https://example.com/")
+def _document(values: list[str], published: date, doc_id: str = "d") -> Document:
+    """One event per value, all with the same trigger lemma (so merging is tried)."""
+    text = " ".join(f"E{i} happened then." for i in range(len(values)))
+    timexes, events = [], []
+    for i, value in enumerate(values):
+        start = text.index(f"E{i} ")
+        end = start + len(f"E{i} happened then.")
+        timexes.append(Timex(f"t{i + 1}", end - 5, end - 1, "then", "DATE", value, anchor="t0"))
+        events.append(Event(f"e{i + 1}", f"t{i + 1}", TextSpan(end - 14, end - 6, "happened"), "It happened",
+                            TextSpan(start, end, text[start:end]), interval(value, published), "exact", "past",
+                            lemma="happen", entities=("Seoul",)))
+    return Document(doc_id, text, published, tuple(timexes), tuple(events), title="t", url="https://example.com/")
 
 
-def _render_everything(value: str, published: date, coarse_dates: str) -> None:
-    timeline = Timeline.from_documents([_document(value, published)], Settings(coarse_dates=coarse_dates))  # type: ignore[arg-type]
+def _render_everything(documents: list[Document], coarse_dates: str) -> None:
+    timeline = Timeline.from_documents(documents, Settings(coarse_dates=coarse_dates))  # type: ignore[arg-type]
     for entry in timeline.entries:
         assert entry.date is not None and as_moment(entry.date.start) <= as_moment(entry.date.end)
     calendar = icalendar.Calendar.from_ical(timeline.to_ics())
@@ -70,10 +75,13 @@ def _render_everything(value: str, published: date, coarse_dates: str) -> None:
 def test_values_at_the_edges_of_the_calendar_render_everywhere(value: str) -> None:
     for published in (date(1, 1, 1), date(9999, 12, 31)):
         for coarse_dates in ("first-day", "span"):
-            _render_everything(value, published, coarse_dates)
+            _render_everything([_document([value], published)], coarse_dates)
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(value=inner_values, published=inner_days, span=st.booleans())
-def test_any_valid_value_renders_everywhere(value: str, published: date, span: bool) -> None:
-    _render_everything(value, published, "span" if span else "first-day")
+@given(values=st.lists(st.lists(inner_values, min_size=1, max_size=4), min_size=1, max_size=3),
+       published=inner_days, span=st.booleans())
+def test_any_valid_values_render_everywhere(values: list[list[str]], published: date, span: bool) -> None:
+    """Documents with several events each: ordering, merging and every renderer."""
+    documents = [_document(group, published, f"d{i}") for i, group in enumerate(values)]
+    _render_everything(documents, "span" if span else "first-day")
