@@ -116,3 +116,13 @@ def test_entities_from_the_named_entity_recogniser_when_asked() -> None:
     timexes = timexes_for(text, [("Thursday", "2017-11-02")])
     (event,) = EventAnchorer(settings).anchor(text, PUBLISHED, timexes, parse(text, settings))
     assert "Donald Trump" in event.entities and "Beijing" in event.entities
+
+
+def test_fuzzy_future_and_modals_are_future() -> None:
+    (event,) = anchor("The two leaders may meet again in the future.", [("the future", "FUTURE_REF")])
+    assert (event.trigger.text, event.tense, event.date) == ("meet", "future", None)
+
+
+def test_have_to_dates_the_obligation() -> None:
+    (event,) = anchor("The department has to submit a plan on Feb. 21.", [("Feb. 21", "2018-02-21")])
+    assert (event.trigger.text, event.tense) == ("submit", "future")

@@ -70,7 +70,7 @@ class EventAnchorer:
                 sentence=sentence,
                 date=when,
                 certainty=certainty,
-                tense=self.describer.tense(token, when, published),
+                tense=self.describer.tense(token, when, published, timex.value),
                 lemma=token.lemma_.lower(),
                 entities=self.describer.entities(token, skip),
                 mentions=(EventMention(timex.id, span, sentence),),

@@ -88,10 +88,11 @@ class Describer:
         return words
 
     # --- tense and certainty --------------------------------------------------
-    def tense(self, trigger: "Token", when: DateInterval | None, published: date) -> Tense:
+    def tense(self, trigger: "Token", when: DateInterval | None, published: date, value: str = "") -> Tense:
         """From the verb group when it says (will/'ll -> future, past forms -> past),
-        else from the date against the publication day."""
+        else from the date against the publication day (a modal without one: future)."""
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+        modal = False
         if verb is not None:
             group = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             lowered = {c.lower_ for c in group}
@@ -101,7 +102,12 @@ class Describer:
                 return "past"
             if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in group):
                 return "past"
+            modal = any(c.tag_ == "MD" for c in group)
         if when is None:
+            if value == "FUTURE_REF" or modal:
+                return "future"
+            if value == "PAST_REF":
+                return "past"
             return "present" if verb is not None and verb.tag_ in ("VBZ", "VBP") else "past"
         start, end = _day(when.start), _day(when.end)
         if end < published:

@@ -112,6 +112,9 @@ class TriggerFinder:
             return []
         if lemma == "be":
             return self._copula_predicate(verb)
+        if lemma == "have" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+            # "has to submit a plan by Feb. 21": the submitting is the event
+            return [Trigger(next(c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), "have-to")]
         if lemma == "end" and verb.dep_ == "acl":
             return []  # "the quarter ended Sept. 30" names a period, not a happening
         return [Trigger(verb, rule)]
