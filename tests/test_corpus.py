@@ -242,3 +242,25 @@ def test_cli_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     quiet = subprocess.run([sys.executable, "-m", "timeline", "extract", str(data), "--quiet"],
                            capture_output=True, timeout=300)
     assert quiet.stderr == b""
+
+
+class _Dying(_Exploding):
+    """A pipeline whose worker process dies (as if killed for memory) on one article."""
+
+    settings = Settings(workers=2, batch_size=4)
+
+    def process(self, a: Article) -> Document:
+        if "DIE" in a.text:
+            os._exit(3)
+        return super().process(a)
+
+
+def test_a_dying_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import timeline.corpus as corpus
+    from timeline.errors import ProcessingError
+
+    monkeypatch.setattr(corpus, "_worker_pipeline", _Dying())  # inherited by the forked workers
+    records = [Article(f"fine {i}", date(2017, 11, 2), id=f"a{i}", location=f"f:{i}") for i in range(6)]
+    records[4] = Article("DIE", date(2017, 11, 2), id="x", location="f:4")
+    with pytest.raises(ProcessingError, match="worker process died"):
+        list(process_records(records, _Dying.settings))

@@ -8,9 +8,11 @@ record's location when it could not be processed.  So
 ``processed + failed == read`` always holds.
 
 With ``Settings.workers > 1`` the records go, in chunks, to a pool of
-processes that each load the spaCy model once; at most a few chunks are in
-flight at any time, so memory stays bounded however long the input, and
-results come back in input order, identical to a one-process run.
+processes.  The spaCy model is loaded once: in the caller before the workers
+are forked (they share its memory pages), or once in each worker where
+processes cannot fork.  At most a few chunks are in flight at any time, so
+memory stays bounded however long the input, and results come back in input
+order, identical to a one-process run.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ import sys
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import IO, Any, Iterable, Iterator, TextIO
 
-from timeline.errors import ExportError
+from timeline.errors import ExportError, ProcessingError
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline, publication_day
 from timeline.read.records import Record, RecordError
@@ -73,18 +76,28 @@ def _run_parallel(chunks: Iterator[list[Record]], settings: Settings) -> Iterato
     pool = ProcessPoolExecutor(
         max_workers=settings.workers, mp_context=context, initializer=_start_worker, initargs=(settings,),
     )
-    pending: deque[Future[list[Result]]] = deque()
+    pending: deque[tuple[list[Record], Future[list[Result]]]] = deque()
     try:
         for chunk in chunks:
-            pending.append(pool.submit(_work, chunk))
+            pending.append((chunk, pool.submit(_work, chunk)))
             if len(pending) >= settings.workers * _CHUNKS_PER_WORKER:
-                yield pending.popleft().result()
+                yield _result(*pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield _result(*pending.popleft())
     finally:
-        for future in pending:
+        for _, future in pending:
             future.cancel()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(chunk: list[Record], future: "Future[list[Result]]") -> list[Result]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # a worker was killed (out of memory, a crash in native code): the run cannot go on
+        first, last = (r.location for r in (chunk[0], chunk[-1]))
+        raise ProcessingError(f"a worker process died while processing records {first} to {last}: "
+                              "rerun with --workers 1 to find the record") from None
 
 
 _worker_pipeline: Pipeline | None = None
