@@ -4,7 +4,6 @@ calendar it yields is well formed."""
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date
 
@@ -12,6 +11,7 @@ import icalendar
 import pytest
 from hostile_grammar import TIMEX3_VALUE, value_problem
 from hostile_helpers import PageStructure, as_moment
+from hostile_strategies import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +20,6 @@ from timeline.events.interval import interval
 from timeline.model import Document, Event, TextSpan, Timex
 from timeline.settings import Settings
 
-EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "60"))
 EDGE_VALUES = [
     "9999-12-31", "9999-12-31TNI", "9999-12-31T23:59", "9999-12-31T23:59-12:00", "9999-12-31T23:00+14:00",
     "0001-01-01T00:00+14:00", "0001-01-01", "0001-01-01TMO", "0001-W01", "9999-W52", "9999-W52-WE",
