@@ -22,6 +22,9 @@ ODD_PHRASES = [
     "in 1 BC", "in 44 BC", "in the 1st century", "the 99th century", "year 9999", "9999-12-31", "0001-01-01",
     "10,000 years ago", "5,000 years from now", "a million years later", "999999999 days ago",
     "in 2 billion years", "next millennium", "last century", "the next 10,000 years",
+    # far before or after the publication date
+    "in 1066", "on June 15, 1215", "in October 1492", "by the year 2999", "in 3017", "on Jan. 1, 2100",
+    "3,000,000 days from now", "Dec. 31, 9999", "Jan. 1, 0001",
 ]
 EXTREME_PUBLICATION = [
     date(1, 1, 1), date(1, 12, 31), date(9999, 1, 1), date(1900, 2, 28),
@@ -113,3 +116,12 @@ def _assert_calendar_well_formed(raw: str, max_events: int) -> list[icalendar.Ev
             assert type(start) is type(end) and end > start, (start, end)
     return events
 
+
+
+@pytest.mark.parametrize("published", EXTREME_PUBLICATION, ids=str)
+def test_odd_phrases_against_extreme_publication_dates(pipeline, published: date) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(f"Officials said the vote took place {phrase}." for phrase in ODD_PHRASES)
+    doc = pipeline.process(article(text, published))
+    check_document(doc, text)
+    timeline = Timeline.from_documents([doc])
+    _assert_calendar_well_formed(timeline.to_ics(), max_events=len(timeline.entries))
