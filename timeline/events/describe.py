@@ -77,7 +77,7 @@ class Describer:
         for child in noun.children:
             if child.i in skip:
                 continue
-            if child.dep_ in _NOUN_MODIFIERS or (child.dep_ == "det" and child.lower_ not in ("a", "an", "the")):
+            if child.dep_ in _NOUN_MODIFIERS or (child.dep_ == "det" and child.lower_ not in self.words.grammar["articles"]):
                 words += [t for t in child.subtree if t.i not in skip and not t.is_punct or t.text == "-"]
             elif child.dep_ in ("cc", "conj") and child.i > noun.i:
                 words += [child] if child.dep_ == "cc" else self._noun_words(child, skip, 0)
@@ -96,7 +96,7 @@ class Describer:
         if verb is not None:
             group = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
             lowered = {c.lower_ for c in group}
-            if lowered & self.words.future_auxiliaries or _going_to(verb):
+            if lowered & self.words.future_auxiliaries or self._going_to(verb):
                 return "future"
             if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in group):
                 return "past"
@@ -115,6 +115,11 @@ class Describer:
         if start > published:
             return "future"
         return "present" if verb is None or verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
+
+    def _going_to(self, verb: "Token") -> bool:
+        """"is going to visit": the verb hangs (xcomp) from a progressive "go"."""
+        head = verb.head
+        return verb.dep_ == "xcomp" and head.lemma_ in self.words.grammar["going_to_lemmas"] and head.tag_ == "VBG"
 
     def certainty(self, timex: Timex, when: DateInterval | None, text: str) -> Certainty:
         if when is None:
@@ -162,12 +167,6 @@ def _subject(verb: "Token") -> "Token | None":
         else:
             return None
     return None
-
-
-def _going_to(verb: "Token") -> bool:
-    """"is going to visit": the verb hangs (xcomp) from a progressive "go"."""
-    head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG"
 
 
 def _headline(tokens: Iterable["Token"], trigger: "Token") -> str:

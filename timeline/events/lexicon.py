@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+import json
 from importlib import resources
 
 
@@ -26,6 +27,11 @@ def _groups(name: str) -> dict[str, str]:
     return groups
 
 
+def _grammar() -> dict[str, frozenset[str]]:
+    raw = resources.files("timeline.events").joinpath("data/grammar_words.json").read_text("utf-8")
+    return {key: frozenset(words) for key, words in json.loads(raw).items() if not key.startswith("_")}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     event_nouns: frozenset[str]
@@ -38,6 +44,7 @@ class Lexicon:
     future_auxiliaries: frozenset[str]
     related_lemmas: dict[str, str]
     unmerged_lemmas: frozenset[str]
+    grammar: dict[str, frozenset[str]]
 
     def is_event_noun(self, lemma: str, listed_only: bool = False) -> bool:
         """A noun naming a happening: listed, or (unless ``listed_only``) with a nominalising suffix."""
@@ -65,4 +72,5 @@ def lexicon() -> Lexicon:
         future_auxiliaries=_words("future_auxiliaries.txt"),
         related_lemmas=_groups("related_lemmas.txt"),
         unmerged_lemmas=_words("unmerged_lemmas.txt"),
+        grammar=_grammar(),
     )

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# how far up the parse a timex may climb to the word it modifies
 _MAX_CLIMB = 8
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class TriggerFinder:
         attached = self._attachment(head, inside)
         if attached is not None:
             found.extend(self._events_at(attached, inside))
-        found.extend(self._when_clause(timex_tokens, inside))
+        found.extend(self._when_clause(timex_tokens))
         found.extend(self._adjacent_event_noun(timex_tokens))
         unique: list[Trigger] = []
         seen: set[int] = set()
@@ -58,9 +58,6 @@ class TriggerFinder:
             parent = token.head
             if parent is token:
                 return None  # the timex is the whole sentence (a dateline, a heading)
-            if token.dep_ == "conj" and parent.i in inside:
-                token = parent
-                continue
             if parent.i in inside:
                 token = parent
                 continue
@@ -110,12 +107,13 @@ class TriggerFinder:
         lemma = verb.lemma_.lower()
         if lemma in self.words.non_event_predicates:
             return []
-        if lemma == "be":
+        grammar = self.words.grammar
+        if lemma in grammar["copula_lemmas"]:
             return self._copula_predicate(verb)
-        if lemma == "have" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+        if lemma in grammar["obligation_lemmas"] and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
             # "has to submit a plan by Feb. 21": the submitting is the event
             return [Trigger(next(c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), "have-to")]
-        if lemma == "end" and verb.dep_ == "acl":
+        if lemma in grammar["period_end_lemmas"] and verb.dep_ == "acl":
             return []  # "the quarter ended Sept. 30" names a period, not a happening
         return [Trigger(verb, rule)]
 
@@ -126,7 +124,7 @@ class TriggerFinder:
             for child in copula.children
             if child.dep_ == "acomp"
             or (child.dep_ == "attr" and self.words.is_event_noun(child.lemma_))
-            or (child.dep_ == "advmod" and child.lower_ in ("up", "down"))
+            or (child.dep_ == "advmod" and child.lower_ in self.words.grammar["copula_adverbs"])
         ][:1]
 
     def _adjacent_event_noun(self, timex_tokens: list["Token"]) -> list[Trigger]:
@@ -134,7 +132,7 @@ class TriggerFinder:
         right before the date is what it dates, whatever the parser attached it to."""
         doc = timex_tokens[0].doc
         i = timex_tokens[0].i - 1
-        if i >= 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in ("on", "in", "at"):
+        if i >= 0 and doc[i].pos_ == "ADP" and doc[i].lower_ in self.words.grammar["inclusion_prepositions"]:
             i -= 1
         if i >= 0 and doc[i].pos_ == "NOUN" and self.words.is_event_noun(doc[i].lemma_, listed_only=True):
             return [Trigger(doc[i], "adjacent-event-noun")]
@@ -148,14 +146,14 @@ class TriggerFinder:
             return [Trigger(doc[j], "following-event-noun")]
         return []
 
-    def _when_clause(self, timex_tokens: list["Token"], inside: set[int]) -> list[Trigger]:
+    def _when_clause(self, timex_tokens: list["Token"]) -> list[Trigger]:
         """"five years ago, when Xi came to power": the clause happens at the timex."""
         last = timex_tokens[-1]
         doc = last.doc
         i = last.i + 1
         while i < len(doc) and doc[i].is_punct:
             i += 1
-        if i < len(doc) and doc[i].lower_ == "when" and doc[i].head.pos_ in _PREDICATE_POS:
+        if i < len(doc) and doc[i].lower_ in self.words.grammar["when_words"] and doc[i].head.pos_ in _PREDICATE_POS:
             return [Trigger(doc[i].head, "when-clause")]
         return []
 
