@@ -13,6 +13,7 @@ from timeline.temporal.recognize import Candidate
 
 _PREV_WORD = re.compile(r"([^\s]+)\s*$")
 _NEXT_CHARS = 3
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 # how close two spans must be for the first to modify the second ("recently last year")
 _ADJACENT = 2
 
@@ -35,6 +36,12 @@ class CandidateFilter:
                 return False
             if after[:1] in (".", ",") and after[1:2].isdigit():
                 return False
+            nxt = _NEXT_WORD.match(text, c.end)
+            if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.measure_nouns:
+                return False  # "2015 points", "1990 people": a count
+        if c.rule == "duration" and g.get("unit", "").startswith("quarter") and \
+                text[c.end:c.end + 4].lower() == " of ":
+            return False  # "three-quarters of its food": a fraction
         if c.rule in ("month", "month_shift"):
             word = g.get("m", "")
             surface = text[c.end - len(word.rstrip(".")) - (1 if word.endswith(".") else 0):c.end]
@@ -79,17 +86,12 @@ class CandidateFilter:
             return last.tag_ == "NNP" or last.pos_ == "PROPN"
         if c.rule == "set_adverb" and first.dep_ == "amod":
             return False  # "a daily briefing"
-        if c.rule == "year":
-            if first.dep_ == "nummod" and first.head.tag_ == "NNS":
-                return False  # "2000 people"
         if c.rule == "duration_bare":
             prev = _PREV_WORD.search(text[max(0, c.start - 20):c.start])
             if prev and prev.group(1).lower() in self.lex.bare_unit_blockers:
                 return False
             if last.dep_ in ("compound",) or any(ch.dep_ in ("amod", "det", "nummod", "poss") for ch in last.children):
                 return False
-        if c.rule == "vague" and g.get("vague") == "current":
-            return first.dep_ != "amod" or first.head.lower_ in ("levels", "level", "rate", "rates", "period")
         if c.rule == "duration" and g.get("unit") in ("second", "seconds") and first.tag_ == "JJ":
             return False
         return True

@@ -14,9 +14,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
+import regex
+
 from timeline.model import TimexType
 
 _PLACEHOLDER = re.compile(r"@([A-Z]+)")
+_WORD_CACHE_SIZE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +92,27 @@ class Lexicon:
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
+        self.measure_nouns = frozenset(data["measure_nouns"])
         self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])
         self.rules = self._compile_rules()
+        # the same rules for partial matching: which rules can begin with a word
+        self._partial = [regex.compile(r.pattern.pattern, regex.IGNORECASE) for r in self.rules]
+        self._rules_by_word: dict[str, tuple[Rule, ...]] = {}
         # the words a rule can start with: recognition is only tried at these
         self.start_words = self._start_words()
+
+    def rules_for(self, word: str) -> tuple[Rule, ...]:
+        """The rules whose match can begin with ``word`` (a superset: a rule
+        is kept when ``word`` is a prefix of something it matches)."""
+        key = word.lower()
+        found = self._rules_by_word.get(key)
+        if found is None:
+            found = tuple(rule for rule, partial in zip(self.rules, self._partial)
+                          if partial.match(key, partial=True) is not None)
+            if len(self._rules_by_word) >= _WORD_CACHE_SIZE:
+                self._rules_by_word.clear()
+            self._rules_by_word[key] = found
+        return found
 
     def _placeholders(self) -> dict[str, str]:
         d = self.data

@@ -119,10 +119,10 @@ class Normalizer:
             else:
                 spec = replace(spec, year=year)
         if "ycent" in g:
-            year = self._spoken_year(g["ycent"], g["ytail"])
-            if year is None:
+            spoken = self._spoken_year(g["ycent"], g["ytail"])
+            if spoken is None:
                 return None
-            spec = replace(spec, year=year)
+            spec = replace(spec, year=spoken)
         if "y2" in g:
             spec = replace(spec, year=int(g["y2"]), two_digit_year=True)
         if "m" in g:

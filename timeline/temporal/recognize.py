@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.model import TimexType
-from timeline.temporal.lexicon import Lexicon, lexicon
+from timeline.temporal.lexicon import Lexicon, Rule, lexicon
 
 _WORD = re.compile(r"\w+")
 # longest digit run worth trying (years, days, clock times, numbers)
 _MAX_DIGITS = 9
+# how far the second word of a rule-selecting prefix may be
+_MAX_GAP = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +51,8 @@ class Recognizer:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
 
-    def _starts(self, text: str) -> list[int]:
-        """Word starts where some rule can begin."""
+    def _starts(self, text: str) -> list[tuple[int, str]]:
+        """Word starts where some rule can begin, with the word."""
         out = []
         words = self.lex.start_words
         for m in _WORD.finditer(text):
@@ -60,33 +62,37 @@ class Recognizer:
                 if len(word) > _MAX_DIGITS + 2:
                     continue
                 if start > 0 and text[start - 1] in "'\u2019" and (start < 2 or not text[start - 2].isalnum()):
-                    out.append(start - 1)
-                out.append(start)
+                    out.append((start - 1, "'" + word))
+                out.append((start, word))
             elif word.lower() in words:
-                out.append(start)
+                out.append((start, word))
         return out
 
     def find(self, text: str) -> list[Candidate]:
         found: list[Candidate] = []
         last_end = 0
-        for start in self._starts(text):
+        for start, word in self._starts(text):
             if start < last_end:
                 continue
-            best: tuple[int, int, re.Match[str], str, TimexType] | None = None
-            for order, rule in enumerate(self.lex.rules):
+            # the rules that can begin with this word and the next one
+            nxt = _WORD.search(text, start + len(word), start + len(word) + _MAX_GAP)
+            prefix = text[start:nxt.end()] if nxt is not None else word
+            best: tuple[int, re.Match[str], Rule] | None = None
+            for rule in self.lex.rules_for(prefix):
                 m = rule.pattern.match(text, start)
-                if m is None or m.end() == start:
+                if m is None:
                     continue
                 end = m.end()
                 while end > start and text[end - 1].isspace():
                     end -= 1
-                if best is None or end > best[0]:
-                    best = (end, order, m, rule.name, rule.type)
+                if end > start and (best is None or end > best[0]):
+                    best = (end, m, rule)
             if best is None:
                 continue
-            end, _, m, name, typ = best
+            end, m, rule = best
             groups = tuple((k, v.lower()) for k, v in m.groupdict().items() if v is not None)
-            found.append(Candidate(start, end, text[start:end], name, typ, groups, _needs_parse(name, groups)))
+            found.append(Candidate(start, end, text[start:end], rule.name, rule.type, groups,
+                                   _needs_parse(rule.name, groups)))
             last_end = end
         return found
 

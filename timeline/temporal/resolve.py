@@ -11,14 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.temporal.calendar import MAX_YEAR, MIN_YEAR, Period, finer, nth_weekday, safe_date, weekday_near
+from timeline.temporal.calendar import (
+    MAX_YEAR, MIN_YEAR, Period, add_days, finer, nth_weekday, safe_date, weekday_near,
+)
 from timeline.temporal.values import Spec, duration_value, valid_value
 
 # how far tense may push a date without year away from its nearest occurrence:
 # a month ("resigned in March") follows tense; a day said in a reported
 # clause ("payable Dec. 7", said in October) is the nearest one beyond this
-TENSE_WINDOW_DAYS = {"day": 213, "partofday": 213, "hour": 213, "minute": 213}
-TENSE_WINDOW_DEFAULT = 366
+TENSE_WINDOW_DAYS = {"month": 366, "season": 366}
+TENSE_WINDOW_DEFAULT = 213
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
@@ -137,9 +139,8 @@ def _shifted(spec: Spec, dct: Period, last: Period | None, direction: int) -> Re
         return None
     if spec.weekday is not None:  # last Friday, next Monday, this Thursday
         day = weekday_near(ref_day, spec.weekday, -1 if n < 0 else 1 if n > 0 else 0)
-        if day is not None and n != 0 and day == ref_day:
-            day = weekday_near(ref_day, spec.weekday, 0)
-            day = None if day is None else Period.of_day(day).shift("week", n).day  # type: ignore[union-attr]
+        if day is not None and n != 0 and day == ref_day:  # "last Friday" said on a Friday
+            day = add_days(ref_day, 7 * n)
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), anchored)
     if spec.month is not None and unit == "year":  # "June last year"
         return _absolute(spec, ref_day.year + n, anchored)

@@ -60,6 +60,6 @@ class TemporalTagger:
                              quant=None, freq=None))
             # comparisons ("a year earlier", "the year-ago quarter") do not move the narrative's date
             if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
-                    and not spec.reuse:
+                    and not (spec.reuse and spec.shift):
                 last, last_id = resolved.period, tid
         return out
