@@ -6,6 +6,7 @@ that is a price, "daily" the adjective."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from timeline.nlp import ParsedText
 from timeline.temporal.lexicon import Lexicon
@@ -16,6 +17,21 @@ _NEXT_CHARS = 3
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 # how close two spans must be for the first to modify the second ("recently last year")
 _ADJACENT = 2
+
+
+_MODIFIER_WITH_THE = re.compile(r"the\s+\S*-\S+$", re.IGNORECASE)
+_NOUN_FOLLOWS = re.compile(r"\s+[a-z]")
+
+
+def _trim_determiner(text: str, c: Candidate) -> Candidate:
+    """"the two-week strike", "the third-quarter loss": the expression is a
+    modifier of the noun, the article belongs to the noun phrase."""
+    if _MODIFIER_WITH_THE.match(c.text) and _NOUN_FOLLOWS.match(text, c.end):
+        cut = c.text.index(" ") + 1
+        while c.text[cut].isspace():
+            cut += 1
+        return replace(c, start=c.start + cut, text=c.text[cut:])
+    return c
 
 
 class CandidateFilter:
@@ -73,7 +89,7 @@ class CandidateFilter:
                 continue  # "recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
-            out.append(c)
+            out.append(_trim_determiner(text, c))
         return out
 
     def _parse_agrees(self, text: str, c: Candidate, parsed: ParsedText) -> bool:
@@ -94,4 +110,8 @@ class CandidateFilter:
                 return False
         if c.rule == "duration" and g.get("unit") in ("second", "seconds") and first.tag_ == "JJ":
             return False
+        if c.rule == "duration" and first.lower_ in ("a", "an") and first.i > 0:
+            prev = first.doc[first.i - 1]
+            if prev.tag_ in ("CD", "NNS") or prev.like_num or any(ch.isdigit() for ch in prev.text):
+                return False  # "$1.76 a year", "700 seats a week": a rate, not a duration
         return True
