@@ -111,7 +111,7 @@ class CandidateFilter:
         if c.rule == "duration" and g.get("unit") in ("second", "seconds") and first.tag_ == "JJ":
             return False
         if c.rule == "duration" and first.lower_ in ("a", "an") and first.i > 0:
-            prev = first.doc[first.i - 1]
-            if prev.tag_ in ("CD", "NNS") or prev.like_num or any(ch.isdigit() for ch in prev.text):
+            before = first.doc[first.i - 1]
+            if before.tag_ in ("CD", "NNS") or before.like_num or any(ch.isdigit() for ch in before.text):
                 return False  # "$1.76 a year", "700 seats a week": a rate, not a duration
         return True
