@@ -80,3 +80,19 @@ def test_to_dict_is_iso() -> None:
         "value": "2017-11-02TAF", "start": "2017-11-02T12:00:00", "end": "2017-11-02T17:59:59",
         "granularity": "partofday",
     }
+
+
+@pytest.mark.parametrize("value, end", [
+    ("9999-12-31TNI", datetime(9999, 12, 31, 23, 59, 59)),
+    ("9999-12-31T23:59", datetime(9999, 12, 31, 23, 59, 59)),
+    ("9999-W52", date(9999, 12, 31)),
+    ("9", date(9999, 12, 31)),
+])
+def test_intervals_running_past_year_9999_end_with_the_calendar(value: str, end: date) -> None:
+    got = interval(value, date(9999, 12, 31))
+    assert got is not None and got.end == end and got.start <= got.end
+
+
+@pytest.mark.parametrize("value", ["9999-W52-WE", "9999-12-31T24:00", "9999-WI"])
+def test_periods_wholly_past_year_9999_have_no_interval(value: str) -> None:
+    assert interval(value, date(9999, 12, 31)) is None

@@ -52,7 +52,7 @@ def interval(value: str, published: date | None = None) -> DateInterval | None:
     value = value.strip()
     try:
         return _interval(value, published)
-    except ValueError:  # impossible dates such as 2017-02-30 or week 54
+    except (ValueError, OverflowError):  # impossible dates: 2017-02-30, week 54, T24:00 on 9999-12-31
         return None
 
 
@@ -68,7 +68,7 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
             return None
         first_hour, hours = _PARTS_OF_DAY[m[4]]
         start = datetime.combine(on, time(first_hour))
-        return DateInterval(value, start, start + timedelta(hours=hours) - _SECOND, "partofday")
+        return DateInterval(value, start, _last(start, timedelta(hours=hours)), "partofday")
     if m := _CLOCK.match(value):
         on = _day_of(m, published)
         if on is None:
@@ -78,15 +78,15 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
             on, hour = on + timedelta(days=1), 0
         start = datetime.combine(on, time(hour, int(minute or 0), int(second or 0)))
         if minute is None:
-            return DateInterval(value, start, start + timedelta(hours=1) - _SECOND, "hour")
+            return DateInterval(value, start, _last(start, timedelta(hours=1)), "hour")
         # the model's finest granularity is the minute; a value with seconds is that very second
-        end = start if second is not None else start + timedelta(minutes=1) - _SECOND
+        end = start if second is not None else _last(start, timedelta(minutes=1))
         return DateInterval(value, start, end, "minute")
     if m := _WEEK.match(value):
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         if m[3]:
-            return DateInterval(value, monday + timedelta(days=5), monday + timedelta(days=6), "weekend")
-        return DateInterval(value, monday, monday + timedelta(days=6), "week")
+            return DateInterval(value, monday + timedelta(days=5), _last_day(monday, 6), "weekend")
+        return DateInterval(value, monday, _last_day(monday, 6), "week")
     if m := _MONTH.match(value):
         year, month = int(m[1]), int(m[2])
         return DateInterval(value, date(year, month, 1), _month_end(year, month), "month")
@@ -120,6 +120,19 @@ def _day_of(m: re.Match[str], published: date | None) -> date | None:
     if m[1]:
         return date(int(m[1]), int(m[2]), int(m[3]))
     return published
+
+
+def _last(start: datetime, length: timedelta) -> datetime:
+    """The last second of a period of ``length`` from ``start``; the calendar's
+    last second when the period runs past year 9999."""
+    if start > datetime.max - length:
+        return datetime.max.replace(microsecond=0)
+    return start + length - _SECOND
+
+
+def _last_day(first: date, days: int) -> date:
+    """``first`` + ``days``, or the calendar's last day when that is past year 9999."""
+    return first + timedelta(days=days) if first <= date.max - timedelta(days=days) else date.max
 
 
 def _month_end(year: int, month: int) -> date:
