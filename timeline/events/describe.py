@@ -82,7 +82,9 @@ class Describer:
             elif child.dep_ in ("cc", "conj") and child.i > noun.i:
                 words += [child] if child.dep_ == "cc" else self._noun_words(child, skip, 0)
             elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and child.i > noun.i:
+                # "agreement ... to move beyond a dispute"
                 words += [c for c in child.children if c.dep_ == "aux"] + [child]
+                words += self._first_complement(child, skip)
         if depth > 0:
             words += self._first_complement(noun, skip)
         return words
