@@ -49,7 +49,12 @@ def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) ->
     fixed_zones: dict[str, timezone] = {}
     events = []
     for entry, uid in zip(timeline.entries, unique_uids(timeline.entries)):
-        events.append(_event(entry, uid, mode, dtstamp, entry_zone(entry, documents), fixed_zones))
+        try:
+            events.append(_event(entry, uid, mode, dtstamp, entry_zone(entry, documents), fixed_zones))
+        except OverflowError:
+            # the calendar ends on 9999-12-31: an event whose end (or UTC time)
+            # falls past it cannot be written, so it is left out, not truncated
+            continue
     for name, zone in sorted(fixed_zones.items()):
         calendar.add_component(_fixed_zone(name, zone))
     for event in events:
