@@ -3,6 +3,7 @@ existing files are replaced only inside it; a failed render writes nothing."""
 
 from __future__ import annotations
 
+import os
 import string
 import subprocess
 import sys
@@ -123,7 +124,7 @@ def test_open_output_does_not_follow_a_symlink(tmp_path: Path) -> None:
     outside.write_text("keep me", encoding="utf-8")
     link = tmp_path / "out.jsonl"
     link.symlink_to(outside)
-    with open_output(link) as stream:
+    with open_output(link, in_folder=True) as stream:
         stream.write(b"{}\n")
     assert outside.read_text(encoding="utf-8") == "keep me"
     assert not link.is_symlink() and link.read_bytes() == b"{}\n"
@@ -143,3 +144,26 @@ def test_jsonl_stream_in_the_output_folder_does_not_follow_a_symlink(tmp_path: P
          "--format", "jsonl,json", "--output", str(out)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert outside.read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_named_output_file_is_written_where_it_leads(tmp_path: Path) -> None:
+    """--output FILE: a symlink the user names is followed, a FIFO stays a FIFO
+    (as /dev/stdout or /dev/null must never be replaced by a regular file)."""
+    import stat
+    import threading
+
+    real = tmp_path / "real.json"
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    write_outputs(_timeline(), ["json"], str(link))
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("{")
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_outputs(_timeline(), ["json"], str(fifo))
+    reader.join(timeout=30)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received and received[0].startswith(b"{")

@@ -1,11 +1,13 @@
 """Write a timeline in one or more formats to stdout, a file or a folder.
 
 File-system safety: every format is rendered before anything is written (a
-failing renderer leaves no half-written set of files); each file is written
-to a temporary file beside it and moved into place, so an existing symlink at
-the target is replaced rather than followed out of the folder; names derived
-from untrusted text (titles, ids) go through :func:`safe_file_name` and
-:func:`path_inside`, which never leave the output folder.
+failing renderer leaves no half-written set of files); the files written into
+an output folder go to a temporary file beside them and are moved into place,
+so an existing symlink there is replaced rather than followed out of the
+folder; a file the user names with ``--output FILE`` is written where it leads
+(``/dev/stdout``, a FIFO); names derived from untrusted text (titles, ids) go
+through :func:`safe_file_name` and :func:`path_inside`, which never leave the
+output folder.
 """
 
 from __future__ import annotations
@@ -107,19 +109,32 @@ def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) 
         else:
             if target.parent and not target.parent.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-            write_file(target, rendered[0][1])
+            write_file(target, rendered[0][1], in_folder=False)
             written.append(target)
     except OSError as exc:
         raise ExportError(f"{output}: cannot write output: {exc.strerror or exc}") from None
     return written
 
 
-def write_file(path: Path, content: str) -> None:
-    """Write ``content`` as UTF-8 via a temporary file moved over ``path``.
+def write_file(path: Path, content: str, *, in_folder: bool = True) -> None:
+    """Write ``content`` as UTF-8 to ``path``.
 
-    ``os.replace`` swaps the directory entry: a symlink at ``path`` is
-    replaced, never followed, and readers never see a half-written file.
+    ``in_folder``: ``path`` is a name this package chose inside an output
+    folder.  It is written to a temporary file moved over ``path``:
+    ``os.replace`` swaps the directory entry, so a symlink there is replaced,
+    never followed, and readers never see a half-written file.  Otherwise the
+    user named ``path`` (``--output FILE``): it is written where it leads
+    (a symlink is followed; ``/dev/stdout``, a FIFO or a device is written
+    to as it is, never replaced by a regular file).
     """
+    if not in_folder:
+        path = path.resolve()
+        if path.exists() and not path.is_file():
+            if path.is_dir():
+                raise IsADirectoryError(21, "is a directory", str(path))
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
+            return
     if path.is_dir() and not path.is_symlink():
         raise IsADirectoryError(21, "is a directory", str(path))
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -134,10 +149,16 @@ def write_file(path: Path, content: str) -> None:
         raise
 
 
-def open_output(path: Path) -> BinaryIO:
-    """Open ``path`` for streaming output (bytes) without following a symlink
-    there: an existing link is removed first, so the data lands inside the
-    folder that was asked for, never at the link's target."""
+def open_output(path: Path, *, in_folder: bool) -> BinaryIO:
+    """Open ``path`` for streaming output (bytes).
+
+    ``in_folder`` (a name this package chose inside an output folder): an
+    existing symlink there is removed and the file opened with O_NOFOLLOW,
+    so the data lands inside the folder, never at the link's target.  A
+    path the user named is opened as it is (``/dev/stdout``, a FIFO...).
+    """
+    if not in_folder:
+        return open(path, "wb")
     if path.is_symlink():
         path.unlink()
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
