@@ -48,7 +48,7 @@ class TemporalTagger:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
-            way = direction(parsed, text, c.start, c.end) if spec.needs_direction else UNKNOWN
+            way = direction(parsed, text, c.start, c.end, self.lex.future_cues) if spec.needs_direction else UNKNOWN
             resolved = resolve(spec, day, last, way)
             if resolved is None:
                 continue

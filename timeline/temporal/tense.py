@@ -92,11 +92,15 @@ def _verb_above(token: "Token") -> "Token | None":
     return None
 
 
-def direction(parsed: ParsedText | None, text: str, start: int, end: int) -> int:
+def direction(parsed: ParsedText | None, text: str, start: int, end: int,
+              future_cues: frozenset[str] = frozenset()) -> int:
     """Which way the expression at ``[start, end)`` points."""
     tail = text[end:end + 3]
     if tail.startswith(("'s", "\u2019s", " s ")):
         return PAST  # "Tuesday's agreement": news reports what happened
+    before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
+    if any(before == cue or before.endswith(" " + cue) for cue in future_cues):
+        return FUTURE  # "as early as Tuesday", "by Friday": a deadline ahead
     if parsed is None:
         return UNKNOWN
     verb = governing_verb(parsed, start, end)
