@@ -167,3 +167,11 @@ def test_a_named_output_file_is_written_where_it_leads(tmp_path: Path) -> None:
     reader.join(timeout=30)
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert received and received[0].startswith(b"{")
+
+
+def test_overwritten_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "timeline.json"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    write_outputs(_timeline(), ["json"], str(target))
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -142,7 +142,9 @@ def write_file(path: Path, content: str, *, in_folder: bool = True) -> None:
         # newline="" keeps CRLF line ends the iCalendar format requires
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(content)
-        os.chmod(temporary, 0o666 & ~_umask())
+        # an existing regular file keeps its permissions; a new one gets the usual
+        existing = path.stat().st_mode & 0o777 if path.is_file() and not path.is_symlink() else None
+        os.chmod(temporary, existing if existing is not None else 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
