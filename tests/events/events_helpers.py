@@ -13,7 +13,9 @@ from timeline.text.sentences import split_sentences
 PUBLISHED = date(2017, 11, 2)
 
 
-def timexes_for(text: str, marks: list[tuple[str, str]], kind: str = "DATE", mod: str | None = None) -> tuple[Timex, ...]:
+def timexes_for(
+    text: str, marks: list[tuple[str, str]], kind: str = "DATE", mod: str | None = None
+) -> tuple[Timex, ...]:
     """A timex for the first occurrence of each phrase after the previous one."""
     found = []
     position = 0

@@ -181,7 +181,9 @@ def evaluate_with_gold_timexes(
     return scores
 
 
-def evaluate_gold_timexes_in(root: Path, settings: Settings | None = None, out: TextIO = sys.stdout) -> dict[str, float]:
+def evaluate_gold_timexes_in(
+    root: Path, settings: Settings | None = None, out: TextIO = sys.stdout
+) -> dict[str, float]:
     """``timeline evaluate --gold-timexes``: the anchoring figures on the gold timexes of ``root``."""
     from timeline.evaluate import gold_files
 

@@ -62,7 +62,7 @@ class Describer:
         return words
 
     def _first_complement(self, head: "Token", skip: set[int]) -> list["Token"]:
-        """The first prepositional phrase after ``head`` that is not (part of) the date."""
+        """The first prepositional phrase after ``head`` whose object is not the date itself."""
         for child in head.rights:
             if child.dep_ in ("prep", "agent") and child.i not in skip:
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
@@ -77,8 +77,9 @@ class Describer:
         for child in noun.children:
             if child.i in skip:
                 continue
-            if child.dep_ in _NOUN_MODIFIERS or (child.dep_ == "det" and child.lower_ not in self.words.grammar["articles"]):
-                words += [t for t in child.subtree if t.i not in skip and not t.is_punct or t.text == "-"]
+            modifier = child.dep_ in _NOUN_MODIFIERS
+            if modifier or (child.dep_ == "det" and child.lower_ not in self.words.grammar["articles"]):
+                words += [t for t in child.subtree if t.i not in skip and (not t.is_punct or t.text == "-")]
             elif child.dep_ in ("cc", "conj") and child.i > noun.i:
                 words += [child] if child.dep_ == "cc" else self._noun_words(child, skip, 0)
             elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and child.i > noun.i:

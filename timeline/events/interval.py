@@ -35,7 +35,10 @@ _PARTS_OF_DAY: dict[str, tuple[int, int]] = {
 _SEASONS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_CLOCK = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2}))?T(\d{2})(?::(\d{2}))?(?::(\d{2}))?(?:[.,]\d+)?(Z|[+-]\d{2}:?\d{2})?$")
+# a zone offset is accepted and ignored: the interval is in the clock time written
+_CLOCK = re.compile(
+    r"^(?:(\d{4})-(\d{2})-(\d{2}))?T(\d{2})(?::(\d{2}))?(?::(\d{2}))?(?:[.,]\d+)?(Z|[+-]\d{2}:?\d{2})?$"
+)
 _PART = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2}))?T(MO|MI|AF|EV|NI|DT)$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
