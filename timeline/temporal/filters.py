@@ -19,6 +19,20 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJACENT = 2
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d)]*\s+|\n\s*|[`'\"\u2018\u201c(]\s*)$")
+
+
+def _is_title(text: str, c: Candidate) -> bool:
+    """Every word capitalised, mid-sentence, no month or weekday inside."""
+    words = c.text.split()
+    if not all(w[:1].isupper() for w in words) or c.rule not in _TITLE_RULES:
+        return False
+    return _SENTENCE_START.search(text[max(0, c.start - 4):c.start]) is None and \
+        text[max(0, c.start - 1):c.start] not in ("", "\n")
+
+
+# rules made of common words, which capitalised mid-sentence are usually a name
+_TITLE_RULES = frozenset({"unit_shift", "noon_time"})
 _MODIFIER_WITH_THE = re.compile(r"the\s+\S*-\S+$", re.IGNORECASE)
 _NOUN_FOLLOWS = re.compile(r"\s+[a-z]")
 
@@ -58,6 +72,8 @@ class CandidateFilter:
         if c.rule == "duration" and g.get("unit", "").startswith("quarter") and \
                 text[c.end:c.end + 4].lower() == " of ":
             return False  # "three-quarters of its food": a fraction
+        if c.type in ("DATE", "TIME") and _is_title(text, c):
+            return False  # "ABC's This Week", "High Noon": a title, not a time
         if c.rule in ("month", "month_shift"):
             word = g.get("m", "")
             surface = text[c.end - len(word.rstrip(".")) - (1 if word.endswith(".") else 0):c.end]
@@ -67,8 +83,6 @@ class CandidateFilter:
                 return False  # "Jan" or "dec" alone
         if c.rule in ("weekday", "weekday_shift") and not text[c.end - len(g["wd"]):c.end][:1].isupper():
             return False
-        if c.rule == "vague" and g.get("vague") == "previously" and not c.text[:1].isupper():
-            return False  # mid-sentence "previously" modifies a verb; only "Previously, ..." refers
         if c.rule == "relday" and g.get("reld") == "today" and after[:2] in ("'s", "\u2019s"):
             return False  # "today's youth": the present in general
         if c.rule == "vague" and g.get("vague") == "soon" and (

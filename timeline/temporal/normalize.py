@@ -177,6 +177,8 @@ class Normalizer:
             anaphoric = "that" in g or word in lex.anaphoric_shifters
             unit = self.unit(g["unit"]) if "unit" in g else None
             gran = UNIT_GRANULARITY.get(unit or "", "")
+            if not gran and "pod" in g and "wd" not in g:
+                gran = "day"  # "the next morning"
             spec = replace(spec, shift=(gran or "anchor", n), anaphoric=anaphoric)
         elif "cur" in g and "unit" in g:  # "the end of the year": the current one
             gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "year")
