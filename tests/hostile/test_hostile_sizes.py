@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import importlib.util
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 import pytest
 from conftest import ROOT
 from hostile_helpers import check_document
 
-from timeline.model import Article
+from timeline.assemble import Timeline
+from timeline.events.interval import interval
+from timeline.model import Article, Document, Event, TextSpan, Timex
 from timeline.text.sentences import split_sentences
 
 _spec = importlib.util.spec_from_file_location("bench_pathological", ROOT / "bench" / "pathological.py")
@@ -70,3 +72,37 @@ def test_one_long_token_and_blank_runs(pipeline) -> None:  # type: ignore[no-unt
         start = time.process_time()
         check_document(pipeline.process(Article(text=text, published=date(2017, 11, 2))), text)
         assert time.process_time() - start < 10.0
+
+
+def _many_events(count: int) -> list[Document]:
+    """Four documents of count/4 events each, on scattered days, same lemma
+    and entity (so cross-article merging is tried on every pair)."""
+    documents = []
+    for k in range(4):
+        segments = [f"E{i} happened then." for i in range(count // 4)]
+        text = " ".join(segments)
+        timexes, events, pos = [], [], 0
+        for i, segment in enumerate(segments):
+            start, end = pos, pos + len(segment)
+            pos = end + 1
+            value = (date(2000, 1, 1) + timedelta(days=(i * 7919) % 5000)).isoformat()
+            timexes.append(Timex(f"t{i + 1}", end - 5, end - 1, "then", "DATE", value))
+            events.append(Event(f"e{i + 1}", f"t{i + 1}", TextSpan(end - 14, end - 6, "happened"), f"Title {i}",
+                                TextSpan(start, end, segment), interval(value), "exact", "past", lemma="happen",
+                                entities=("Seoul",)))
+        documents.append(Document(f"d{k}", text, date(2017, 11, 2), tuple(timexes), tuple(events), title="t"))
+    return documents
+
+
+def test_assembly_and_renderers_grow_linearly() -> None:
+    def measure(documents: list[Document]) -> float:
+        start = time.process_time()
+        timeline = Timeline.from_documents(documents)
+        for fmt in ("json", "html", "ics", "timelinejs"):
+            getattr(timeline, f"to_{fmt}")()
+        return time.process_time() - start
+
+    small, large = _many_events(400), _many_events(1600)
+    first = min(measure(small) for _ in range(2))
+    growth = min(measure(large) for _ in range(2)) / max(first, 1e-3)
+    assert growth < MAX_GROWTH_4X, f"4x the events took {growth:.1f}x the time ({first:.2f}s at 1x)"
