@@ -98,10 +98,17 @@ class Recognizer:
 
 
 # rules whose words are often not temporal ("May" the verb, "fall" the verb,
-# "second" the ordinal, "now" the discourse marker is fine): the parse decides
+# "daily" the adjective, "2000 people"): the parse decides
 _PARSE_RULES = frozenset({"month", "year", "weekday", "duration_bare", "vague", "duration", "season_shift",
                           "month_shift", "set_adverb", "year_apostrophe", "decade_word"})
+# calendar fields that, without a year, need tense to be placed
+_DIRECTION_GROUPS = frozenset({"wd", "m", "mn", "d", "q", "h", "season", "hol", "weekend", "yearend"})
 
 
 def _needs_parse(rule: str, groups: tuple[tuple[str, str], ...]) -> bool:
-    return rule in _PARSE_RULES
+    """Whether ``tag`` needs the sentence parsed: to filter the candidate by
+    part of speech, or to place a date without year by tense."""
+    if rule in _PARSE_RULES:
+        return True
+    names = {k for k, _ in groups}
+    return bool(names & _DIRECTION_GROUPS) and not names & {"y", "y2", "shift", "ycent", "every"}
