@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEED_TEXT
+from support import SEED_TEXT
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

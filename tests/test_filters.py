@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from conftest import SEED_TEXT
+from support import SEED_TEXT
 from timeline.assemble import Timeline
 from timeline.errors import SettingsError
 from timeline.filters import Filters, between, mentioning, parse_bound, with_entity

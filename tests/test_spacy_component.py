@@ -178,7 +178,7 @@ def test_a_bug_below_is_a_processing_error(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_same_expressions_as_the_python_api_on_the_seed_article(nlp: Language) -> None:
     import timeline
-    from conftest import SEED_TEXT
+    from support import SEED_TEXT
 
     text = SEED_TEXT.read_text("utf-8")
     document = timeline.extract(text, "2017-11-02")

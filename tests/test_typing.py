@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IN_CI, ROOT
+from support import IN_CI, ROOT
 
 
 def run_mypy(args: list[str], monkeypatch: pytest.MonkeyPatch, cwd: Path = ROOT) -> tuple[str, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import shared_path
+from support import shared_path
 
 from timeline.evaluate.events import (
     Pair, Span, anchor_gold_timexes, count_links, gold_pairs, score_pairs, system_pairs,

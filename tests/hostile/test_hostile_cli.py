@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_TEXT
+from support import SEED_TEXT
 from hostile_helpers import CRLF_EVENT, SCRIPT
 
 # two ways to stdout: the merged timeline (json, html, ics...) and the jsonl stream

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shared_path
+from support import shared_path
 from hostile_grammar import is_valid_value, value_problem
 
 VALID = [

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from hostile_helpers import check_document
 
 from timeline.assemble import Timeline

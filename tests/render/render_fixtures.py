@@ -213,7 +213,7 @@ def chromium_or_skip() -> str:
 
 
 # fixtures: test modules import them (a conftest.py here would shadow tests/conftest.py
-# for the modules that `from conftest import ...`)
+# for the modules that `from support import ...`)
 @pytest.fixture
 def rich_timeline() -> Timeline:
     return build_rich()

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.temporal.conftest import read_table
+from temporal_tables import read_table
 from timeline.model import Article
 
 EXAMPLES = read_table("examples.tsv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tests.conftest import shared_path
+from support import shared_path
 from timeline.evaluate import evaluate
 from timeline.evaluate.tempeval import scores
 
