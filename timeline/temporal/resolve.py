@@ -217,6 +217,8 @@ def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
             return _bounded(_with_time(spec, Period.of_day(published)), "t0")
         return None
     year = published.year
+    if spec.quarter is not None or spec.half is not None:
+        return _reported_period(spec, published, direction)
     first = _absolute(spec, year, "t0")
     if first is None or first.period is None:
         return first
@@ -237,6 +239,20 @@ def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
     options = [r for r in (before, first, after) if r is not None and r.period is not None]
     # the nearest; a tie goes to the past
     return min(options, key=lambda r: (_days_away(r, published), r is after and r is not first))
+
+
+def _reported_period(spec: Spec, published: date, direction: int) -> Resolved | None:
+    """A quarter or half without year is this year's when it has begun by the
+    publication date; a later one is last year's (the latest completed
+    one), unless the verb points to the future."""
+    current = Period.of_day(published).to("quarter" if spec.quarter is not None else "half")
+    index = spec.quarter if spec.quarter is not None else spec.half
+    if current is None or index is None:
+        return None
+    year = published.year
+    if index > current.index and direction <= 0:
+        year -= 1
+    return _absolute(spec, year, "t0")
 
 
 def _days_away(r: Resolved, published: date) -> int:

@@ -79,11 +79,11 @@ def duration_value(amount: str, unit: str) -> str | None:
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     if unit == "FN":
         return f"P{_times(amount, 2)}W"
-    if unit in ("SEASON", "Q"):  # quarters and seasons are three months
+    if unit == "SEASON":  # a season is three months
         return f"P{_times(amount, 3)}M"
     if unit in ("DE", "CE"):  # TimeBank writes decades and centuries in years
         return f"P{_times(amount, 10 if unit == 'DE' else 100)}Y"
-    if unit in ("Y", "M", "W", "D", "WE"):
+    if unit in ("Y", "M", "W", "D", "Q", "WE"):
         return f"P{amount}{unit}"
     if unit == "MI":
         return f"P{amount}ML"
