@@ -109,7 +109,7 @@ def run_extract(args: argparse.Namespace) -> int:
         return Timeline.from_documents([doc], settings)
 
     documents: list[Document] = []
-    sink = JsonLinesSink(jsonl_output) if "jsonl" in formats else None
+    sink = JsonLinesSink(jsonl_output, in_folder=jsonl_output != args.output) if "jsonl" in formats else None
     progress = not args.quiet and not one_article and sys.stderr.isatty()
     with CorpusReport(progress=progress, errors_path=args.errors) as report:
         try:

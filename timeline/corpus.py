@@ -263,8 +263,10 @@ class JsonLinesSink:
     """One document per line, written as documents finish; the file is
     opened at the first document so that a failed run writes nothing."""
 
-    def __init__(self, output: str | None) -> None:
+    def __init__(self, output: str | None, *, in_folder: bool = False) -> None:
         self.output = None if output in (None, "-") else output
+        # a name we chose inside the output folder: never follow a symlink there
+        self.in_folder = in_folder
         self._stream: IO[bytes] | None = None
 
     def write(self, document: Document) -> None:
@@ -277,10 +279,12 @@ class JsonLinesSink:
         if self.output is None:
             sys.stdout.flush()
             return sys.stdout.buffer
+        from timeline.render.outputs import open_output
+
         path = Path(self.output)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return open(path, "wb")
+            return open_output(path, in_folder=self.in_folder)
         except OSError as exc:
             raise ExportError(f"{self.output}: cannot write output: {exc.strerror or exc}") from None
 

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import re
+import reprlib
 import sys
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,6 +30,8 @@ _UNDECODABLE = re.compile("[\udc80-\udcff]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# "Wednesday, 22 November 2017 14:05:00 +0000" is 43: longer is not a date
+_LONGEST_DATE = 100
 # a record's metadata fields longer than this are not kept in Article.extra
 _MAX_EXTRA_CHARS = 200
 
@@ -108,6 +111,8 @@ def parse_record_date(value: str) -> date | datetime:
     ``"19-Feb-18"``..., else whatever absolute date dateparser reads.
     Cached: a corpus repeats the same few hundred dates."""
     text = " ".join(value.split())
+    if len(text) > _LONGEST_DATE:  # junk, not a date: do not hand it to dateparser
+        raise InputError(f"publication date too long ({len(text)} characters): {reprlib.repr(text)}")
     try:
         return parse_published(text)
     except InputError:
@@ -126,7 +131,7 @@ def parse_record_date(value: str) -> date | datetime:
         "RETURN_AS_TIMEZONE_AWARE": False,
     })
     if found is None:
-        raise InputError(f"unreadable publication date {value!r}")
+        raise InputError(f"unreadable publication date {reprlib.repr(value)}")
     return found.date() if (found.hour, found.minute, found.second) == (0, 0, 0) else found
 
 
