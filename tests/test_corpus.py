@@ -238,7 +238,7 @@ def test_cli_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     finally:
         os.close(master)
     assert proc.returncode == 0
-    assert b"doc" in seen and b"1 documents read" in seen
+    assert b"doc" in seen and b"1 document read: 1 processed + 0 failed == 1" in seen
     quiet = subprocess.run([sys.executable, "-m", "timeline", "extract", str(data), "--quiet"],
                            capture_output=True, timeout=300)
     assert quiet.stderr == b""

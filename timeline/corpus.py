@@ -197,7 +197,7 @@ class CorpusStats:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         balance = "==" if self.processed + self.failed == self.read else "!="
         return (
-            f"timeline: {self.read} documents read: {self.processed} processed + {self.failed} failed "
+            f"timeline: {self.read} document{'' if self.read == 1 else 's'} read: {self.processed} processed + {self.failed} failed "
             f"{balance} {self.read}; {self.timexes} timexes, {self.events} events; "
             f"{elapsed:.1f} s, {self.words / elapsed:,.0f} words/s"
         )
