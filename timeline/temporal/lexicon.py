@@ -125,10 +125,11 @@ class Lexicon:
             "MONTH": alternation(self.months, dotted=abbreviated_months),
             "WEEKDAY": alternation(self.weekdays, dot_required=d["weekday_abbreviations_need_dot"]),
             "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?",
-            "YEAR": r"[12][0-9]{3}",
+            # any four digits after a month, a quarter...: out-of-range years are left out later
+            "YEAR": r"[0-9]{4}(?![0-9])",
             "TENS": tens,
             "ONES": ones,
-            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})?(?:\.[0-9]+)?|{tens}-{ones}|{number_words})",
+            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{tens}-{ones}|{number_words})",
             "VNUM": alternation(self.vague_numbers),
             "UNIT": alternation(self.units),
             "CALUNIT": alternation(d["calendar_units"]),

@@ -59,7 +59,7 @@ class Recognizer:
             word = m.group(0)
             start = m.start()
             if word[0].isdigit():
-                if len(word) > _MAX_DIGITS + 2:
+                if len(word) > _MAX_DIGITS + 2 or _inside_number(text, start):
                     continue
                 if start > 0 and text[start - 1] in "'\u2019" and (start < 2 or not text[start - 2].isalnum()):
                     out.append((start - 1, "'" + word))
@@ -95,6 +95,11 @@ class Recognizer:
                                    _needs_parse(rule.name, groups)))
             last_end = end
         return found
+
+
+def _inside_number(text: str, start: int) -> bool:
+    """"3,000,000" or "1.5": a digit group after a separator is not a number of its own."""
+    return start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit()
 
 
 # rules whose words are often not temporal ("May" the verb, "fall" the verb,

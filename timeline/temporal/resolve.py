@@ -55,8 +55,9 @@ def _resolve(spec: Spec, published: date, last: Period | None, direction: int) -
         return _bounded(Period("century", spec.century * 100), None)
     if spec.decade is not None:
         return _bounded(Period("decade", spec.decade * 10), None)
-    if spec.decade_in_century is not None:
-        return _bounded(Period("decade", published.year // 100 * 100 + spec.decade_in_century * 10), "t0")
+    if spec.decade_in_century is not None:  # "the '90s": the latest decade with those digits
+        start = published.year // 100 * 100 + spec.decade_in_century * 10
+        return _bounded(Period("decade", start - 100 if start > published.year else start), "t0")
     if spec.reuse:
         return _report_period(spec, dct, last)
     if spec.shift is not None:
