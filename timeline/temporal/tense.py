@@ -45,9 +45,11 @@ def verb_direction(verb: "Token", depth: int = 0) -> int:
     """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
     a participle without auxiliaries takes the tense of the verb it depends on."""
     own = _own_direction(verb)
-    if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") and verb.head is not verb \
-            and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return verb_direction(verb.head, depth + 1)
+    if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        above = _verb_above(verb)  # "Since leaving office in January, he has ..."
+        if above is not None:
+            return verb_direction(above, depth + 1)
     return own
 
 
