@@ -105,7 +105,21 @@ def direction(parsed: ParsedText | None, text: str, start: int, end: int,
         return FUTURE  # "as early as Tuesday", "by Friday": a deadline ahead
     if parsed is None:
         return UNKNOWN
+    if _inside_since_clause(parsed, start, end):
+        return PAST  # "since taking office in January"
     verb = governing_verb(parsed, start, end)
     if verb is None:
         return UNKNOWN
     return verb_direction(verb)
+
+
+def _inside_since_clause(parsed: ParsedText, start: int, end: int) -> bool:
+    tokens = parsed.tokens(start, end)
+    token = tokens[0] if tokens else None
+    for _ in range(6):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.lower_ == "since" and token.pos_ in ("ADP", "SCONJ"):
+            return True
+    return False
