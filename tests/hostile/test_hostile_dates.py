@@ -122,3 +122,33 @@ def test_odd_phrases_against_extreme_publication_dates(pipeline, published: date
     check_document(doc, text)
     timeline = Timeline.from_documents([doc])
     _assert_calendar_well_formed(timeline.to_ics(), max_events=len(timeline.entries))
+
+
+# phrase -> the values a reader would accept for it (None: leaving it out is fine)
+SENSIBLE = [
+    ("the '90s", {"199"}),
+    ("in '98", {"1998"}),
+    ("February 30", {"2017-02", None}),
+    ("31 April", {"2017-04", None}),
+    ("February 29, 2019", {"2019-02", None}),
+    ("February 29, 2020", {"2020-02-29"}),
+    pytest.param("the year 10000", {None}, marks=pytest.mark.xfail(
+        reason="F8 in /work/notes/hostile-findings.md: 'the year' of 'the year 10000' becomes 2017", strict=True)),
+    ("Q5", {None}),
+    ("week 54", {None}),
+    ("3,000,000 days from now", {None}),
+    ("Dec. 31, 9999", {"9999-12-31", None}),
+    ("Jan. 1, 0001", {"0001-01-01", None}),
+    ("Q4 9999", {"9999-Q4", None}),
+    ("1,500 days ago", {"2013-09-24", "2013"}),
+]
+
+
+@pytest.mark.parametrize("phrase,accepted", SENSIBLE)
+def test_odd_phrases_get_sensible_values(pipeline, phrase: str, accepted: set[str | None]) -> None:  # type: ignore[no-untyped-def]
+    text = f"It happened {phrase}."
+    doc = pipeline.process(article(text))
+    check_document(doc, text)
+    start = text.index(phrase)
+    inside = [t.value for t in doc.timexes if t.start < start + len(phrase) and t.end > start]
+    assert (inside[-1] if inside else None) in accepted, (phrase, [(t.text, t.value) for t in doc.timexes])
