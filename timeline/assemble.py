@@ -69,9 +69,8 @@ class Timeline:
         return render_json(self)
 
     def to_timeml(self) -> str:
-        from timeline.render.timeml_out import render_timeml
-        return render_timeml(self.documents[0]) if len(self.documents) == 1 else "\n".join(
-            render_timeml(d) for d in self.documents)
+        from timeline.render.timeml_out import render_timeml_corpus
+        return render_timeml_corpus(self.documents)
 
     def to_html(self) -> str:
         from timeline.render.html import render_html
