@@ -14,6 +14,7 @@ from datetime import date
 from timeline.temporal.calendar import (
     MAX_YEAR, MIN_YEAR, Period, add_days, finer, nth_weekday, safe_date, weekday_near,
 )
+from timeline.temporal.tense import Direction
 from timeline.temporal.values import Spec, duration_value, valid_value
 
 # how far tense may push a date without year away from its nearest occurrence:
@@ -31,7 +32,7 @@ class Resolved:
     anchored: str | None  # "t0" (publication date), "last" (last mentioned date) or None
 
 
-def resolve(spec: Spec, published: date, last: Period | None, direction: int) -> Resolved | None:
+def resolve(spec: Spec, published: date, last: Period | None, direction: Direction) -> Resolved | None:
     """The TIMEX3 value of ``spec``; None when it cannot be computed (out of range)."""
     out = _resolve(spec, published, last, direction)
     if out is None or not valid_value(out.value):
@@ -39,7 +40,7 @@ def resolve(spec: Spec, published: date, last: Period | None, direction: int) ->
     return out
 
 
-def _resolve(spec: Spec, published: date, last: Period | None, direction: int) -> Resolved | None:
+def _resolve(spec: Spec, published: date, last: Period | None, direction: Direction) -> Resolved | None:
     if spec.ref is not None:
         return Resolved(spec.ref, None, "t0")
     if spec.type == "DURATION":
@@ -61,7 +62,7 @@ def _resolve(spec: Spec, published: date, last: Period | None, direction: int) -
     if spec.reuse:
         return _report_period(spec, dct, last)
     if spec.shift is not None:
-        return _shifted(spec, dct, last, direction)
+        return _shifted(spec, dct, last)
     return _partial(spec, published, direction)
 
 
@@ -129,7 +130,7 @@ def _holiday(code: str, year: int) -> date | None:
     return nth_weekday(year, month, weekday, nth)
 
 
-def _shifted(spec: Spec, dct: Period, last: Period | None, direction: int) -> Resolved | None:
+def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     assert spec.shift is not None
     unit, n = spec.shift
     use_last = spec.anaphoric and last is not None
@@ -202,9 +203,10 @@ def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved
     return _bounded(Period(gran, year, index), anchored)
 
 
-def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
+def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
     """A weekday, a month or day without year, a quarter, a holiday: placed
-    around the publication date by ``direction`` (-1 past, +1 future, 0 same year)."""
+    around the publication date by tense (-1 past, +1 future, 0 the nearest)."""
+    direction = tense.way
     if spec.weekend:  # "over the weekend": the last one, or the coming one
         day = weekday_near(published, 6, direction if direction else -1)
         weekend = None if day is None else Period.of_day(day).to("weekend")
@@ -232,7 +234,7 @@ def _partial(spec: Spec, published: date, direction: int) -> Resolved | None:
     # wins ("payable Dec. 7" said in October is this December)
     before = _absolute(spec, year - 1, "t0") if start > ref_start else first
     after = _absolute(spec, year + 1, "t0") if start < ref_start else first
-    window = TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
+    window = TENSE_WINDOW_DEFAULT if tense.embedded else TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
     if direction < 0 and before is not None and _days_away(before, published) <= window:
         return before
     if direction > 0 and after is not None and _days_away(after, published) <= window:

@@ -15,7 +15,7 @@ from timeline.temporal.lexicon import lexicon
 from timeline.temporal.normalize import Normalizer
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import resolve
-from timeline.temporal.tense import UNKNOWN, direction
+from timeline.temporal.tense import UNKNOWN, Direction, direction
 
 
 class TemporalTagger:
@@ -48,7 +48,8 @@ class TemporalTagger:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
-            way = direction(parsed, text, c.start, c.end, self.lex.future_cues) if spec.needs_direction else UNKNOWN
+            way = direction(parsed, text, c.start, c.end, self.lex.future_cues) if spec.needs_direction \
+                else Direction(UNKNOWN)
             resolved = resolve(spec, day, last, way)
             if resolved is None:
                 continue

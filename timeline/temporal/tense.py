@@ -7,7 +7,7 @@ governing the expression decides: its tag and its auxiliaries.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.nlp import ParsedText
 
@@ -24,21 +24,34 @@ _FUTURE_PREDICATES = frozenset({"expect", "plan", "schedule", "set", "due", "hop
                                 "prepare", "seek", "try", "agree", "promise", "threaten", "vow", "decide"})
 
 
-def governing_verb(parsed: ParsedText, start: int, end: int) -> "Token | None":
-    """The verb (or auxiliary) the expression at ``[start, end)`` depends on."""
+class Direction(NamedTuple):
+    """Which way a date without year points (PAST, UNKNOWN, FUTURE), and
+    whether that comes from the verb of a clause the date is only embedded in
+    through a noun phrase ("aid following the hurricanes in August")."""
+
+    way: int
+    embedded: bool = False
+
+
+def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | None, bool]":
+    """The verb (or auxiliary) the expression at ``[start, end)`` depends on,
+    and whether the way up to it passes through another noun."""
     tokens = parsed.tokens(start, end)
     if not tokens:
-        return None
+        return None, False
     inside = {t.i for t in tokens}
     head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
     token = head
+    embedded = False
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.i not in inside:
-            return token
+            return token, embedded
         if token.head.i == token.i:
-            return token if token.pos_ in ("VERB", "AUX") else None
+            return (token, embedded) if token.pos_ in ("VERB", "AUX") else (None, False)
+        if token.i not in inside and token.pos_ in ("NOUN", "PROPN"):
+            embedded = True
         token = token.head
-    return None
+    return None, False
 
 
 def verb_direction(verb: "Token", depth: int = 0) -> int:
@@ -95,22 +108,22 @@ def _verb_above(token: "Token") -> "Token | None":
 
 
 def direction(parsed: ParsedText | None, text: str, start: int, end: int,
-              future_cues: frozenset[str] = frozenset()) -> int:
+              future_cues: frozenset[str] = frozenset()) -> Direction:
     """Which way the expression at ``[start, end)`` points."""
     tail = text[end:end + 3]
     if tail.startswith(("'s", "\u2019s", " s ")):
-        return PAST  # "Tuesday's agreement": news reports what happened
+        return Direction(PAST)  # "Tuesday's agreement": news reports what happened
     before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
     if any(before == cue or before.endswith(" " + cue) for cue in future_cues):
-        return FUTURE  # "as early as Tuesday", "by Friday": a deadline ahead
+        return Direction(FUTURE)  # "as early as Tuesday", "by Friday": a deadline ahead
     if parsed is None:
-        return UNKNOWN
+        return Direction(UNKNOWN)
     if _inside_since_clause(parsed, start, end):
-        return PAST  # "since taking office in January"
-    verb = governing_verb(parsed, start, end)
+        return Direction(PAST)  # "since taking office in January"
+    verb, embedded = governing_verb(parsed, start, end)
     if verb is None:
-        return UNKNOWN
-    return verb_direction(verb)
+        return Direction(UNKNOWN)
+    return Direction(verb_direction(verb), embedded)
 
 
 def _inside_since_clause(parsed: ParsedText, start: int, end: int) -> bool:
