@@ -144,7 +144,8 @@ def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
         if day is not None and n != 0 and day == ref_day:  # "last Friday" said on a Friday
             day = add_days(ref_day, 7 * n)
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), anchored)
-    if spec.month is not None and unit == "year":  # "June last year"
+    named = spec.month is not None or spec.quarter is not None or spec.half is not None or spec.season is not None
+    if named and unit == "year":  # "June last year", "the second half of next year"
         return _absolute(spec, ref_day.year + n, anchored)
     if spec.month is not None or spec.season is not None or spec.quarter is not None:
         return _named_in_year(spec, ref_day, n, anchored)
@@ -198,9 +199,7 @@ def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved
         year -= 1
     elif n > 0 and index <= current:
         year += 1
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    return _bounded(Period(gran, year, index), anchored)
+    return _absolute(spec, year, anchored)  # with its day when one is given: "next Sept. 30"
 
 
 def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
