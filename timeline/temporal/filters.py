@@ -69,6 +69,8 @@ class CandidateFilter:
             nxt = _NEXT_WORD.match(text, c.end)
             if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.measure_nouns:
                 return False  # "2015 points", "1990 people": a count
+            if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.time_zones:
+                return False  # "[1116 EST]": a clock time
         if c.rule == "duration" and g.get("unit", "").startswith("quarter") and \
                 text[c.end:c.end + 4].lower() == " of ":
             return False  # "three-quarters of its food": a fraction

@@ -92,6 +92,7 @@ class Lexicon:
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
+        self.time_zones = frozenset(data["time_zones"])
         self.future_cues = frozenset(data["future_cues"])
         self.measure_nouns = frozenset(data["measure_nouns"])
         self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])
