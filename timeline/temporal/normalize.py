@@ -131,6 +131,8 @@ class Normalizer:
             spec = replace(spec, month=int(g["mn"]))
         if "d" in g:
             spec = replace(spec, day=int(_SUFFIX.sub("", g["d"])))
+        if "dord" in g:  # "March eighth"
+            spec = replace(spec, day=lex.ordinals.get(_key(g["dord"])))
         if "wd" in g:
             spec = replace(spec, weekday=lex.weekdays.get(_key(g["wd"])))
         if "pod" in g:
