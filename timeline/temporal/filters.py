@@ -101,8 +101,9 @@ class CandidateFilter:
             if not self.plausible(text, c):
                 continue
             nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-            if c.rule == "vague" and nxt is not None and nxt.start - c.end <= _ADJACENT:
-                continue  # "recently last year": the modifier is not a timex of its own
+            if c.rule == "vague" and nxt is not None and nxt.start - c.end <= _ADJACENT \
+                    and text[c.end:nxt.start].isspace() and self.lex.vague.get(c.text.lower()) == "PAST_REF":
+                continue  # "most recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
             out.append(_trim_determiner(text, c))
