@@ -79,7 +79,7 @@ def test_durations_and_sets_date_no_event() -> None:
 
 
 def test_same_happening_mentioned_twice_is_one_event_with_both_mentions() -> None:
-    text = "Voters cast ballots in the election on Sunday. The election on Sunday drew large crowds."
+    text = "The election on Sunday went smoothly. Officials said the election on Sunday drew large crowds."
     marks = [("Sunday", "2017-10-29"), ("Sunday", "2017-10-29")]
     (event,) = [e for e in anchor(text, marks) if e.lemma == "election"]
     assert [m.timex for m in event.mentions] == ["t1", "t2"]

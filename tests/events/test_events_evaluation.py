@@ -79,10 +79,11 @@ def test_anchoring_floor_on_the_shared_corpus_with_gold_timexes() -> None:
     counts = count_links(golds, documents)
     assert counts.gold == 2036
     scores = counts.scores()
-    # measured 70.4 / 48.3 / 57.3; the reference (nearest governing verb) is 60.2 / 43.0 / 50.2
-    assert scores["precision"] >= 68.0, scores
-    assert scores["recall"] >= 47.0, scores
-    assert scores["f1"] >= 56.0, scores
+    # measured 76.6 / 44.5 / 56.3 (the rules alone: 70.3 / 48.3 / 57.3; the
+    # reference, nearest governing verb: 60.2 / 43.0 / 50.2)
+    assert scores["precision"] >= 75.0, scores
+    assert scores["recall"] >= 43.5, scores
+    assert scores["f1"] >= 55.0, scores
 
 
 def test_evaluate_command_prints_anchoring_figures_both_ways() -> None:

@@ -17,11 +17,14 @@ import sys
 import time
 from pathlib import Path
 from dataclasses import dataclass
-from typing import Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
 from timeline.model import Document, Timex
 from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml
 from timeline.settings import Settings
+
+if TYPE_CHECKING:
+    from timeline.events import EventAnchorer
 
 ANCHORING_RELATIONS = frozenset({
     "IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY", "IDENTITY",
@@ -141,7 +144,9 @@ def _as_timex(t: GoldTimex) -> Timex:
     return Timex(t.tid, t.start, t.end, t.text, kind, t.value, mod=t.mod, rule="gold")  # type: ignore[arg-type]
 
 
-def anchor_gold_timexes(golds: Iterable[TimeMLDocument], settings: Settings | None = None) -> list[Document]:
+def anchor_gold_timexes(
+    golds: Iterable[TimeMLDocument], settings: Settings | None = None, anchorer: "EventAnchorer | None" = None
+) -> list[Document]:
     """Documents whose timexes are the gold ones and whose events the anchorer found for them."""
     from timeline.events import EventAnchorer
     from timeline.nlp import ParsedText, SentenceParse, load_model
@@ -149,7 +154,7 @@ def anchor_gold_timexes(golds: Iterable[TimeMLDocument], settings: Settings | No
 
     settings = settings or Settings()
     nlp = load_model(settings.spacy_model, settings.entities)
-    anchorer = EventAnchorer(settings)
+    anchorer = anchorer or EventAnchorer(settings)
     golds = list(golds)
     plans: list[tuple[TimeMLDocument, tuple[Timex, ...], list[tuple[int, int]]]] = []
     for gold in golds:

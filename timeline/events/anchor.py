@@ -1,7 +1,9 @@
 """The event anchorer: for every DATE/TIME expression, the events it dates.
 
-Each trigger found through the parse (:mod:`timeline.events.triggers`)
-becomes an :class:`~timeline.model.Event` with the interval of the timex
+The event-like words of the expression's sentence are scored by a learned
+pair classifier (:mod:`timeline.events.classifier`, which also reads the
+choice of the hand-written rules of :mod:`timeline.events.triggers`); each
+word it keeps becomes an :class:`~timeline.model.Event` with the interval of the timex
 value (:mod:`timeline.events.interval`), a headline, tense, certainty and
 participants (:mod:`timeline.events.describe`).  Mentions of one happening
 in a document (the same trigger word dated twice, or the same lemma on the
@@ -14,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval
 from timeline.events.lexicon import lexicon
@@ -31,10 +34,12 @@ DATED_TYPES = ("DATE", "TIME")
 class EventAnchorer:
     """``anchor(text, published, timexes, parsed) -> events`` in document order."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, model: AnchoringModel | None = None) -> None:
         self.settings = settings or Settings()
         words = lexicon()
         self.finder = TriggerFinder(words)
+        self.pairs = PairFeatures(words)
+        self.model = model or AnchoringModel.load()
         self.describer = Describer(words, named_entities=self.settings.entities)
 
     def anchor(
@@ -49,6 +54,13 @@ class EventAnchorer:
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         return tuple(replace(e, id=f"e{i}") for i, e in enumerate(events, 1))
 
+    def candidates(self, timex: Timex, parsed: ParsedText) -> list[Candidate]:
+        """The candidate events of a timex's sentence with the features of each pair."""
+        tokens = parsed.tokens(timex.start, timex.end)
+        if not tokens:
+            return []
+        return self.pairs.candidates(tokens, self.finder.find(tokens))
+
     def _events_of(self, text: str, published: date, timex: Timex, parsed: ParsedText) -> Iterable[Event]:
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
@@ -57,8 +69,10 @@ class EventAnchorer:
         when = interval(timex.value, published)
         skip = {t.i for t in tokens}
         certainty = self.describer.certainty(timex, when, text)
-        for trigger in self.finder.find(tokens):
-            token = trigger.token
+        for candidate in self.candidates(timex, parsed):
+            if not self.model.keeps(candidate):
+                continue
+            token = candidate.token
             start = piece.start + token.idx
             span = TextSpan(start, start + len(token.text), token.text)
             sentence = _sentence(text, piece.start, token)

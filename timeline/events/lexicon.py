@@ -45,6 +45,8 @@ class Lexicon:
     related_lemmas: dict[str, str]
     unmerged_lemmas: frozenset[str]
     grammar: dict[str, frozenset[str]]
+    reporting_verbs: frozenset[str] = frozenset()
+    aspectual_verbs: frozenset[str] = frozenset()
 
     def is_event_noun(self, lemma: str, listed_only: bool = False) -> bool:
         """A noun naming a happening: listed, or (unless ``listed_only``) with a nominalising suffix."""
@@ -73,4 +75,6 @@ def lexicon() -> Lexicon:
         related_lemmas=_groups("related_lemmas.txt"),
         unmerged_lemmas=_words("unmerged_lemmas.txt"),
         grammar=_grammar(),
+        reporting_verbs=_words("reporting_verbs.txt"),
+        aspectual_verbs=_words("aspectual_verbs.txt"),
     )

@@ -35,7 +35,7 @@ class TriggerFinder:
     def find(self, timex_tokens: list["Token"]) -> list[Trigger]:
         """The triggers a timex (its tokens) dates, the main one first."""
         inside = {t.i for t in timex_tokens}
-        head = _span_head(timex_tokens, inside)
+        head = span_head(timex_tokens, inside)
         found: list[Trigger] = []
         attached = self._attachment(head, inside)
         if attached is not None:
@@ -158,7 +158,7 @@ class TriggerFinder:
         return []
 
 
-def _span_head(tokens: list["Token"], inside: set[int]) -> "Token":
+def span_head(tokens: list["Token"], inside: set[int]) -> "Token":
     """The token of the span whose head lies outside it (the last such one)."""
     heads = [t for t in tokens if t.head.i not in inside or t.head is t]
     return heads[-1] if heads else tokens[-1]

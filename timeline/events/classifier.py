@@ -1,0 +1,244 @@
+"""A learned scorer of (timex, candidate event) pairs.
+
+Every event-like word (verb, noun, adjective) in the sentence of a DATE/TIME
+expression is a candidate; a logistic regression over a few general features
+of the pair (the dependency path between them, the timex's preposition, what
+kind of word the candidate is, how far apart they are, what lies between, and
+what the hand-written rules of :mod:`timeline.events.triggers` chose) gives
+the probability that the expression dates the candidate.  The weights are
+learned from the TimeML corpus by ``bench/train_anchoring.py`` and shipped as
+``data/anchoring_model.json``; a pair is kept when its probability reaches the
+model's threshold.  Features are plain strings, so every decision can be
+explained by listing the weights that made it (:meth:`AnchoringModel.explain`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from timeline.events.lexicon import Lexicon, lexicon
+from timeline.events.triggers import Trigger, span_head
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+MODEL_FILE = "anchoring_model.json"
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+# labels kept on each side of a dependency path; longer paths are cut
+_PATH_UP, _PATH_DOWN = 3, 2
+_MAX_DEPTH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A candidate event word of a timex's sentence and the features of the pair."""
+
+    token: "Token"
+    features: tuple[str, ...]
+    rule: str | None  # the hand-written rule that chose it, if one did
+
+
+@dataclass(frozen=True, slots=True)
+class AnchoringModel:
+    """Feature weights and the probability a pair needs to be kept."""
+
+    weights: dict[str, float]
+    threshold: float
+    bias: float = 0.0
+    # hand-written rules for constructions too rare in the corpus to learn
+    # ("the message dated Nov. 1" -> wrote): what they find is always kept
+    kept_rules: frozenset[str] = frozenset()
+
+    def keeps(self, candidate: Candidate) -> bool:
+        """Whether the timex dates the candidate."""
+        if candidate.rule is not None and candidate.rule in self.kept_rules:
+            return True
+        return self.probability(candidate.features) >= self.threshold
+
+    def probability(self, features: Iterable[str]) -> float:
+        weights = self.weights
+        z = self.bias + sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def explain(self, features: Iterable[str]) -> list[tuple[str, float]]:
+        """The weights behind a decision, strongest first."""
+        found = [(f, self.weights[f]) for f in features if f in self.weights]
+        return sorted(found, key=lambda item: -abs(item[1]))
+
+    def to_json(self) -> str:
+        data = {"threshold": self.threshold, "bias": self.bias, "kept_rules": sorted(self.kept_rules),
+                "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
+        return json.dumps(data, indent=0, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, raw: str) -> "AnchoringModel":
+        data = json.loads(raw)
+        return cls({str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"]),
+                   float(data.get("bias", 0.0)), frozenset(data.get("kept_rules", ())))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "AnchoringModel":
+        """The model at ``path``, or the one shipped with the package."""
+        if path is not None:
+            return cls.from_json(path.read_text("utf-8"))
+        return shipped_model()
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> AnchoringModel:
+    raw = resources.files("timeline.events").joinpath(f"data/{MODEL_FILE}").read_text("utf-8")
+    return AnchoringModel.from_json(raw)
+
+
+class PairFeatures:
+    """The candidates of a timex and the features of each (timex, candidate) pair."""
+
+    def __init__(self, words: Lexicon | None = None) -> None:
+        self.words = words or lexicon()
+
+    def candidates(self, timex_tokens: Sequence["Token"], rules: Sequence[Trigger]) -> list[Candidate]:
+        """The candidates of a timex (its tokens; the rules' triggers for it, the main one first)."""
+        inside = {t.i for t in timex_tokens}
+        head = span_head(list(timex_tokens), inside)
+        sentence = head.sent
+        words = [t for t in sentence if t.i not in inside and self._event_like(t)]
+        if not words:
+            return []
+        rule_of = {r.token.i: r.rule for r in rules}
+        for trigger in rules:  # a rule may reach past the parser's sentence ("when" clauses)
+            if trigger.token.i not in inside and trigger.token not in words:
+                words.append(trigger.token)
+        head_chain = _chain(head)
+        governor = _governor(head, inside)
+        paths = {t.i: _path(head_chain, t) for t in words}
+        order = sorted(words, key=lambda t: (len(paths[t.i][0]) + len(paths[t.i][1]), abs(t.i - head.i)))
+        rank = {t.i: n for n, t in enumerate(order)}
+        timex = self._timex_features(head, inside)
+        found: list[Candidate] = []
+        for token in words:
+            up, down = paths[token.i]
+            rule = rule_of.get(token.i)
+            relation = _relation(token, governor, head_chain)
+            features = [
+                *timex,
+                *self._word_features(token),
+                *_path_features(up, down, token.pos_),
+                *_between_features(head, token),
+                f"rank={min(rank[token.i], 3)}",
+                f"rel={relation}",
+                f"rel={relation}|{token.pos_}",
+                f"rel={relation}|{timex[0]}",
+                f"rule={rule or 'none'}",
+            ]
+            if rules and rules[0].token.i == token.i:
+                features.append("rule=main")
+            found.append(Candidate(token, tuple(features), rule))
+        return found
+
+    def _event_like(self, token: "Token") -> bool:
+        if token.pos_ not in CANDIDATE_POS:
+            return False
+        if token.pos_ == "AUX":  # only a copula heading its own clause can name a state
+            return token.dep_ not in ("aux", "auxpass")
+        if token.pos_ == "ADJ":
+            return token.dep_ not in ("amod",)
+        return True
+
+    def _timex_features(self, head: "Token", inside: set[int]) -> list[str]:
+        parent = head.head
+        preposition = "none"
+        if parent is not head and parent.i not in inside and (parent.pos_ in ("ADP", "SCONJ") or parent.dep_ == "prep"):
+            known = self.words.grammar.get("anchoring_prepositions", frozenset())
+            preposition = parent.lower_ if parent.lower_ in known else "other"
+        return [f"prep={preposition}", f"tdep={head.dep_}"]
+
+    def _word_features(self, token: "Token") -> list[str]:
+        words = self.words
+        lemma = token.lemma_.lower()
+        kind = "other"
+        if lemma in words.grammar["copula_lemmas"]:
+            kind = "copula"
+        elif lemma in words.reporting_verbs:
+            kind = "reporting"
+        elif lemma in words.aspectual_verbs:
+            kind = "aspectual"
+        elif lemma in words.non_event_predicates or lemma in words.relational_verbs:
+            kind = "non-event"
+        elif lemma in words.transparent_verbs:
+            kind = "transparent"
+        elif token.pos_ == "NOUN" and words.is_event_noun(lemma, listed_only=True):
+            kind = "event-noun"
+        elif token.pos_ == "NOUN" and words.is_event_noun(lemma):
+            kind = "event-suffix"
+        return [f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}", f"kind={kind}",
+                f"kind={kind}|{token.pos_}|{token.dep_}"]
+
+
+def _chain(token: "Token") -> list["Token"]:
+    """The token and its ancestors up to the root."""
+    chain = [token]
+    while token.head is not token and len(chain) < _MAX_DEPTH:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _path(head_chain: list["Token"], token: "Token") -> tuple[list[str], list[str]]:
+    """Dependency labels from the timex head up to the common ancestor, and
+    from there down to ``token``."""
+    positions = {t.i: n for n, t in enumerate(head_chain)}
+    down: list[str] = []
+    for t in _chain(token):
+        if t.i in positions:
+            up = [u.dep_ for u in head_chain[:positions[t.i]]]
+            return up, down[::-1]
+        down.append(t.dep_)
+    return [u.dep_ for u in head_chain], down[::-1]  # no common ancestor (two parser sentences)
+
+
+def _path_features(up: list[str], down: list[str], pos: str) -> list[str]:
+    cut_up = "^".join(up[:_PATH_UP]) + ("^+" if len(up) > _PATH_UP else "")
+    cut_down = "v".join(down[-_PATH_DOWN:]) + ("+v" if len(down) > _PATH_DOWN else "")
+    path = f"{cut_up}|{cut_down}"
+    return [f"path={path}", f"path={path}|{pos}", f"up={min(len(up), 5)}", f"down={min(len(down), 4)}"]
+
+
+def _between_features(head: "Token", token: "Token") -> list[str]:
+    lo, hi = sorted((head.i, token.i))
+    between = head.doc[lo + 1:hi]
+    verbs = sum(1 for t in between if t.pos_ == "VERB")
+    distance = token.i - head.i
+    bucket = next(b for b in (1, 2, 3, 5, 8, 12, 1000) if abs(distance) <= b)
+    side = "after" if distance > 0 else "before"
+    features = [f"dist={side}{bucket}", f"verbs-between={min(verbs, 2)}"]
+    if any(t.text in (",", ";", ":", "--") for t in between):
+        features.append("punct-between")
+    if any(t.dep_ == "mark" or t.tag_ in ("WDT", "WRB", "WP") for t in between):
+        features.append("clause-between")
+    return features
+
+
+def _governor(head: "Token", inside: set[int]) -> "Token | None":
+    """The first word above the timex that is neither in it nor a preposition."""
+    for token in _chain(head)[1:]:
+        if token.i not in inside and token.pos_ not in ("ADP", "SCONJ", "PUNCT"):
+            return token
+    return None
+
+
+def _relation(token: "Token", governor: "Token | None", head_chain: list["Token"]) -> str:
+    """How the candidate stands to the timex in the tree."""
+    if governor is not None and token.i == governor.i:
+        return "governor"
+    if any(t.i == token.i for t in head_chain):
+        return "ancestor"
+    if governor is not None and any(t.i == governor.i for t in _chain(token)):
+        conj = token.dep_ == "conj" and token.head.i == governor.i
+        return "governor-conj" if conj else "below-governor"
+    return "elsewhere"
