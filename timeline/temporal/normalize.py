@@ -74,7 +74,7 @@ class Normalizer:
             return self._set(spec, g)
         if c.type == "DURATION":
             return self._duration(spec, g, c.text)
-        return self._date(spec, g, c.rule)
+        return self._date(spec, g)
 
     def _duration(self, spec: Spec, g: dict[str, str], text: str) -> Spec | None:
         unit = self.unit(g.get("unit", ""))
@@ -87,7 +87,7 @@ class Normalizer:
             if "and a half" in _key(text):
                 n += 0.5
             amount = format_amount(n)
-        elif "vn" in g or c_is_bare(g):
+        elif "vn" in g or _unknown_amount(g):
             amount = "X"
         else:
             amount = "1"
@@ -104,12 +104,13 @@ class Normalizer:
         unit = self.unit(g.get("unit", ""))
         if unit is None:
             return None
-        n = self.number(g["n"]) if "n" in g and g["n"] != "other" else 1.0
-        if g.get("n") == "other":
-            n = 2.0
+        if g.get("n") == "other":  # "every other week"
+            n: float | None = 2.0
+        else:
+            n = self.number(g["n"]) if "n" in g else 1.0
         return replace(spec, amount=format_amount(n or 1.0), unit=unit)
 
-    def _date(self, spec: Spec, g: dict[str, str], rule: str) -> Spec | None:
+    def _date(self, spec: Spec, g: dict[str, str]) -> Spec | None:
         lex = self.lex
         if "y" in g:
             raw = g["y"].lstrip("'")
@@ -266,6 +267,6 @@ class Normalizer:
         return replace(spec, hour=hour, minute=minute, type="TIME")
 
 
-def c_is_bare(g: dict[str, str]) -> bool:
+def _unknown_amount(g: dict[str, str]) -> bool:
     """A plural unit with no number ("days", "years"): an unknown amount."""
     return "n" not in g and g.get("unit", "").endswith("s")
