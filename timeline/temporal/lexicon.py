@@ -130,7 +130,7 @@ class Lexicon:
             "YEAR": r"[0-9]{4}(?![0-9])",
             "TENS": tens,
             "ONES": ones,
-            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+)?|{tens}-{ones}|{number_words})",
+            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+|\s1/2)?|{tens}-{ones}|{number_words})",
             "VNUM": alternation(self.vague_numbers),
             "UNIT": alternation(self.units),
             "CALUNIT": alternation(d["calendar_units"]),

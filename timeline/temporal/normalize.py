@@ -40,6 +40,9 @@ class Normalizer:
     # --- small look-ups -------------------------------------------------------------
     def number(self, word: str) -> float | None:
         key = _key(word).replace(",", "")
+        if key.endswith(" 1/2"):  # "2 1/2 years"
+            whole = self.number(key[:-4])
+            return None if whole is None else whole + 0.5
         if key in self.lex.numbers:
             return float(self.lex.numbers[key])
         if "-" in key:

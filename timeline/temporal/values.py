@@ -15,7 +15,11 @@ _DATE = (
     r"|(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?))?)"
 )
 _TIME = r"(?:T(?:MO|AF|EV|NI|MI|DT|(?:[01][0-9]|2[0-4])(?::[0-5][0-9])?))"
-_DURATION = r"(?:P(?:(?:[0-9]+(?:\.[0-9]+)?|X)(?:Y|M|W|D|Q|H|DE|CE|ML|WE)|T(?:[0-9]+(?:\.[0-9]+)?|X)[HMS]))"
+_N = r"(?:[0-9]+(?:\.[0-9]+)?|X)"
+_DURATION = (
+    rf"(?:P(?:{_N}(?:Q|DE|CE|ML|WE)"
+    rf"|(?=[0-9X]|T[0-9X])(?:{_N}Y)?(?:{_N}M)?(?:{_N}W)?(?:{_N}D)?(?:T(?=[0-9X])(?:{_N}H)?(?:{_N}M)?(?:{_N}S)?)?))"
+)
 VALUE_GRAMMAR = re.compile(
     rf"(?:PRESENT_REF|PAST_REF|FUTURE_REF|{_DATE}{_TIME}?|{_DURATION}|XXXX-WXX-[1-7]{_TIME}?)"
 )
@@ -73,8 +77,17 @@ class Spec:
     reuse_year: int | None = None
 
 
+# a half of a unit in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
+_WITH_HALF = {"Y": ("P{}Y6M", "P6M"), "D": ("P{}DT12H", "PT12H"), "H": ("PT{}H30M", "PT30M"),
+              "MIN": ("PT{}M30S", "PT30S")}
+
+
 def duration_value(amount: str, unit: str) -> str | None:
     """``P5Y``, ``PT3H``, ``PXD`` from an amount and a unit code."""
+    if amount.endswith(".5") and unit in _WITH_HALF:
+        whole = amount[:-2]
+        with_whole, half_only = _WITH_HALF[unit]
+        return with_whole.format(whole) if whole != "0" else half_only
     if unit in ("H", "MIN", "S"):
         return f"PT{amount}{'M' if unit == 'MIN' else unit}"
     if unit == "FN":
