@@ -17,13 +17,16 @@ NEGATIVES = read_table("negatives.tsv")
 @pytest.mark.parametrize("row", EXAMPLES, ids=[f"{r[2]}|{r[0][:40]}" for r in EXAMPLES])
 def test_example(pipeline, row: list[str]) -> None:  # type: ignore[no-untyped-def]
     sentence, published, phrase, typ, value = row[:5]
-    mod = row[5] if len(row) > 5 else None
+    mod = row[5] if len(row) > 5 and row[5] else None
+    quant = row[6] if len(row) > 6 else None
     doc = pipeline.process(Article(text=sentence, published=date.fromisoformat(published)))
     found = [t for t in doc.timexes if t.text == phrase]
     assert found, f"{phrase!r} not tagged; got {[(t.text, t.value) for t in doc.timexes]}"
     timex = found[-1]
     assert (timex.type, timex.value) == (typ, value), timex
     assert timex.mod == mod, timex
+    if quant is not None:
+        assert timex.quant == quant, timex
     assert sentence[timex.start:timex.end] == timex.text
 
 

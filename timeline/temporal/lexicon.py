@@ -89,6 +89,7 @@ class Lexicon:
         self.approximators: dict[str, str] = data["approximators"]
         self.vague: dict[str, str] = data["vague"]
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
+        self.set_quantifiers: dict[str, str] = data["set_quantifiers"]
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])

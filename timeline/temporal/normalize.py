@@ -97,6 +97,8 @@ class Normalizer:
         return replace(spec, amount=amount, unit=unit)
 
     def _set(self, spec: Spec, g: dict[str, str]) -> Spec | None:
+        if "every" in g:  # "every week" -> quant EVERY, "each Thursday" -> EACH
+            spec = replace(spec, quant=self.lex.set_quantifiers.get(_key(g["every"])))
         if "set" in g:
             return replace(spec, set_value=self.lex.set_adverbs.get(_key(g["set"])))
         if "wd" in g:

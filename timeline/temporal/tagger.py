@@ -58,7 +58,7 @@ class TemporalTagger:
             typ = spec.type
             out.append(Timex(tid, c.start, c.end, c.text, typ, resolved.value, mod=spec.mod,
                              anchor=anchor, rule=c.rule,
-                             quant=None, freq=None))
+                             quant=spec.quant, freq=None))
             # comparisons ("a year earlier", "the year-ago quarter") do not move the narrative's date
             if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
                     and not (spec.reuse and spec.shift):
