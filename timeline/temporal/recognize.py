@@ -64,7 +64,7 @@ class Recognizer:
                 if start > 0 and text[start - 1] in "'\u2019" and (start < 2 or not text[start - 2].isalnum()):
                     out.append((start - 1, "'" + word))
                 out.append((start, word))
-            elif word.lower() in words:
+            elif word.lower() in words or (word[-1:] in "sS" and word[:-1].lower() in words):  # "Mondays"
                 out.append((start, word))
         return out
 

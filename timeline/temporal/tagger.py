@@ -4,6 +4,8 @@ that anaphoric expressions see the last mentioned date."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from timeline.model import Timex
@@ -63,4 +65,27 @@ class TemporalTagger:
             if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
                     and not (spec.reuse and spec.shift):
                 last, last_id = resolved.period, tid
-        return out
+        return _clock_times_on_nearby_days(text, out)
+
+
+# how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
+_NEARBY_AFTER, _NEARBY_BEFORE = 25, 12
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_NAMING_RULES = frozenset({"weekday", "weekday_shift", "month_day", "weekday_month_day", "month_day_year",
+                               "relday"})
+
+
+def _clock_times_on_nearby_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A clock time with no day of its own takes the day named right after
+    (or just before) it instead of the publication date."""
+    out = list(timexes)
+    for i, t in enumerate(out):
+        if t.rule != "clock_time" or t.anchor != "t0" or "T" not in t.value:
+            continue
+        near = [n for n in (out[i + 1] if i + 1 < len(out) else None, out[i - 1] if i > 0 else None)
+                if n is not None and n.rule in _DAY_NAMING_RULES and _DAY_VALUE.fullmatch(n.value)
+                and (0 <= n.start - t.end <= _NEARBY_AFTER or 0 <= t.start - n.end <= _NEARBY_BEFORE)
+                and "." not in text[min(t.end, n.end):max(t.start, n.start)]]
+        if near:
+            out[i] = replace(t, value=near[0].value + t.value[10:])
+    return out
