@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "anchoring_model.json"
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+ANY_RULE = "*"
 # labels kept on each side of a dependency path; longer paths are cut
 _PATH_UP, _PATH_DOWN = 3, 2
 _MAX_DEPTH = 40
@@ -57,9 +58,14 @@ class AnchoringModel:
 
     def keeps(self, candidate: Candidate) -> bool:
         """Whether the timex dates the candidate."""
-        if candidate.rule is not None and candidate.rule in self.kept_rules:
+        if candidate.rule is not None and (candidate.rule in self.kept_rules or ANY_RULE in self.kept_rules):
             return True
         return self.probability(candidate.features) >= self.threshold
+
+    @classmethod
+    def rules_only(cls) -> "AnchoringModel":
+        """The hand-written rules without the classifier (what every rule finds, nothing else)."""
+        return cls({}, math.inf, kept_rules=frozenset({ANY_RULE}))
 
     def probability(self, features: Iterable[str]) -> float:
         weights = self.weights
@@ -153,7 +159,7 @@ class PairFeatures:
     def _timex_features(self, head: "Token", inside: set[int]) -> list[str]:
         parent = head.head
         preposition = "none"
-        if parent is not head and parent.i not in inside and (parent.pos_ in ("ADP", "SCONJ") or parent.dep_ == "prep"):
+        if parent != head and parent.i not in inside and (parent.pos_ in ("ADP", "SCONJ") or parent.dep_ == "prep"):
             known = self.words.grammar.get("anchoring_prepositions", frozenset())
             preposition = parent.lower_ if parent.lower_ in known else "other"
         return [f"prep={preposition}", f"tdep={head.dep_}"]
@@ -183,7 +189,7 @@ class PairFeatures:
 def _chain(token: "Token") -> list["Token"]:
     """The token and its ancestors up to the root."""
     chain = [token]
-    while token.head is not token and len(chain) < _MAX_DEPTH:
+    while token.head != token and len(chain) < _MAX_DEPTH:
         token = token.head
         chain.append(token)
     return chain

@@ -160,12 +160,12 @@ def _subject(verb: "Token") -> "Token | None":
     for _ in range(4):
         for child in token.children:
             if child.dep_ in _SUBJECTS:
-                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" and token.head is not token:
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl" and token.head != token:
                     return token.head
                 return child
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
-        if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head != token:
             token = token.head
         else:
             return None

@@ -56,7 +56,7 @@ class TriggerFinder:
         token = head
         for _ in range(_MAX_CLIMB):
             parent = token.head
-            if parent is token:
+            if parent == token:
                 return None  # the timex is the whole sentence (a dateline, a heading)
             if parent.i in inside:
                 token = parent
@@ -75,7 +75,7 @@ class TriggerFinder:
     def _events_at(self, word: "Token", inside: set[int]) -> list[Trigger]:
         """The events dated through ``word``, the word the timex modifies."""
         if word.pos_ in _PREDICATE_POS:
-            if word.lemma_.lower() in self.words.transparent_verbs and word.head is not word:
+            if word.lemma_.lower() in self.words.transparent_verbs and word.head != word:
                 # "the message dated Nov. 1": date the message's predicate
                 return self._events_of_nominal(word.head, "transparent", inside)
             return self._predicate(word, "predicate")
@@ -160,14 +160,14 @@ class TriggerFinder:
 
 def span_head(tokens: list["Token"], inside: set[int]) -> "Token":
     """The token of the span whose head lies outside it (the last such one)."""
-    heads = [t for t in tokens if t.head.i not in inside or t.head is t]
+    heads = [t for t in tokens if t.head.i not in inside or t.head == t]
     return heads[-1] if heads else tokens[-1]
 
 
 def _after_boundary(preposition: "Token", words: Lexicon) -> bool:
     """"prior to", "ahead of": the boundary word is the preposition's head."""
     head = preposition.head
-    return head is not preposition and head.lower_ in words.boundary_prepositions and head.i < preposition.i
+    return head != preposition and head.lower_ in words.boundary_prepositions and head.i < preposition.i
 
 
 def _governing_predicate(token: "Token") -> "Token | None":
@@ -180,7 +180,7 @@ def _governing_predicate(token: "Token") -> "Token | None":
 
 def _ancestors(token: "Token") -> Iterable["Token"]:
     seen = 0
-    while token.head is not token and seen < _MAX_CLIMB * 2:
+    while token.head != token and seen < _MAX_CLIMB * 2:
         token = token.head
         seen += 1
         yield token
