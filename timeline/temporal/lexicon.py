@@ -90,6 +90,7 @@ class Lexicon:
         self.vague: dict[str, str] = data["vague"]
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
         self.set_quantifiers: dict[str, str] = data["set_quantifiers"]
+        self.open_ends: dict[str, str] = data["open_ends"]
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
@@ -152,6 +153,7 @@ class Lexicon:
             "APPROX": alternation(self.approximators),
             "EVERY": alternation(d["set_quantifiers"]),
             "FISCAL": alternation(d["fiscal"]),
+            "OPENEND": alternation(d["open_ends"]),
         }
 
     def _compile_rules(self) -> list[Rule]:

@@ -69,6 +69,8 @@ class Normalizer:
             mod = self.lex.modifiers.get(_key(g["mod"]).rstrip("-"))
         if "approx" in g:
             mod = self.lex.approximators.get(_key(g["approx"]), mod)
+        if "openend" in g:  # "1994 or later"
+            mod = self.lex.open_ends.get(_key(g["openend"]), mod)
         spec = replace(spec, mod=mod)
 
         if "vague" in g:
@@ -83,6 +85,8 @@ class Normalizer:
         unit = self.unit(g.get("unit", ""))
         if unit is None:
             return None
+        if "range" in g:  # "two to three weeks": an amount not known exactly
+            return replace(spec, amount="X", unit=unit)
         if "n" in g:
             n = self.number(g["n"])
             if n is None or n <= 0:
