@@ -174,3 +174,11 @@ def test_overwritten_file_keeps_its_permissions(tmp_path: Path) -> None:
     target.chmod(0o640)
     write_outputs(_timeline(), ["json"], str(target))
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("output", ["", " "])
+def test_empty_output_name_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ExportError, match="--output"):
+        write_outputs(_timeline(), ["json"], output)
+    assert not any(tmp_path.iterdir())

@@ -95,6 +95,8 @@ def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) 
             raise ExportError("several formats need --output DIR")
         _write_stdout(renderer(formats[0])(timeline))
         return []
+    if not output.strip():
+        raise ExportError("--output needs a file or folder name (an empty one would write into the current folder)")
     target = Path(output)
     as_dir = len(formats) > 1 or target.is_dir() or output.endswith(("/", "\\"))
     rendered = [(fmt, renderer(fmt)(timeline)) for fmt in formats]
