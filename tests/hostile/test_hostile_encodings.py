@@ -105,3 +105,24 @@ def test_malformed_sidecar_is_a_clear_error(tmp_path: Path, sidecar: str) -> Non
     with pytest.raises(InputError) as info:
         read_text_file(path)
     assert "a." in str(info.value)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_devices_are_refused_not_read_forever(device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"{device} does not exist on this system")
+    with pytest.raises(InputError, match="device"):
+        read_text_file(Path(device), "2017-11-02")
+
+
+def test_a_pipe_is_read(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "a.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes("They met on Monday.".encode("utf-16")))
+    writer.start()
+    article = read_text_file(fifo, "2017-11-02")
+    writer.join(timeout=30)
+    assert article.text == "They met on Monday."

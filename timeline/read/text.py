@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import stat
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -139,8 +140,15 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The raw bytes of an input file; an unreadable file is an InputError naming it."""
+    """The raw bytes of an input file; an unreadable file is an InputError naming it.
+
+    Devices (``/dev/zero``, ``/dev/urandom``: endless) and sockets are refused;
+    regular files and pipes (``<(command)``, FIFOs) are read.
+    """
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            raise InputError("not a file but a device or socket", location=str(path))
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from None
