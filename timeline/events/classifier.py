@@ -8,7 +8,7 @@ what the hand-written rules of :mod:`timeline.events.triggers` chose) gives
 the probability that the expression dates the candidate.  The weights are
 learned from the TimeML corpus by ``bench/train_anchoring.py`` and shipped as
 ``data/anchoring_model.json``; a pair is kept when its probability reaches the
-model's threshold.  Features are plain strings, so every decision can be
+model's threshold, or when a rule too rare to learn from found it.  Features are plain strings, so every decision can be
 explained by listing the weights that made it (:meth:`AnchoringModel.explain`).
 """
 
