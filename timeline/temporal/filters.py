@@ -19,6 +19,7 @@ _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ADJACENT = 2
 
 
+_QUOTED_AFTER = re.compile(r"[,.]?[\"\u201d]|\s+[A-Z]\w+\s+[A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d)]*\s+|\n\s*|[`'\"\u2018\u201c(]\s*)$")
 
 
@@ -27,6 +28,8 @@ def _is_title(text: str, c: Candidate) -> bool:
     words = c.text.split()
     if not all(w[:1].isupper() for w in words) or c.rule not in _TITLE_RULES:
         return False
+    if len(words) > 1 and _QUOTED_AFTER.match(text, c.end) and text[max(0, c.start - 1):c.start] in "\"\u201c":
+        return True  # ABC's "This Week," a quoted title
     return _SENTENCE_START.search(text[max(0, c.start - 4):c.start]) is None and \
         text[max(0, c.start - 1):c.start] not in ("", "\n")
 
