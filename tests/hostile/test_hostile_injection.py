@@ -158,3 +158,23 @@ def test_real_pipeline_output_stays_inert(pipeline) -> None:  # type: ignore[no-
     raw = timeline.to_ics()
     assert len(_events(raw)) == len(timeline.entries)
     assert not any(line.startswith("SUMMARY:injected") for line in unfold_ics(raw))
+
+
+TRICKY_HTTP_URLS = [
+    f'https://example.com/"onmouseover="alert({MARKER})', f"https://example.com/'><script>alert({MARKER})</script>",
+    f"https://example.com/\r\nBEGIN:VEVENT\r\nSUMMARY:{MARKER}", f"HTTPS://EXAMPLE.COM/{MARKER}",
+    f"https://example.com/{MARKER} javascript:alert(1)", f"http://user:pass@example.com/{MARKER}",
+]
+
+
+@pytest.mark.parametrize("url", TRICKY_HTTP_URLS)
+def test_tricky_http_urls_stay_inside_their_attribute(url: str) -> None:
+    timeline = _timeline(("plain",), url=url)
+    page = PageStructure.of(timeline.to_html())
+    linked, unlinked = (PageStructure.of(_timeline(("plain",), url=u).to_html()).tags for u in (SAFE_URL, None))
+    assert page.tags in (linked, unlinked)  # linked as a whole, or not linked at all
+    assert not any(name.startswith("on") and MARKER in value for _, name, value in page.attributes)
+    raw = timeline.to_ics()
+    assert len(_events(raw)) == 1
+    assert sum(line == "BEGIN:VEVENT" for line in unfold_ics(raw)) == 1
+    json.loads(timeline.to_timelinejs())
