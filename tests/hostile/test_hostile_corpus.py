@@ -11,6 +11,8 @@ from pathlib import Path
 
 import icalendar
 from hostile_helpers import MARKER, SCRIPT, PageStructure
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 GOOD_TEXT = "The council met on Monday and will vote next week."
 HEADER = b"title,text,date\r\n"
@@ -129,3 +131,28 @@ def test_mixed_corpus_loses_no_record(tmp_path: Path) -> None:
     assert not any(name.startswith("on") and MARKER in value for _, name, value in page.attributes)
     assert not any(MARKER in link for link in page.links())
     json.loads((out / "timeline.timelinejs.json").read_text("utf-8"))
+
+
+GOOD = {"text": "The council met on Monday.", "published": "2017-11-02"}
+ODD_RECORDS = [
+    None, 42, "just a string", b"bytes", [], {}, {"text": None, "published": "2017-11-02"},
+    {"text": "On Monday.", "published": None}, {"text": "On Monday.", "published": "2017-02-30"},
+    {"text": "On Monday.", "published": "9" * 10_000}, {"text": ["a"], "published": "2017-11-02"},
+    {"text": "On Monday \ud800.", "published": "2017-11-02"}, {"text": "On Monday.", "published": 20171102},
+    {"text": "On Monday.", "published": "2017-11-02", "title": {"a": 1}, "url": ["x"], "id": 3.5},
+    {"text": "On Monday.", "published": "0001-01-01"}, {"text": "On Monday.", "published": "9999-12-31"},
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.just(GOOD), st.sampled_from(ODD_RECORDS)), max_size=12))
+def test_extract_many_accounts_for_every_record(records: list[object]) -> None:
+    """Python API, any mix of records: each gives a document or an error for
+    the callback (never an exception out of the loop), in input order."""
+    import timeline
+
+    errors: list[Exception] = []
+    documents = list(timeline.extract_many(records, on_error=errors.append))  # type: ignore[arg-type]
+    assert len(documents) + len(errors) == len(records)
+    assert all(isinstance(e, timeline.TimelineError) for e in errors), errors
+    assert len(documents) >= sum(r is GOOD for r in records)
