@@ -96,7 +96,7 @@ def _verb_above(token: "Token") -> "Token | None":
     """The nearest verb or auxiliary among the heads of ``token`` (or their auxiliaries)."""
     current = token
     for _ in range(4):
-        if current.head is current:
+        if current.head == current:  # spaCy makes a new Token per access: never `is`
             return None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
@@ -130,7 +130,7 @@ def _inside_since_clause(parsed: ParsedText, start: int, end: int) -> bool:
     tokens = parsed.tokens(start, end)
     token = tokens[0] if tokens else None
     for _ in range(6):
-        if token is None or token.head is token:
+        if token is None or token.head == token:
             return False
         token = token.head
         if token.lower_ == "since" and token.pos_ in ("ADP", "SCONJ"):
