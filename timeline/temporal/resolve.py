@@ -74,8 +74,10 @@ def _bounded(p: Period | None, anchored: str | None) -> Resolved | None:
 
 def _full_year(spec: Spec, published: date) -> int:
     """A two-digit year takes the century that puts it nearest the publication date."""
-    if not spec.two_digit_year or spec.year is None:
-        return spec.year or published.year
+    if spec.year is None:
+        return published.year
+    if not spec.two_digit_year:
+        return spec.year
     century = published.year // 100 * 100
     candidates = [century - 100 + spec.year, century + spec.year, century + 100 + spec.year]
     return min(candidates, key=lambda y: (abs(y - published.year), y))
