@@ -65,8 +65,12 @@ def test_any_mix_of_temporal_words_gives_grammatical_values(words: list[str], pu
         "last " * 200_000,
         "five " * 200_000,
         "1/" * 500_000,
+        "five" + " " * 1_000_000 + "years",
+        "1" + " " * 1_000_000 + "a.m.",
+        ("last " + "\n" * 100) * 5_000,
     ],
-    ids=["letters", "digits", "alnum", "months", "dashes", "the", "last", "numbers", "slashes"],
+    ids=["letters", "digits", "alnum", "months", "dashes", "the", "last", "numbers", "slashes",
+         "number-then-spaces", "clock-then-spaces", "newlines"],
 )
 def test_a_one_megabyte_line_is_fast(tagger: TemporalTagger, text: str) -> None:
     started = time.perf_counter()
