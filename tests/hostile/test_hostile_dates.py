@@ -132,8 +132,9 @@ SENSIBLE = [
     ("31 April", {"2017-04", None}),
     ("February 29, 2019", {"2019-02", None}),
     ("February 29, 2020", {"2020-02-29"}),
-    pytest.param("the year 10000", {None}, marks=pytest.mark.xfail(
-        reason="F8 in /work/notes/hostile-findings.md: 'the year' of 'the year 10000' becomes 2017", strict=True)),
+    ("the year 10000", {None}),
+    ("the year 2016", {"2016"}),
+    ("in the year 0", {None}),
     ("Q5", {None}),
     ("week 54", {None}),
     ("3,000,000 days from now", {None}),
@@ -144,7 +145,7 @@ SENSIBLE = [
 ]
 
 
-@pytest.mark.parametrize("phrase,accepted", SENSIBLE)
+@pytest.mark.parametrize("phrase,accepted", SENSIBLE, ids=[phrase for phrase, _ in SENSIBLE])
 def test_odd_phrases_get_sensible_values(pipeline, phrase: str, accepted: set[str | None]) -> None:  # type: ignore[no-untyped-def]
     text = f"It happened {phrase}."
     doc = pipeline.process(article(text))
