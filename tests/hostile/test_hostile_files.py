@@ -182,3 +182,9 @@ def test_empty_output_name_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
     with pytest.raises(ExportError, match="--output"):
         write_outputs(_timeline(), ["json"], output)
     assert not any(tmp_path.iterdir())
+
+
+def test_a_name_cannot_pose_as_the_changed_form_of_another() -> None:
+    changed = safe_file_name("a/b")  # "a_b-<hash>"
+    assert safe_file_name(changed) != changed
+    assert safe_file_name("report") == "report"  # clean names stay readable

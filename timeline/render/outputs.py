@@ -36,6 +36,7 @@ FILE_NAMES = {
 }
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_HASHED_ENDING = re.compile(r"-[0-9a-f]{8}$")
 # names Windows refuses whatever the extension (kept out so outputs copy anywhere)
 _RESERVED_NAMES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
@@ -74,7 +75,9 @@ def safe_file_name(name: str, suffix: str = "", *, fallback: str = "document") -
     cleaned = _UNSAFE_CHARS.sub("_", ascii_name).strip("._-")[:MAX_NAME_CHARS] or fallback
     if cleaned.split(".")[0].lower() in _RESERVED_NAMES:
         cleaned = "_" + cleaned
-    if cleaned != name:
+    # a clean name that already ends like "-1a2b3c4d" gets a hash too, so that
+    # no input can pose as the changed form of another (names stay distinct)
+    if cleaned != name or _HASHED_ENDING.search(name):
         digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         cleaned = f"{cleaned}-{digest}"
     return cleaned + suffix
