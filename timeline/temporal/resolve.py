@@ -22,6 +22,7 @@ from timeline.temporal.values import Spec, duration_value, valid_value
 # clause ("payable Dec. 7", said in October) is the nearest one beyond this
 TENSE_WINDOW_DAYS = {"month": 366, "season": 366}
 TENSE_WINDOW_DEFAULT = 213
+TENSE_WINDOW_FIRM = 366
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
@@ -236,6 +237,8 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
     before = _absolute(spec, year - 1, "t0") if start > ref_start else first
     after = _absolute(spec, year + 1, "t0") if start < ref_start else first
     window = TENSE_WINDOW_DEFAULT if tense.embedded else TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
+    if tense.firm:
+        window = TENSE_WINDOW_FIRM
     if direction < 0 and before is not None and _days_away(before, published) <= window:
         return before
     if direction > 0 and after is not None and _days_away(after, published) <= window:

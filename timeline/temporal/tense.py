@@ -23,6 +23,12 @@ _PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
 _FUTURE_PREDICATES = frozenset({"expect", "plan", "schedule", "set", "due", "hope", "intend", "aim", "want",
                                 "prepare", "seek", "try", "agree", "promise", "threaten", "vow", "decide"})
 
+# "began on Jan. 20", "ended March 31": the date of the happening itself;
+# "extended to Nov. 20", "delayed until March" point elsewhere
+_ANCHORING_PREPOSITIONS = frozenset({"", "on", "in", "during"})
+# a participle of these dates what is planned: "a summit set for April"
+_SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "reschedule"})
+
 
 class Direction(NamedTuple):
     """Which way a date without year points (PAST, UNKNOWN, FUTURE), and
@@ -31,6 +37,9 @@ class Direction(NamedTuple):
 
     way: int
     embedded: bool = False
+    # a past verb that dates the expression itself ("began on Jan. 20", "the
+    # year ended March 31"): the past occurrence even when it is months away
+    firm: bool = False
 
 
 def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | None, bool]":
@@ -40,8 +49,7 @@ def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | N
     if not tokens:
         return None, False
     inside = {t.i for t in tokens}
-    head = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
-    token = head
+    token = _span_head(tokens)
     embedded = False
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.i not in inside:
@@ -52,6 +60,12 @@ def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | N
             embedded = True
         token = token.head
     return None, False
+
+
+def _span_head(tokens: "list[Token]") -> "Token":
+    """The token of a span whose head lies outside it."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
 
 
 def verb_direction(verb: "Token", depth: int = 0) -> int:
@@ -71,12 +85,15 @@ def _own_direction(verb: "Token") -> int:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return FUTURE
+    if verb.lemma_ in _SCHEDULE_VERBS and not words & {"had", "'d"} \
+            and any(c.dep_ == "dobj" for c in verb.children):
+        return FUTURE  # "has scheduled a news conference Thursday": what is planned lies ahead
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return FUTURE  # "is meeting on Saturday"
     if words & _PAST_AUX or verb.tag_ == "VBD":
         return PAST
-    if words & _PERFECT_AUX and verb.tag_ == "VBN":
-        return PAST
+    if words & _PERFECT_AUX and (verb.tag_ == "VBN" or "been" in words):
+        return PAST  # "has fallen", "have been searching since ..."
     if words & _MODAL_FUTURE:
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP"):
@@ -84,10 +101,17 @@ def _own_direction(verb: "Token") -> int:
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         # "plans to vote on Saturday": the intention points forward unless it was in the past
         governor = _verb_above(verb)
+        if governor is not None and _past_perfect(governor):
+            return PAST  # "had been scheduled to expire Friday": that time has passed
         if governor is None or governor.lemma_ in _FUTURE_PREDICATES:
             return FUTURE
         return verb_direction(governor) or FUTURE
     if verb.tag_ == "VBN" and not auxes:
+        if verb.lemma_ in _SCHEDULE_VERBS and any(c.lower_ == "for" for c in verb.children):
+            # "a summit set for April", "talks scheduled for Monday"; but "a
+            # service planned for Saturday was canceled" is told in the past
+            above = _verb_above(verb)
+            return PAST if above is not None and _own_direction(above) == PAST else FUTURE
         return PAST  # "the decision, announced Wednesday, ..."
     return UNKNOWN
 
@@ -114,16 +138,49 @@ def direction(parsed: ParsedText | None, text: str, start: int, end: int,
     if tail.startswith(("'s", "\u2019s", " s ")):
         return Direction(PAST)  # "Tuesday's agreement": news reports what happened
     before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
-    if any(before == cue or before.endswith(" " + cue) for cue in future_cues):
-        return Direction(FUTURE)  # "as early as Tuesday", "by Friday": a deadline ahead
+    deadline = any(before == cue or before.endswith(" " + cue) for cue in future_cues)
     if parsed is None:
-        return Direction(UNKNOWN)
+        return Direction(FUTURE if deadline else UNKNOWN)
+    verb, embedded = governing_verb(parsed, start, end)
+    if deadline:
+        # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
+        # told in the past perfect ("had filed reports by Wednesday")
+        return Direction(PAST if verb is not None and _past_perfect(verb) else FUTURE)
     if _inside_since_clause(parsed, start, end):
         return Direction(PAST)  # "since taking office in January"
-    verb, embedded = governing_verb(parsed, start, end)
     if verb is None:
         return Direction(UNKNOWN)
-    return Direction(verb_direction(verb), embedded)
+    way = verb_direction(verb)
+    firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") and verb.lemma_ not in _SCHEDULE_VERBS \
+        and _preposition(parsed, start, end, verb) in _ANCHORING_PREPOSITIONS
+    return Direction(way, embedded, firm)
+
+
+def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str | None:
+    """The preposition by which the expression depends on ``verb`` ("" for
+    none: "ended March 31"); None when it depends on it through other words."""
+    tokens = parsed.tokens(start, end)
+    if not tokens:
+        return None
+    head = _span_head(tokens)
+    if head.head == verb:
+        return ""
+    if head.dep_ == "pobj" and head.head.head == verb:
+        return head.head.lower_
+    return None
+
+
+def _past_perfect(verb: "Token") -> bool:
+    """"had filed", "had not called": a verb in the past perfect (or one
+    depending on such a verb through a participle or infinitive)."""
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+            return True
+        above = _verb_above(verb) if verb.tag_ in ("VBG", "VBN", "VB") else None
+        if above is None:
+            return False
+        verb = above
+    return False
 
 
 def _inside_since_clause(parsed: ParsedText, start: int, end: int) -> bool:
