@@ -58,3 +58,37 @@ def test_several_documents_give_well_formed_timeml(pipeline) -> None:  # type: i
     tml = Timeline.from_documents(docs).to_timeml()
     assert tml.count("<?xml") <= 1, "several XML declarations in one file"
     ET.fromstring(tml.encode("utf-8"))
+
+
+def _timeml_with_doctype(doctype: str, body: str) -> str:
+    return (f'<?xml version="1.0"?><!DOCTYPE TimeML [{doctype}]><TimeML><DCT><TIMEX3 tid="t0" '
+            f'value="2017-11-02">x</TIMEX3></DCT><TEXT>{body} on Monday</TEXT></TimeML>')
+
+
+def test_entity_expansion_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    import time
+
+    from timeline.errors import InputError
+
+    entities = '<!ENTITY a0 "ha">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    path = tmp_path / "laughs.tml"
+    path.write_text(_timeml_with_doctype(entities, "&a9;"), encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(InputError):
+        read_timeml(path)
+    assert time.monotonic() - start < 10
+
+
+def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
+    from timeline.errors import InputError
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-31337", encoding="utf-8")
+    path = tmp_path / "xxe.tml"
+    path.write_text(_timeml_with_doctype(f'<!ENTITY x SYSTEM "{secret.as_uri()}">', "&x;"), encoding="utf-8")
+    try:
+        document = read_timeml(path)
+    except InputError as exc:
+        assert "TOP-SECRET" not in str(exc)
+        return
+    assert "TOP-SECRET" not in document.text
