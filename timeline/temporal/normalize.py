@@ -232,6 +232,9 @@ class Normalizer:
         if fin in ("latest", "most recent", "recent", "current", "just-ended"):
             # relative to the publication date, whatever the text said before
             return replace(spec, reuse=("none",), fallback=fallback)
+        end_month = self.month(g["endm"]) if "endm" in g else None
+        if end_month is not None and "endd" in g:
+            return replace(spec, reuse=("none",), period_end=(end_month, int(_SUFFIX.sub("", g["endd"]))))
         reuse = ("quarter",) if _key(g.get("finunit", "period")) == "quarter" else ("quarter", "half", "month")
         spec = replace(spec, reuse=reuse, fallback=fallback)
         if "yago" in g:

@@ -23,6 +23,7 @@ from timeline.temporal.values import Spec, duration_value, valid_value
 TENSE_WINDOW_DAYS = {"month": 366, "season": 366}
 TENSE_WINDOW_DEFAULT = 213
 TENSE_WINDOW_FIRM = 366
+_HALF_QUARTER_DAYS = 45
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 
 
@@ -171,9 +172,12 @@ def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
 
 def _report_period(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     base: Period | None
+    if spec.period_end is not None:
+        return _bounded(_quarter_ended(*spec.period_end, dct), "t0")
     if spec.quarter is not None:  # "the year-ago third quarter"
         base, anchored = Period("quarter", dct.year, spec.quarter), "t0"
-    elif last is not None and last.gran in spec.reuse and last.year >= dct.year - 1:
+    elif last is not None and last.gran in spec.reuse and last.year >= dct.year - 1 and _begun(last, dct):
+        # the period under discussion; one still ahead ("the third quarter of 1990") is an outlook
         base, anchored = last, "last"
     else:
         gran, n = spec.fallback or ("quarter", -1)
@@ -184,6 +188,25 @@ def _report_period(spec: Spec, dct: Period, last: Period | None) -> Resolved | N
     if base is not None and spec.shift is not None:
         base = base.shift(*spec.shift)
     return _bounded(base, anchored)
+
+
+def _quarter_ended(month: int, day: int, dct: Period) -> Period | None:
+    """The calendar quarter most of the three months up to the latest
+    ``month``/``day`` (not after the publication date) fall in: "the quarter
+    ended July 31" is May-July, the second quarter."""
+    today = dct.first_day()
+    if today is None:
+        return None
+    end = safe_date(today.year, month, day)
+    if end is not None and end > today:
+        end = safe_date(today.year - 1, month, day)
+    middle = None if end is None else add_days(end, -_HALF_QUARTER_DAYS)
+    return None if middle is None else Period.of_day(middle).to("quarter")
+
+
+def _begun(p: Period, dct: Period) -> bool:
+    first, today = p.first_day(), dct.first_day()
+    return first is not None and today is not None and first <= today
 
 
 def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved | None:

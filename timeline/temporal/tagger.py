@@ -61,11 +61,24 @@ class TemporalTagger:
             out.append(Timex(tid, c.start, c.end, c.text, typ, resolved.value, mod=spec.mod,
                              anchor=anchor, rule=c.rule,
                              quant=spec.quant, freq=None))
-            # comparisons ("a year earlier", "the year-ago quarter") do not move the narrative's date
+            # comparisons ("a year earlier", "the year-ago quarter") do not move the narrative's date,
+            # nor does the closing day of a period ("the quarter ended Sept. 30")
             if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
-                    and not (spec.reuse and spec.shift):
+                    and not (spec.reuse and (spec.shift or spec.reuse_year is not None)) \
+                    and not _closes_period(text, out[-2] if len(out) > 1 else None, c.start):
                 last, last_id = resolved.period, tid
         return _clock_times_on_nearby_days(text, out)
+
+
+_PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
+_ENDED = re.compile(r"\s+end(?:ed|ing)\s+", re.IGNORECASE)
+
+
+def _closes_period(text: str, before: Timex | None, start: int) -> bool:
+    """Whether the expression at ``start`` is the closing day of the quarter
+    or half just named: "the fourth quarter ended Aug. 26"."""
+    return before is not None and _PERIOD_VALUE.fullmatch(before.value) is not None \
+        and _ENDED.fullmatch(text, before.end, start) is not None
 
 
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"

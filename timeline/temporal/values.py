@@ -75,6 +75,8 @@ class Spec:
     reuse: tuple[str, ...] = ()
     fallback: tuple[str, int] | None = None
     reuse_year: int | None = None
+    # "the quarter ended July 31": the quarter is the three months up to that (month, day)
+    period_end: tuple[int, int] | None = None
 
 
 # a half of a unit in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
