@@ -212,6 +212,11 @@ class CorpusReport:
         self.err = err or sys.stderr
         self.errors_path = errors_path
         self._errors_file: TextIO | None = None
+        if errors_path is not None:  # opened now: an unwritable path fails before any work
+            try:
+                self._errors_file = open(errors_path, "w", encoding="utf-8")
+            except OSError as exc:
+                raise ExportError(f"{errors_path!r}: cannot write errors: {exc.strerror or exc}") from None
         self._bar: Any = None
         if progress:
             from tqdm import tqdm
@@ -232,12 +237,7 @@ class CorpusReport:
             self._bar.write(line, file=self.err)
         else:
             print(line, file=self.err)
-        if self.errors_path is not None:
-            if self._errors_file is None:
-                try:
-                    self._errors_file = open(self.errors_path, "w", encoding="utf-8")
-                except OSError as exc:
-                    raise ExportError(f"{self.errors_path}: cannot write errors: {exc.strerror or exc}") from None
+        if self._errors_file is not None:
             self._errors_file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
             self._errors_file.flush()
 
@@ -245,12 +245,9 @@ class CorpusReport:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-        if self._errors_file is not None:
+        if self._errors_file is not None:  # left empty when nothing failed
             self._errors_file.close()
             self._errors_file = None
-        elif self.errors_path is not None and self.errors_path != "-":
-            # an empty errors file says "no failures" (and replaces an old one)
-            Path(self.errors_path).write_text("", encoding="utf-8")
 
     def __enter__(self) -> "CorpusReport":
         return self
