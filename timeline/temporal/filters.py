@@ -109,8 +109,19 @@ class CandidateFilter:
                 continue  # "most recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
-            out.append(_trim_determiner(text, c))
+            out.append(self._later_as_duration(_trim_determiner(text, c)))
         return out
+
+    def _later_as_duration(self, c: Candidate) -> Candidate:
+        """"three days later": TimeML annotates the amount, a DURATION ("later"
+        is the signal that relates it to the last event), as both corpora do."""
+        word = c.group("dir")
+        if c.rule != "units_ago" or word is None or word not in self.lex.duration_directions:
+            return c
+        cut = c.text.lower().rfind(word)
+        text = c.text[:cut].rstrip()
+        groups = tuple((k, v) for k, v in c.groups if k != "dir")
+        return replace(c, end=c.start + len(text), text=text, rule="duration", type="DURATION", groups=groups)
 
     def _parse_agrees(self, text: str, c: Candidate, parsed: ParsedText) -> bool:
         tokens = parsed.tokens(c.start, c.end)
