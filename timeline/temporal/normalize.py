@@ -168,8 +168,8 @@ class Normalizer:
             spec = replace(spec, century=n - 1)
         if "weekend" in g:
             spec = replace(spec, weekend=True)
-        if "yearend" in g:
-            spec = replace(spec, month=12, day=31)
+        if "yearend" in g:  # "year-end" is "the end of the year": the year, mod END
+            spec = replace(spec, shift=("year", 0), mod=spec.mod or "END")
         if "q" in g and "yago" in g:
             spec = replace(spec, shift=("year", -1), reuse=("none",), fallback=("quarter", 0))
         elif "finunit" in g or "yago" in g:

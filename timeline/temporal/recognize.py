@@ -107,7 +107,7 @@ def _inside_number(text: str, start: int) -> bool:
 _PARSE_RULES = frozenset({"month", "year", "weekday", "duration_bare", "vague", "duration", "season_shift",
                           "month_shift", "set_adverb", "year_apostrophe", "decade_word"})
 # calendar fields that, without a year, need tense to be placed
-_DIRECTION_GROUPS = frozenset({"wd", "m", "mn", "d", "q", "h", "season", "hol", "weekend", "yearend"})
+_DIRECTION_GROUPS = frozenset({"wd", "m", "mn", "d", "q", "h", "season", "hol", "weekend"})
 
 
 def _needs_parse(rule: str, groups: tuple[tuple[str, str], ...]) -> bool:
