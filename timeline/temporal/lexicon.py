@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import regex
 
 from timeline.model import TimexType
+from timeline.temporal.tense import TenseWords
 
 _PLACEHOLDER = re.compile(r"@([A-Z]+)")
 _WORD_CACHE_SIZE = 20_000
@@ -96,7 +97,7 @@ class Lexicon:
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
         self.time_zones = frozenset(data["time_zones"])
-        self.future_cues = frozenset(data["future_cues"])
+        self.tense_words = TenseWords.from_data(data["tense"])
         self.measure_nouns = frozenset(data["measure_nouns"])
         self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])
         self.rules = self._compile_rules()

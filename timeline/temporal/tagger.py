@@ -17,7 +17,7 @@ from timeline.temporal.lexicon import lexicon
 from timeline.temporal.normalize import Normalizer
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import resolve
-from timeline.temporal.tense import UNKNOWN, Direction, direction
+from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
 
 
 class TemporalTagger:
@@ -29,6 +29,7 @@ class TemporalTagger:
         self.recognizer = Recognizer(self.lex)
         self.normalizer = Normalizer(self.lex)
         self.filter = CandidateFilter(self.lex)
+        self.tense = TenseReader(self.lex.tense_words)
 
     def candidates(self, text: str) -> list[Candidate]:
         """Spans worth parsing, in text order (no spaCy involved)."""
@@ -50,7 +51,7 @@ class TemporalTagger:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
-            way = direction(parsed, text, c.start, c.end, self.lex.future_cues) if spec.needs_direction \
+            way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                 else Direction(UNKNOWN)
             resolved = resolve(spec, day, last, way)
             if resolved is None:

@@ -2,11 +2,14 @@
 
 "will meet on Saturday" -> the coming Saturday; "voted on Saturday" -> the
 past one; "Tuesday's agreement" (a possessive) -> the past one.  The verb
-governing the expression decides: its tag and its auxiliaries.
+governing the expression decides: its tag and its auxiliaries.  The words
+involved (auxiliaries, planning verbs, deadline cues...) are in
+``data/lexicon.json`` under "tense".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.nlp import ParsedText
@@ -15,19 +18,31 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 PAST, UNKNOWN, FUTURE = -1, 0, 1
-_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "going", "gon"})
-_MODAL_FUTURE = frozenset({"would", "may", "might", "should", "must", "can", "ca"})
-# "could not be reached": news uses "could" for the past as often as for the future
-_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
-_PERFECT_AUX = frozenset({"has", "have", "'ve", "'s"})
-_FUTURE_PREDICATES = frozenset({"expect", "plan", "schedule", "set", "due", "hope", "intend", "aim", "want",
-                                "prepare", "seek", "try", "agree", "promise", "threaten", "vow", "decide"})
 
-# "began on Jan. 20", "ended March 31": the date of the happening itself;
-# "extended to Nov. 20", "delayed until March" point elsewhere
-_ANCHORING_PREPOSITIONS = frozenset({"", "on", "in", "during"})
-# a participle of these dates what is planned: "a summit set for April"
-_SCHEDULE_VERBS = frozenset({"schedule", "set", "slate", "plan", "reschedule"})
+
+@dataclass(frozen=True)
+class TenseWords:
+    """The words tense is read from."""
+
+    future_aux: frozenset[str] = frozenset()
+    # not "could": news uses it for the past ("could not be reached") as often as for the future
+    modal_future: frozenset[str] = frozenset()
+    past_aux: frozenset[str] = frozenset()
+    perfect_aux: frozenset[str] = frozenset()
+    # "plans to vote on Saturday": an intention points forward
+    future_predicates: frozenset[str] = frozenset()
+    # "a summit set for April", "has scheduled a news conference Thursday": what is planned lies ahead
+    schedule_verbs: frozenset[str] = frozenset()
+    # verbs whose past is their present: a "VBP" may well be a past tense ("weakness hurt ...")
+    same_past_and_present: frozenset[str] = frozenset()
+    # "began on Jan. 20", "ended March 31" date the happening itself; "extended to Nov. 20" does not
+    anchoring_prepositions: frozenset[str] = frozenset()
+    # "as early as Tuesday", "by Friday": a deadline ahead
+    future_cues: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_data(cls, data: dict[str, list[str]]) -> "TenseWords":
+        return cls(**{name: frozenset(words) for name, words in data.items() if not name.startswith("_")})
 
 
 class Direction(NamedTuple):
@@ -62,58 +77,102 @@ def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | N
     return None, False
 
 
+class TenseReader:
+    """Which way dates point, from the verbs that govern them."""
+
+    def __init__(self, words: TenseWords) -> None:
+        self.words = words
+
+    def direction(self, parsed: ParsedText | None, text: str, start: int, end: int) -> Direction:
+        """Which way the expression at ``[start, end)`` points."""
+        tail = text[end:end + 3]
+        if tail.startswith(("'s", "\u2019s", " s ")):
+            return Direction(PAST)  # "Tuesday's agreement": news reports what happened
+        before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
+        deadline = any(before == cue or before.endswith(" " + cue) for cue in self.words.future_cues)
+        if parsed is None:
+            return Direction(FUTURE if deadline else UNKNOWN)
+        verb, embedded = governing_verb(parsed, start, end)
+        if deadline:
+            # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
+            # told in the past perfect ("had filed reports by Wednesday")
+            return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
+        if _inside_since_clause(parsed, start, end):
+            return Direction(PAST)  # "since taking office in January"
+        if verb is None:
+            return Direction(UNKNOWN)
+        way = self.verb_direction(verb)
+        firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
+            and verb.lemma_ not in self.words.schedule_verbs \
+            and _preposition(parsed, start, end, verb) in self.words.anchoring_prepositions
+        return Direction(way, embedded, firm)
+
+    def verb_direction(self, verb: "Token", depth: int = 0) -> int:
+        """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
+        a participle without auxiliaries takes the tense of the verb it depends on."""
+        own = self._own_direction(verb)
+        if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            above = _verb_above(verb)  # "Since leaving office in January, he has ..."
+            if above is not None:
+                return self.verb_direction(above, depth + 1)
+        return own
+
+    def _own_direction(self, verb: "Token") -> int:
+        w = self.words
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {a.lower_ for a in auxes}
+        if words & w.future_aux:
+            return FUTURE
+        if verb.lemma_ in w.schedule_verbs and not words & {"had", "'d"} \
+                and any(c.dep_ == "dobj" for c in verb.children):
+            return FUTURE  # "has scheduled a news conference Thursday": what is planned lies ahead
+        if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+            return FUTURE  # "is meeting on Saturday"
+        if words & w.past_aux or verb.tag_ == "VBD":
+            return PAST
+        if words & w.perfect_aux and (verb.tag_ == "VBN" or "been" in words):
+            return PAST  # "has fallen", "have been searching since ..."
+        if words & w.modal_future:
+            return FUTURE
+        if verb.tag_ == "VBP" and verb.lower_ in w.same_past_and_present:
+            return UNKNOWN  # "weakness hurt the index on Friday": the tagger cannot tell the tense
+        if verb.tag_ in ("VBZ", "VBP"):
+            return FUTURE if verb.lemma_ not in ("be", "have", "say") else UNKNOWN
+        if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+            # "plans to vote on Saturday": the intention points forward unless it was in the past
+            governor = _verb_above(verb)
+            if governor is not None and self._past_perfect(governor):
+                return PAST  # "had been scheduled to expire Friday": that time has passed
+            if governor is None or governor.lemma_ in w.future_predicates:
+                return FUTURE
+            return self.verb_direction(governor) or FUTURE
+        if verb.tag_ == "VBN" and not auxes:
+            if verb.lemma_ in w.schedule_verbs and any(c.lower_ == "for" for c in verb.children):
+                # "a summit set for April", "talks scheduled for Monday"; but "a
+                # service planned for Saturday was canceled" is told in the past
+                above = _verb_above(verb)
+                return PAST if above is not None and self._own_direction(above) == PAST else FUTURE
+            return PAST  # "the decision, announced Wednesday, ..."
+        return UNKNOWN
+
+    def _past_perfect(self, verb: "Token") -> bool:
+        """"had filed", "had not called": a verb in the past perfect (or one
+        depending on such a verb through a participle or infinitive)."""
+        for _ in range(3):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+                return True
+            above = _verb_above(verb) if verb.tag_ in ("VBG", "VBN", "VB") else None
+            if above is None:
+                return False
+            verb = above
+        return False
+
+
 def _span_head(tokens: "list[Token]") -> "Token":
     """The token of a span whose head lies outside it."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
-
-
-def verb_direction(verb: "Token", depth: int = 0) -> int:
-    """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
-    a participle without auxiliaries takes the tense of the verb it depends on."""
-    own = _own_direction(verb)
-    if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        above = _verb_above(verb)  # "Since leaving office in January, he has ..."
-        if above is not None:
-            return verb_direction(above, depth + 1)
-    return own
-
-
-def _own_direction(verb: "Token") -> int:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX:
-        return FUTURE
-    if verb.lemma_ in _SCHEDULE_VERBS and not words & {"had", "'d"} \
-            and any(c.dep_ == "dobj" for c in verb.children):
-        return FUTURE  # "has scheduled a news conference Thursday": what is planned lies ahead
-    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
-        return FUTURE  # "is meeting on Saturday"
-    if words & _PAST_AUX or verb.tag_ == "VBD":
-        return PAST
-    if words & _PERFECT_AUX and (verb.tag_ == "VBN" or "been" in words):
-        return PAST  # "has fallen", "have been searching since ..."
-    if words & _MODAL_FUTURE:
-        return FUTURE
-    if verb.tag_ in ("VBZ", "VBP"):
-        return FUTURE if verb.lemma_ not in ("be", "have", "say") else UNKNOWN
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
-        # "plans to vote on Saturday": the intention points forward unless it was in the past
-        governor = _verb_above(verb)
-        if governor is not None and _past_perfect(governor):
-            return PAST  # "had been scheduled to expire Friday": that time has passed
-        if governor is None or governor.lemma_ in _FUTURE_PREDICATES:
-            return FUTURE
-        return verb_direction(governor) or FUTURE
-    if verb.tag_ == "VBN" and not auxes:
-        if verb.lemma_ in _SCHEDULE_VERBS and any(c.lower_ == "for" for c in verb.children):
-            # "a summit set for April", "talks scheduled for Monday"; but "a
-            # service planned for Saturday was canceled" is told in the past
-            above = _verb_above(verb)
-            return PAST if above is not None and _own_direction(above) == PAST else FUTURE
-        return PAST  # "the decision, announced Wednesday, ..."
-    return UNKNOWN
 
 
 def _verb_above(token: "Token") -> "Token | None":
@@ -131,31 +190,6 @@ def _verb_above(token: "Token") -> "Token | None":
     return None
 
 
-def direction(parsed: ParsedText | None, text: str, start: int, end: int,
-              future_cues: frozenset[str] = frozenset()) -> Direction:
-    """Which way the expression at ``[start, end)`` points."""
-    tail = text[end:end + 3]
-    if tail.startswith(("'s", "\u2019s", " s ")):
-        return Direction(PAST)  # "Tuesday's agreement": news reports what happened
-    before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
-    deadline = any(before == cue or before.endswith(" " + cue) for cue in future_cues)
-    if parsed is None:
-        return Direction(FUTURE if deadline else UNKNOWN)
-    verb, embedded = governing_verb(parsed, start, end)
-    if deadline:
-        # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
-        # told in the past perfect ("had filed reports by Wednesday")
-        return Direction(PAST if verb is not None and _past_perfect(verb) else FUTURE)
-    if _inside_since_clause(parsed, start, end):
-        return Direction(PAST)  # "since taking office in January"
-    if verb is None:
-        return Direction(UNKNOWN)
-    way = verb_direction(verb)
-    firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") and verb.lemma_ not in _SCHEDULE_VERBS \
-        and _preposition(parsed, start, end, verb) in _ANCHORING_PREPOSITIONS
-    return Direction(way, embedded, firm)
-
-
 def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str | None:
     """The preposition by which the expression depends on ``verb`` ("" for
     none: "ended March 31"); None when it depends on it through other words."""
@@ -168,19 +202,6 @@ def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str
     if head.dep_ == "pobj" and head.head.head == verb:
         return head.head.lower_
     return None
-
-
-def _past_perfect(verb: "Token") -> bool:
-    """"had filed", "had not called": a verb in the past perfect (or one
-    depending on such a verb through a participle or infinitive)."""
-    for _ in range(3):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
-            return True
-        above = _verb_above(verb) if verb.tag_ in ("VBG", "VBN", "VB") else None
-        if above is None:
-            return False
-        verb = above
-    return False
 
 
 def _inside_since_clause(parsed: ParsedText, start: int, end: int) -> bool:
