@@ -77,6 +77,8 @@ class CandidateFilter:
         if c.rule == "duration" and g.get("unit", "").startswith("quarter") and \
                 text[c.end:c.end + 4].lower() == " of ":
             return False  # "three-quarters of its food": a fraction
+        if c.rule == "clock_24h" and before.rstrip().endswith("("):
+            return False  # "10:35 a.m. (0735 GMT) Friday": the same time in another zone
         if c.type in ("DATE", "TIME") and _is_title(text, c):
             return False  # "ABC's This Week", "High Noon": a title, not a time
         if c.rule in ("month", "month_shift"):

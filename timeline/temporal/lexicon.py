@@ -156,6 +156,7 @@ class Lexicon:
             "EVERY": alternation(d["set_quantifiers"]),
             "FISCAL": alternation(d["fiscal"]),
             "OPENEND": alternation(d["open_ends"]),
+            "ZONE": alternation(d["time_zones"]),
         }
 
     def _compile_rules(self) -> list[Rule]:

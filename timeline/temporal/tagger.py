@@ -84,6 +84,7 @@ def _closes_period(text: str, before: Timex | None, start: int) -> bool:
 
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12
+_CLOCK_RULES = frozenset({"clock_time", "clock_24h"})
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _DAY_NAMING_RULES = frozenset({"weekday", "weekday_shift", "month_day", "weekday_month_day", "month_day_year",
                                "relday"})
@@ -94,7 +95,7 @@ def _clock_times_on_nearby_days(text: str, timexes: list[Timex]) -> list[Timex]:
     (or just before) it instead of the publication date."""
     out = list(timexes)
     for i, t in enumerate(out):
-        if t.rule != "clock_time" or t.anchor != "t0" or "T" not in t.value:
+        if t.rule not in _CLOCK_RULES or t.anchor != "t0" or "T" not in t.value:
             continue
         near = [n for n in (out[i + 1] if i + 1 < len(out) else None, out[i - 1] if i > 0 else None)
                 if n is not None and n.rule in _DAY_NAMING_RULES and _DAY_VALUE.fullmatch(n.value)
