@@ -168,6 +168,8 @@ class Normalizer:
             spec = replace(spec, century=n - 1)
         if "weekend" in g:
             spec = replace(spec, weekend=True)
+        if "weekof" in g:
+            spec = replace(spec, week_of=True)
         if "yearend" in g:  # "year-end" is "the end of the year": the year, mod END
             spec = replace(spec, shift=("year", 0), mod=spec.mod or "END")
         if "q" in g and "yago" in g:

@@ -37,6 +37,9 @@ class Resolved:
 def resolve(spec: Spec, published: date, last: Period | None, direction: Direction) -> Resolved | None:
     """The TIMEX3 value of ``spec``; None when it cannot be computed (out of range)."""
     out = _resolve(spec, published, last, direction)
+    if out is not None and spec.week_of and out.period is not None:
+        week = out.period.to("week")
+        out = None if week is None else Resolved(week.value(), week, out.anchored)
     if out is None or not valid_value(out.value):
         return None
     return out
@@ -134,6 +137,19 @@ def _holiday(code: str, year: int) -> date | None:
     return nth_weekday(year, month, weekday, nth)
 
 
+def _holiday_around(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved | None:
+    """The holiday of the reference year, or the latest one before (n < 0)
+    or the first one after (n > 0) the reference day."""
+    assert spec.holiday is not None
+    year = ref_day.year
+    day = _holiday(spec.holiday, year)
+    if day is not None and n < 0 and day >= ref_day:
+        year -= 1
+    elif day is not None and n > 0 and day <= ref_day:
+        year += 1
+    return _absolute(spec, year, anchored)
+
+
 def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     assert spec.shift is not None
     unit, n = spec.shift
@@ -148,6 +164,8 @@ def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
         if day is not None and n != 0 and day == ref_day:  # "last Friday" said on a Friday
             day = add_days(ref_day, 7 * n)
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), anchored)
+    if spec.holiday is not None:  # "last Thanksgiving", "next Christmas"
+        return _holiday_around(spec, ref_day, n, anchored)
     named = spec.month is not None or spec.quarter is not None or spec.half is not None or spec.season is not None
     if named and unit == "year":  # "June last year", "the second half of next year"
         return _absolute(spec, ref_day.year + n, anchored)

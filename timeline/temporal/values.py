@@ -77,6 +77,8 @@ class Spec:
     reuse_year: int | None = None
     # "the quarter ended July 31": the quarter is the three months up to that (month, day)
     period_end: tuple[int, int] | None = None
+    # "the week of March 6": the ISO week of the day given
+    week_of: bool = False
 
 
 # a half of a unit in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
