@@ -23,6 +23,11 @@ _QUOTED_AFTER = re.compile(r"[,.]?[\"\u201d]|\s+[A-Z]\w+\s+[A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d)]*\s+|\n\s*|[`'\"\u2018\u201c(]\s*)$")
 
 
+def _previous_word(before: str) -> str:
+    prev = _PREV_WORD.search(before)
+    return prev.group(1).lower() if prev else ""
+
+
 def _is_title(text: str, c: Candidate) -> bool:
     """Every word capitalised, mid-sentence, no month or weekday inside."""
     words = c.text.split()
@@ -61,8 +66,7 @@ class CandidateFilter:
         before = text[max(0, c.start - 12):c.start]
         after = text[c.end:c.end + _NEXT_CHARS]
         if c.rule in ("year", "year_apostrophe", "decade", "duration", "month_day", "day_month"):
-            prev = _PREV_WORD.search(before)
-            prev_word = prev.group(1).lower() if prev else ""
+            prev_word = _previous_word(before)
             if before.endswith(("$", "#", "\u00a3", "\u20ac", "-", "/", "+")) or prev_word in self.lex.non_date_predecessors:
                 return False
             if after[:1] in ("%", "-", "/") or after.startswith((" %", " percent")):
@@ -77,6 +81,8 @@ class CandidateFilter:
         if c.rule == "duration" and g.get("unit", "").startswith("quarter") and \
                 text[c.end:c.end + 4].lower() == " of ":
             return False  # "three-quarters of its food": a fraction
+        if c.rule == "clock_spoken" and "oclock" not in g and _previous_word(before) not in self.lex.clock_prepositions:
+            return False  # "four in the morning" only after "at", "until"...; "two o'clock" anywhere
         if c.rule == "clock_24h" and before.rstrip().endswith("("):
             return False  # "10:35 a.m. (0735 GMT) Friday": the same time in another zone
         if c.type in ("DATE", "TIME") and _is_title(text, c):

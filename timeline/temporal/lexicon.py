@@ -97,6 +97,7 @@ class Lexicon:
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
         self.time_zones = frozenset(data["time_zones"])
+        self.clock_prepositions = frozenset(data["clock_prepositions"])
         self.tense_words = TenseWords.from_data(data["tense"])
         self.measure_nouns = frozenset(data["measure_nouns"])
         self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])

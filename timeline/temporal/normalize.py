@@ -271,8 +271,10 @@ class Normalizer:
         if "clock" in g:
             hour = 24 if g["clock"] == "midnight" else 12
             return replace(spec, hour=hour, minute=0, type="TIME")
-        hour = int(g["hour"])
+        hour = int(self.number(g["hour"]) or 0)
         ampm = g.get("ampm", "").replace(".", "")
+        if not ampm and ("dpod" in g or "dpod2" in g):  # "four in the morning", "ten at night"
+            ampm = "am" if g.get("dpod") == "morning" else "pm"
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:

@@ -84,7 +84,7 @@ def _closes_period(text: str, before: Timex | None, start: int) -> bool:
 
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12
-_CLOCK_RULES = frozenset({"clock_time", "clock_24h"})
+_CLOCK_RULES = frozenset({"clock_time", "clock_24h", "clock_spoken"})
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _DAY_NAMING_RULES = frozenset({"weekday", "weekday_shift", "month_day", "weekday_month_day", "month_day_year",
                                "relday"})
