@@ -159,6 +159,8 @@ class Normalizer:
             spec = replace(spec, decade=int(g["dec"]))
         if "dec2" in g:
             spec = replace(spec, decade_in_century=int(g["dec2"]))
+        if "hdec" in g:  # "the last half of the '80s": the decade, its start or end
+            spec = replace(spec, mod="START" if lex.half_ordinals.get(_key(g["hdec"])) == 1 else "END")
         if "decw" in g:
             spec = replace(spec, decade_in_century=lex.decade_words.get(_key(g["decw"])))
         if "cent" in g:
