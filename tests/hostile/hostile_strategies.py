@@ -24,6 +24,9 @@ DATE_FRAGMENTS = [
     "several days", "now", "currently", "recently", "the past three years", "fiscal 2018", "summer", "winter 2016",
     "the 21st century", "the 1st Amendment", "Chapter 11", "49-47", "0", "00", "9999", "99999999999999999999",
     "May", "may", "March", "march", "sat", "Sun", "Wed.", "1,000", "-1", "+2", "1e9", "½", "٣/٤/٢٠١٧",
+    "at 2315 GMT", "[1116 EST]", "at 2400 UTC", "at 9999 GMT", "at 4 in the morning", "ten at night",
+    "two o'clock", "midnight Dec. 31, 9999", "the week of March 6", "last Thanksgiving", "next Christmas",
+    "the quarter ended Sept. 30", "year-end", "in recent years", "three days later", "12:00 a.m. +14:00",
 ]
 SPECIALS = list(".,;:!?-/'\"()[]{}\t\n\r\x00\x0b\x0c\x1b\u00a0\u2028\u2029\u200b\u200e\u200f\u202e\ufeff")
 RTL = "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 \u0661\u0662\u0663"

@@ -4,7 +4,7 @@ and what reaches the calendar is a well-formed event."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import icalendar
 import pytest
@@ -153,3 +153,22 @@ def test_odd_phrases_get_sensible_values(pipeline, phrase: str, accepted: set[st
     start = text.index(phrase)
     inside = [t.value for t in doc.timexes if t.start < start + len(phrase) and t.end > start]
     assert (inside[-1] if inside else None) in accepted, (phrase, [(t.text, t.value) for t in doc.timexes])
+
+
+EDGE_MOMENTS = [
+    pytest.param(datetime(9999, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-12))), id="9999-12-31T23:59-12:00"),
+    pytest.param(datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=14))), id="0001-01-01T00:00+14:00"),
+]
+
+
+@pytest.mark.xfail(reason="F11 in /work/notes/hostile-findings.md: ics DTSTAMP overflows in UTC", strict=True)
+@pytest.mark.parametrize("published", EDGE_MOMENTS)
+def test_zoned_publication_times_at_the_ends_of_the_calendar(pipeline, published: datetime) -> None:  # type: ignore[no-untyped-def]
+    """A publication time whose UTC form falls outside years 1-9999."""
+    text = "They met on Monday, will meet tonight at 11 p.m. and met at 2315 GMT."
+    doc = pipeline.process(article(text, published))
+    check_document(doc, text)
+    timeline = Timeline.from_documents([doc])
+    for fmt in ("json", "timeml", "html", "timelinejs"):
+        assert getattr(timeline, f"to_{fmt}")()
+    _assert_calendar_well_formed(timeline.to_ics(), max_events=len(timeline.entries))
