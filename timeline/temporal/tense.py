@@ -105,6 +105,9 @@ class TenseReader:
         firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
             and verb.lemma_ not in self.words.schedule_verbs \
             and _preposition(parsed, start, end, verb) in self.words.anchoring_prepositions
+        # "will be named commander for a mission in December": an explicit future
+        firm = firm or (way == FUTURE and any(c.dep_ == "aux" and c.lower_ in self.words.future_aux
+                                              for c in verb.children))
         return Direction(way, embedded, firm)
 
     def verb_direction(self, verb: "Token", depth: int = 0) -> int:
@@ -129,6 +132,9 @@ class TenseReader:
             return FUTURE  # "has scheduled a news conference Thursday": what is planned lies ahead
         if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
             return FUTURE  # "is meeting on Saturday"
+        if verb.lemma_ in w.schedule_verbs and verb.tag_ == "VBN" and words & {"was", "were"} \
+                and any(c.lower_ == "for" for c in verb.children):
+            return UNKNOWN  # "the accession was planned for early March": the plan is past, not its date
         if words & w.past_aux or verb.tag_ == "VBD":
             return PAST
         if words & w.perfect_aux and (verb.tag_ == "VBN" or "been" in words):
