@@ -215,6 +215,7 @@ def phase_identity(timeml: Path) -> dict[str, Any]:
 
 def run_phase(args: list[str]) -> dict[str, Any]:
     """Run one phase in a child; add its cold wall time and tree memory."""
+    busy_before = _busy_seconds()
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
     memory = TreeMemory(child.pid)
@@ -223,9 +224,16 @@ def run_phase(args: list[str]) -> dict[str, Any]:
     if child.returncode != 0:
         raise SystemExit(f"phase {args} failed ({child.returncode})")
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
-    result.update(cold_seconds=time.perf_counter() - started, peak_rss=memory.peak_rss,
-                  peak_pss=memory.peak_pss, load=_load())
+    cold = time.perf_counter() - started
+    result.update(cold_seconds=cold, peak_rss=memory.peak_rss, peak_pss=memory.peak_pss, load=_load(),
+                  machine_busy=(_busy_seconds() - busy_before) / cold)
     return result
+
+
+def _busy_seconds() -> float:
+    """CPU seconds the whole machine spent busy (all processes, all cores) so far."""
+    user, nice, system = (int(v) for v in Path("/proc/stat").read_text().split()[1:4])
+    return (user + nice + system) / os.sysconf("SC_CLK_TCK")
 
 
 def _mib(n: int) -> str:
@@ -234,6 +242,8 @@ def _mib(n: int) -> str:
 
 def _describe(label: str, r: dict[str, Any]) -> None:
     cpu = f"; CPU {r['cpu']['self']:.1f} s + workers {r['cpu']['workers']:.1f} s" if "cpu" in r else ""
+    # the whole machine's busy cores during the run: above ours, colleagues' jobs took CPU from it
+    cpu += f"; machine busy {r['machine_busy']:.2f} of {os.cpu_count()} cores"
     print(f"  {label}: warm {r['seconds']:.1f} s, cold {r['cold_seconds']:.1f} s{cpu}; peak tree RSS "
           f"{_mib(r['peak_rss'])}, PSS {_mib(r['peak_pss'])}; load {r['load']}", flush=True)
 
