@@ -161,7 +161,6 @@ EDGE_MOMENTS = [
 ]
 
 
-@pytest.mark.xfail(reason="F11 in /work/notes/hostile-findings.md: ics DTSTAMP overflows in UTC", strict=True)
 @pytest.mark.parametrize("published", EDGE_MOMENTS)
 def test_zoned_publication_times_at_the_ends_of_the_calendar(pipeline, published: datetime) -> None:  # type: ignore[no-untyped-def]
     """A publication time whose UTC form falls outside years 1-9999."""

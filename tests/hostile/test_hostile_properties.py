@@ -27,6 +27,9 @@ def test_publication_datetimes_with_zones(pipeline, text: str, published: dateti
     doc = pipeline.process(article(text, published))
     check_document(doc, text)
     assert doc.published == published.date()
+    timeline = Timeline.from_documents([doc])
+    for fmt in ("json", "timeml", "html", "ics", "timelinejs"):
+        assert getattr(timeline, f"to_{fmt}")()
 
 
 @settings(max_examples=max(25, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])

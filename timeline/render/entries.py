@@ -149,10 +149,14 @@ def stamp(timeline: "Timeline") -> datetime:
     identical input renders byte-identical output."""
     moments = []
     for doc in timeline.documents:
+        day = datetime(doc.published.year, doc.published.month, doc.published.day, tzinfo=timezone.utc)
         if doc.published_at is not None and doc.published_at.tzinfo is not None:
-            moments.append(doc.published_at.astimezone(timezone.utc))
+            try:
+                moments.append(doc.published_at.astimezone(timezone.utc))
+            except OverflowError:  # its UTC form falls before year 1 or after 9999
+                moments.append(day)
         else:
-            moments.append(datetime(doc.published.year, doc.published.month, doc.published.day, tzinfo=timezone.utc))
+            moments.append(day)
     return max(moments) if moments else datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
