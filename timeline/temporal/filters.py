@@ -107,7 +107,7 @@ class CandidateFilter:
 
     # --- with the parse ---------------------------------------------------------------
     def keep(self, text: str, candidates: list[Candidate], parsed: ParsedText | None) -> list[Candidate]:
-        out = []
+        out: list[Candidate] = []
         for i, c in enumerate(candidates):
             if not self.plausible(text, c):
                 continue
@@ -117,14 +117,21 @@ class CandidateFilter:
                 continue  # "most recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
-            out.append(self._later_as_duration(_trim_determiner(text, c)))
+            anchored = any(prev.type in ("DATE", "TIME") for prev in out)
+            out.append(self._later_as_duration(_trim_determiner(text, c), anchored))
         return out
 
-    def _later_as_duration(self, c: Candidate) -> Candidate:
-        """"three days later": TimeML annotates the amount, a DURATION ("later"
-        is the signal that relates it to the last event), as both corpora do."""
+    def _later_as_duration(self, c: Candidate, anchored: bool) -> Candidate:
+        """"a week later" after the story has named a date is that date plus a
+        week (an anaphoric DATE: a timeline needs the day).  Without a date to
+        count from, with a vague count ("a few days later") or a clock-sized unit
+        ("an hour later"), it stays what TimeML annotates: the amount, a
+        DURATION, "later" being the signal."""
         word = c.group("dir")
         if c.rule != "units_ago" or word is None or word not in self.lex.duration_directions:
+            return c
+        unit = self.lex.units.get(c.group("unit") or "", "")
+        if anchored and c.group("n") is not None and unit not in self.lex.clock_units:
             return c
         cut = c.text.lower().rfind(word)
         text = c.text[:cut].rstrip()

@@ -87,6 +87,7 @@ class Lexicon:
         self.directions: dict[str, int] = data["directions"]
         self.anaphoric_directions = frozenset(data["anaphoric_directions"])
         self.duration_directions = frozenset(data["duration_directions"])
+        self.clock_units = frozenset(data["clock_units"])
         self.modifiers: dict[str, str] = data["modifiers"]
         self.approximators: dict[str, str] = data["approximators"]
         self.vague: dict[str, str] = data["vague"]
