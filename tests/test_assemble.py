@@ -132,3 +132,18 @@ def test_statements_are_not_merged_across_articles() -> None:
     a = _doc("a", [("say", "2017-11-16", ("Trump",))])
     b = _doc("b", [("say", "2017-11-16", ("Trump",))])
     assert len(Timeline.from_documents([a, b]).entries) == 2
+
+
+def test_a_renderer_bug_reaches_users_as_an_export_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    import timeline.render.html as html
+    from timeline.assemble import Timeline
+    from timeline.errors import ExportError
+
+    def broken(_timeline: Timeline) -> str:
+        raise KeyError("label")
+
+    monkeypatch.setattr(html, "render_html", broken)
+    with pytest.raises(ExportError, match="html"):
+        Timeline.from_documents([]).to_html()

@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Iterable
+from typing import Callable, Iterable
 
+from timeline.errors import ExportError, TimelineError
 from timeline.events.interval import GRANULARITY_ORDER
 from timeline.events.lexicon import lexicon
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
@@ -44,6 +45,14 @@ class _Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
+    """Documents assembled into one timeline.
+
+    ``entries`` are the dated happenings in order (date start, then finer
+    granularity first, ties in document order), each listing every source
+    that reports it; ``undated`` holds the fuzzy ones (PAST_REF, XXXX-...).
+    The ``to_*`` methods are the renderers the command line uses.
+    """
+
     documents: tuple[Document, ...]
     entries: tuple[TimelineEntry, ...]  # dated, in order
     undated: tuple[TimelineEntry, ...]  # fuzzy values, in document order
@@ -51,6 +60,8 @@ class Timeline:
 
     @classmethod
     def from_documents(cls, documents: Iterable[Document], settings: Settings | None = None) -> "Timeline":
+        """Assemble, merging mentions of one happening within and across
+        documents unless ``settings.merge_events`` is off."""
         settings = settings or Settings()
         docs = tuple(documents)
         candidates = [
@@ -65,24 +76,39 @@ class Timeline:
 
     # rendering: the same functions the command line calls
     def to_json(self) -> str:
+        """JSON for programs: documents (timexes, events) and the timeline."""
         from timeline.render.json_out import render_json
-        return render_json(self)
+        return _rendered("json", lambda: render_json(self))
 
     def to_timeml(self) -> str:
+        """TimeML with inline TIMEX3 tags (several documents: one root)."""
         from timeline.render.timeml_out import render_timeml_corpus
-        return render_timeml_corpus(self.documents)
+        return _rendered("timeml", lambda: render_timeml_corpus(self.documents))
 
     def to_html(self) -> str:
+        """A standalone HTML timeline page (inline CSS/JS, works offline)."""
         from timeline.render.html import render_html
-        return render_html(self)
+        return _rendered("html", lambda: render_html(self))
 
     def to_ics(self) -> str:
+        """An iCalendar file: one VEVENT per dated entry."""
         from timeline.render.ics import render_ics
-        return render_ics(self)
+        return _rendered("ics", lambda: render_ics(self))
 
     def to_timelinejs(self) -> str:
+        """Knight Lab TimelineJS3 JSON."""
         from timeline.render.timelinejs import render_timelinejs
-        return render_timelinejs(self)
+        return _rendered("timelinejs", lambda: render_timelinejs(self))
+
+
+def _rendered(fmt: str, render: Callable[[], str]) -> str:
+    """Run a renderer; a failure is an ExportError naming the format."""
+    try:
+        return render()
+    except TimelineError:
+        raise
+    except Exception as exc:  # a renderer bug must still reach users as a TimelineError
+        raise ExportError(f"cannot render {fmt}: {type(exc).__name__}: {exc}") from exc
 
 
 def _entry(doc: Document, event: Event) -> TimelineEntry:
