@@ -15,19 +15,16 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from timeline.errors import (
-    InputError, MissingPublicationDate, ProcessingError, SettingsError, TimelineError, bugs_as_processing_errors,
+    InputError, MissingPublicationDate, SettingsError, TimelineError, bugs_as_processing_errors,
 )
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline
+from timeline.read.records import LONGEST_DATE, Record, RecordError, parse_record_date
 from timeline.read.text import parse_published
 from timeline.settings import Settings
-
-if TYPE_CHECKING:
-    from timeline.read.records import Record as CorpusRecord
-    from timeline.read.records import RecordError
 
 __all__ = ["extract", "extract_many", "to_article", "Published", "RecordLike", "OnError"]
 
@@ -41,8 +38,6 @@ OnError: TypeAlias = Literal["raise", "skip"] | Callable[[TimelineError], None]
 
 _log = logging.getLogger("timeline")
 _FIELDS = ("text", "published", "id", "title", "url", "source")
-# longer "dates" are junk: refuse them before any parser (or an error message) sees them whole
-_LONGEST_DATE = 100
 
 
 @lru_cache(maxsize=8)
@@ -152,7 +147,7 @@ def extract_many(
             if isinstance(result, Document):
                 yield result
                 continue
-            error = _as_exception(result)
+            error = result.exception()
             if handle is None:
                 raise error
             handle(error)
@@ -162,22 +157,14 @@ def extract_many(
             close()  # stops the worker processes when the caller stops early
 
 
-def _articles_or_errors(records: Iterable[RecordLike]) -> Iterator["CorpusRecord"]:
+def _articles_or_errors(records: Iterable[RecordLike]) -> Iterator[Record]:
     """Each record as an Article, or the RecordError the corpus runner passes through."""
-    from timeline.read.records import RecordError
-
     for index, record in enumerate(records):
         location = f"record {index}"
         try:
             yield to_article(record, location=location)
         except TimelineError as error:
             yield RecordError.from_exception(error, location)
-
-
-def _as_exception(failure: "RecordError") -> TimelineError:
-    if failure.kind == ProcessingError.__name__:
-        return ProcessingError(failure.message, location=failure.location)
-    return failure.exception()
 
 
 def _error_handler(on_error: OnError) -> Callable[[TimelineError], None] | None:
@@ -223,7 +210,7 @@ def _article(
             f"published must be a date, datetime or ISO string, not {type(published).__name__}",
             location=location,
         )
-    if isinstance(published, str) and len(published) > _LONGEST_DATE:
+    if isinstance(published, str) and len(published) > LONGEST_DATE:  # junk: refused before any parser
         raise InputError(f"publication date too long ({len(published)} characters)", location=location)
     if not isinstance(published, str):
         day: date | datetime = published
@@ -236,8 +223,6 @@ def _article(
 
 def _record_date(text: str, location: str | None) -> date | datetime:
     """ISO, or the date forms corpus files use ("November 2, 2017 ")."""
-    from timeline.read.records import parse_record_date
-
     try:
         return parse_record_date(text)
     except InputError as error:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from typing import Callable
 
 from timeline.assemble import Timeline
 from timeline.errors import SettingsError
 from timeline.model import Document, EntrySource, TimelineEntry
+from timeline.render.dates import day_of
 
 EntryTest = Callable[[TimelineEntry, dict[str, Document]], bool]
 
@@ -74,8 +75,8 @@ def between(timeline: Timeline, since: date | None = None, until: date | None = 
     def test(entry: TimelineEntry, _: dict[str, Document]) -> bool:
         if entry.date is None:
             return False
-        return ((since is None or _day(entry.date.end) >= since)
-                and (until is None or _day(entry.date.start) <= until))
+        return ((since is None or day_of(entry.date.end) >= since)
+                and (until is None or day_of(entry.date.start) <= until))
 
     return keep_entries(timeline, test)
 
@@ -133,7 +134,3 @@ class Filters:
         if not event_ids:
             return None
         return replace(doc, events=tuple(e for e in doc.events if e.id in event_ids))
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value

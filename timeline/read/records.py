@@ -31,7 +31,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # "Wednesday, 22 November 2017 14:05:00 +0000" is 43: longer is not a date
-_LONGEST_DATE = 100
+LONGEST_DATE = 100
 # a record's metadata fields longer than this are not kept in Article.extra
 _MAX_EXTRA_CHARS = 200
 
@@ -48,7 +48,7 @@ class RecordError:
     @classmethod
     def from_exception(cls, error: BaseException, location: str | None) -> "RecordError":
         if isinstance(error, TimelineError):
-            return cls(error.location or location or "?", getattr(error, "reason", None) or str(error),
+            return cls(error.location or location or "?", error.reason or str(error),
                        type(error).__name__)
         return cls(location or "?", f"processing failed: {type(error).__name__}: {error}", "ProcessingError")
 
@@ -111,7 +111,7 @@ def parse_record_date(value: str) -> date | datetime:
     ``"19-Feb-18"``..., else whatever absolute date dateparser reads.
     Cached: a corpus repeats the same few hundred dates."""
     text = " ".join(value.split())
-    if len(text) > _LONGEST_DATE:  # junk, not a date: do not hand it to dateparser
+    if len(text) > LONGEST_DATE:  # junk, not a date: do not hand it to dateparser
         raise InputError(f"publication date too long ({len(text)} characters): {reprlib.repr(text)}")
     try:
         return parse_published(text)
@@ -169,7 +169,7 @@ def build_article(
             return RecordError(location, f"no publication date (column/key {names['date'][0]!r}): "
                                          "fill it in or give one with --published", "MissingPublicationDate")
     except InputError as exc:
-        return RecordError(location, getattr(exc, "reason", None) or str(exc))
+        return RecordError(location, exc.reason or str(exc))
     used = {name for part in names for name in names[part]}
     extra = tuple(
         (str(k), str(v)) for k, v in values.items()
