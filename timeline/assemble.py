@@ -182,13 +182,20 @@ def _share_name(a: _Candidate, b: _Candidate) -> bool:
 
 def _names(entities: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     """Entity names as sets of lower-case words, without possessive endings."""
+    grammar = lexicon().grammar
+    skip, endings = grammar["name_skip_words"], tuple(grammar["possessive_endings"])
     names = []
     for entity in entities:
-        tokens = [w for w in entity.lower().replace("\u2019", "'").split() if w not in ("the", "s", "'s")]
-        tokens = [w[:-2] if w.endswith("'s") else w for w in tokens]
+        tokens = [w for w in entity.lower().replace("\u2019", "'").split() if w not in skip]
+        tokens = [_without_ending(w, endings) for w in tokens]
         if tokens:
             names.append(frozenset(tokens))
     return tuple(names)
+
+
+def _without_ending(word: str, endings: tuple[str, ...]) -> str:
+    ending = next((e for e in endings if word.endswith(e)), "")
+    return word[:len(word) - len(ending)]
 
 
 def _date_key(when: DateInterval) -> tuple[object, ...]:

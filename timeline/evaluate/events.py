@@ -19,6 +19,7 @@ from pathlib import Path
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
 
+from timeline.evaluate.tempeval import f1
 from timeline.model import Document, Timex
 from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml
 from timeline.settings import Settings
@@ -65,7 +66,7 @@ class LinkCounts:
     def scores(self) -> dict[str, float]:
         p = self.matched / self.system if self.system else 0.0
         r = self.matched / self.gold if self.gold else 0.0
-        return {"precision": 100 * p, "recall": 100 * r, "f1": 100 * (2 * p * r / (p + r) if p + r else 0.0)}
+        return {"precision": 100 * p, "recall": 100 * r, "f1": 100 * f1(p, r)}
 
 
 def gold_pairs(gold: TimeMLDocument) -> list[Pair]:

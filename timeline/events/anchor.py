@@ -56,7 +56,9 @@ class EventAnchorer:
 
     def candidates(self, timex: Timex, parsed: ParsedText) -> list[Candidate]:
         """The candidate events of a timex's sentence with the features of each pair."""
-        tokens = parsed.tokens(timex.start, timex.end)
+        return self._candidates(parsed.tokens(timex.start, timex.end))
+
+    def _candidates(self, tokens: list["Token"]) -> list[Candidate]:
         if not tokens:
             return []
         return self.pairs.candidates(tokens, self.finder.find(tokens))
@@ -69,7 +71,7 @@ class EventAnchorer:
         when = interval(timex.value, published)
         skip = {t.i for t in tokens}
         certainty = self.describer.certainty(timex, when, text)
-        for candidate in self.candidates(timex, parsed):
+        for candidate in self._candidates(tokens):
             if not self.model.keeps(candidate):
                 continue
             token = candidate.token

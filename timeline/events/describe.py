@@ -140,7 +140,6 @@ class Describer:
     def entities(self, trigger: "Token", skip: set[int]) -> tuple[str, ...]:
         """Named entities in the event's clause: spaCy's when it ran NER, else proper-noun groups."""
         clause = clause_head(trigger)
-        tokens = [t for t in clause.subtree if t.i not in skip]
         if self.named_entities:
             names = [
                 ent.text for ent in trigger.doc.ents
@@ -148,7 +147,7 @@ class Describer:
                 and clause.left_edge.i <= ent.start and ent.end <= clause.right_edge.i + 1
             ]
         else:
-            names = _proper_noun_groups(tokens)
+            names = _proper_noun_groups([t for t in clause.subtree if t.i not in skip])
         return tuple(dict.fromkeys(n for n in names if n))
 
 

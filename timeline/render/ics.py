@@ -121,7 +121,7 @@ def _description(entry: TimelineEntry, zone: tzinfo | None) -> str:
         lines.append(f"\u201c{one_line(source.sentence.text)}\u201d")
         attribution = article_name(source.document_title, source.document_id)
         if source.published is not None:
-            attribution += f", published {format_day(source.published)}"
+            attribution += ", " + labels()["published_on"].format(day=format_day(source.published))
         lines.append(f"\u2014 {attribution}")
         url = safe_url(source.document_url)
         if url:

@@ -28,12 +28,14 @@ if TYPE_CHECKING:
 def timelinejs_dict(timeline: "Timeline") -> dict[str, Any]:
     documents = timeline.documents
     published = sorted(d.published for d in documents)
-    intro = f"{len(timeline.entries)} dated events"
+    words = labels()
+    intro = words["summary_events"].format(count=len(timeline.entries))
     if published:
         span = format_day(published[0], weekday=False)
         if published[-1] != published[0]:
-            span += f" \u2013 {format_day(published[-1], weekday=False)}"
-        intro += f" from {len(documents)} article{'s' if len(documents) != 1 else ''} published {span}"
+            span = words["day_range"].format(start=span, end=format_day(published[-1], weekday=False))
+        sources = words["summary_sources"][0 if len(documents) == 1 else 1]
+        intro += " " + sources.format(count=len(documents), span=span)
     by_id = documents_by_id(timeline)
     events = [_slide(e, uid, entry_zone(e, by_id))
               for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
