@@ -92,7 +92,7 @@ class CandidateFilter:
             surface = text[c.end - len(word.rstrip(".")) - (1 if word.endswith(".") else 0):c.end]
             if not surface[:1].isupper():
                 return False
-            if word in self.lex.ambiguous_months and word not in ("may", "march") and not word.endswith("."):
+            if word in self.lex.ambiguous_months and word not in self.lex.verb_months and not word.endswith("."):
                 return False  # "Jan" or "dec" alone
         if c.rule in ("weekday", "weekday_shift") and not text[c.end - len(g["wd"]):c.end][:1].isupper():
             return False
@@ -108,6 +108,7 @@ class CandidateFilter:
     # --- with the parse ---------------------------------------------------------------
     def keep(self, text: str, candidates: list[Candidate], parsed: ParsedText | None) -> list[Candidate]:
         out: list[Candidate] = []
+        anchored = False  # whether a DATE or TIME has been kept before
         for i, c in enumerate(candidates):
             if not self.plausible(text, c):
                 continue
@@ -117,8 +118,8 @@ class CandidateFilter:
                 continue  # "most recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
-            anchored = any(prev.type in ("DATE", "TIME") for prev in out)
             out.append(self._later_as_duration(_trim_determiner(text, c), anchored))
+            anchored = anchored or out[-1].type in ("DATE", "TIME")
         return out
 
     def _later_as_duration(self, c: Candidate, anchored: bool) -> Candidate:
@@ -144,13 +145,12 @@ class CandidateFilter:
             return True
         g = dict(c.groups)
         first, last = tokens[0], tokens[-1]
-        if c.rule in ("month", "month_shift") and g.get("m") in ("may", "march"):
+        if c.rule in ("month", "month_shift") and g.get("m") in self.lex.verb_months:
             return last.tag_ == "NNP" or last.pos_ == "PROPN"
         if c.rule == "set_adverb" and first.dep_ == "amod":
             return False  # "a daily briefing"
         if c.rule == "duration_bare":
-            prev = _PREV_WORD.search(text[max(0, c.start - 20):c.start])
-            if prev and prev.group(1).lower() in self.lex.bare_unit_blockers:
+            if _previous_word(text[max(0, c.start - 20):c.start]) in self.lex.bare_unit_blockers:
                 return False
             if last.dep_ in ("compound",) or any(ch.dep_ in ("amod", "det", "nummod", "poss") for ch in last.children):
                 return False

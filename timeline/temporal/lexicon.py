@@ -71,6 +71,8 @@ class Lexicon:
         self.data = data
         self.months: dict[str, int] = data["months"]
         self.ambiguous_months = frozenset(data["ambiguous_months"])
+        # "May", "March": also verbs, the parse decides
+        self.verb_months = frozenset(data["verb_months"])
         self.weekdays: dict[str, int] = data["weekdays"]
         self.units: dict[str, str] = data["units"]
         self.numbers: dict[str, float] = data["numbers"]
@@ -102,6 +104,10 @@ class Lexicon:
         self.tense_words = TenseWords.from_data(data["tense"])
         self.measure_nouns = frozenset(data["measure_nouns"])
         self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])
+        # "the quarter ended Sept. 30"
+        self.period_end_verbs = frozenset(data["period_end_verbs"])
+        # "the latest quarter": counted from the publication date (quarters back)
+        self.report_periods_from_publication: dict[str, int] = data["report_periods_from_publication"]
         self.rules = self._compile_rules()
         # the same rules for partial matching: which rules can begin with a word
         self._partial = [regex.compile(r.pattern.pattern, regex.IGNORECASE) for r in self.rules]
@@ -124,7 +130,9 @@ class Lexicon:
 
     def _placeholders(self) -> dict[str, str]:
         d = self.data
-        abbreviated_months = [m for m in self.months if len(m) <= 4 and m not in ("may", "june", "july")]
+        full_names = set(d["short_full_month_names"])
+        abbreviated_months = [m for m in self.months if len(m) <= 4 and m not in full_names]
+        modifiers = alternation(self.modifiers)
         number_words = alternation(self.numbers)
         tens = alternation(w for w, v in self.numbers.items() if isinstance(v, int) and 20 <= v <= 90)
         ones = alternation(w for w, v in self.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and " " not in w)
@@ -144,8 +152,8 @@ class Lexicon:
             "POD": alternation(self.parts_of_day),
             "RELDAY": alternation(self.relative_days),
             "SHIFT": alternation(self.shifters),
-            "MOD": alternation(self.modifiers),
-            "PRE": r"(?P<mod>" + alternation(self.modifiers) + r")(?:\s+|-\s?)",
+            "MOD": modifiers,
+            "PRE": r"(?P<mod>" + modifiers + r")(?:\s+|-\s?)",
             "VAGUE": alternation(self.vague),
             "SETADV": alternation(self.set_adverbs),
             "HOLIDAY": alternation(self.holidays),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from timeline.temporal.calendar import SEASONS
 from timeline.temporal.lexicon import Lexicon, lexicon
 from timeline.temporal.recognize import Candidate
 from timeline.temporal.values import Spec, format_amount
@@ -23,7 +24,7 @@ UNIT_GRANULARITY = {
 }
 _SPACES = re.compile(r"\s+")
 _SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
-_SEASON_INDEX = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+_SEASON_INDEX = {code: i for i, code in enumerate(SEASONS)}
 
 
 def _key(word: str) -> str:
@@ -78,10 +79,10 @@ class Normalizer:
         if c.type == "SET":
             return self._set(spec, g)
         if c.type == "DURATION":
-            return self._duration(spec, g, c.text)
+            return self._duration(spec, g)
         return self._date(spec, g)
 
-    def _duration(self, spec: Spec, g: dict[str, str], text: str) -> Spec | None:
+    def _duration(self, spec: Spec, g: dict[str, str]) -> Spec | None:
         unit = self.unit(g.get("unit", ""))
         if unit is None:
             return None
@@ -91,7 +92,7 @@ class Normalizer:
             n = self.number(g["n"])
             if n is None or n <= 0:
                 return None
-            if "and a half" in _key(text):
+            if "plushalf" in g:  # "two and a half years"
                 n += 0.5
             amount = format_amount(n)
         elif "vn" in g or _unknown_amount(g):
@@ -232,10 +233,11 @@ class Normalizer:
         talks about (else the last completed one), "the year-earlier period"
         the same period a year before."""
         fin = _key(g.get("fin", ""))
-        fallback = ("quarter", 0 if fin == "current" else -1)
-        if fin in ("latest", "most recent", "recent", "current", "just-ended"):
+        now = self.lex.report_periods_from_publication.get(fin)
+        if now is not None:
             # relative to the publication date, whatever the text said before
-            return replace(spec, reuse=("none",), fallback=fallback)
+            return replace(spec, reuse=("none",), fallback=("quarter", now))
+        fallback = ("quarter", -1)
         end_month = self.month(g["endm"]) if "endm" in g else None
         if end_month is not None and "endd" in g:
             return replace(spec, reuse=("none",), period_end=(end_month, int(_SUFFIX.sub("", g["endd"]))))

@@ -13,7 +13,7 @@ from timeline.nlp import ParsedText
 from timeline.settings import Settings
 from timeline.temporal.calendar import Period
 from timeline.temporal.filters import CandidateFilter
-from timeline.temporal.lexicon import lexicon
+from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import resolve
@@ -30,6 +30,8 @@ class TemporalTagger:
         self.normalizer = Normalizer(self.lex)
         self.filter = CandidateFilter(self.lex)
         self.tense = TenseReader(self.lex.tense_words)
+        # "the fourth quarter ended Aug. 26": the words between a period and its closing day
+        self._ended = re.compile(r"\s+" + alternation(self.lex.period_end_verbs) + r"\s+", re.IGNORECASE)
 
     def candidates(self, text: str) -> list[Candidate]:
         """Spans worth parsing, in text order (no spaCy involved)."""
@@ -66,20 +68,19 @@ class TemporalTagger:
             # nor does the closing day of a period ("the quarter ended Sept. 30")
             if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
                     and not (spec.reuse and (spec.shift or spec.reuse_year is not None)) \
-                    and not _closes_period(text, out[-2] if len(out) > 1 else None, c.start):
+                    and not _closes_period(text, out[-2] if len(out) > 1 else None, c.start, self._ended):
                 last, last_id = resolved.period, tid
         return _clock_times_on_nearby_days(text, out)
 
 
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
-_ENDED = re.compile(r"\s+end(?:ed|ing)\s+", re.IGNORECASE)
 
 
-def _closes_period(text: str, before: Timex | None, start: int) -> bool:
+def _closes_period(text: str, before: Timex | None, start: int, ended: re.Pattern[str]) -> bool:
     """Whether the expression at ``start`` is the closing day of the quarter
     or half just named: "the fourth quarter ended Aug. 26"."""
     return before is not None and _PERIOD_VALUE.fullmatch(before.value) is not None \
-        and _ENDED.fullmatch(text, before.end, start) is not None
+        and ended.fullmatch(text, before.end, start) is not None
 
 
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"

@@ -29,6 +29,14 @@ class TenseWords:
     modal_future: frozenset[str] = frozenset()
     past_aux: frozenset[str] = frozenset()
     perfect_aux: frozenset[str] = frozenset()
+    # "had filed", "'d called": the past perfect
+    pluperfect_aux: frozenset[str] = frozenset()
+    # "is meeting on Saturday": the present progressive points forward
+    present_be: frozenset[str] = frozenset()
+    # "was planned for early March": a plan told in the past
+    past_be: frozenset[str] = frozenset()
+    # lemmas whose present tense does not point forward ("is", "has", "says")
+    present_not_future: frozenset[str] = frozenset()
     # "plans to vote on Saturday": an intention points forward
     future_predicates: frozenset[str] = frozenset()
     # "a summit set for April", "has scheduled a news conference Thursday": what is planned lies ahead
@@ -127,12 +135,12 @@ class TenseReader:
         words = {a.lower_ for a in auxes}
         if words & w.future_aux:
             return FUTURE
-        if verb.lemma_ in w.schedule_verbs and not words & {"had", "'d"} \
+        if verb.lemma_ in w.schedule_verbs and not words & w.pluperfect_aux \
                 and any(c.dep_ == "dobj" for c in verb.children):
             return FUTURE  # "has scheduled a news conference Thursday": what is planned lies ahead
-        if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        if verb.tag_ == "VBG" and words & w.present_be:
             return FUTURE  # "is meeting on Saturday"
-        if verb.lemma_ in w.schedule_verbs and verb.tag_ == "VBN" and words & {"was", "were"} \
+        if verb.lemma_ in w.schedule_verbs and verb.tag_ == "VBN" and words & w.past_be \
                 and any(c.lower_ == "for" for c in verb.children):
             return UNKNOWN  # "the accession was planned for early March": the plan is past, not its date
         if words & w.past_aux or verb.tag_ == "VBD":
@@ -144,7 +152,7 @@ class TenseReader:
         if verb.tag_ == "VBP" and verb.lower_ in w.same_past_and_present:
             return UNKNOWN  # "weakness hurt the index on Friday": the tagger cannot tell the tense
         if verb.tag_ in ("VBZ", "VBP"):
-            return FUTURE if verb.lemma_ not in ("be", "have", "say") else UNKNOWN
+            return FUTURE if verb.lemma_ not in w.present_not_future else UNKNOWN
         if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
             # "plans to vote on Saturday": the intention points forward unless it was in the past
             governor = _verb_above(verb)
@@ -166,7 +174,7 @@ class TenseReader:
         """"had filed", "had not called": a verb in the past perfect (or one
         depending on such a verb through a participle or infinitive)."""
         for _ in range(3):
-            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in self.words.pluperfect_aux for c in verb.children):
                 return True
             above = _verb_above(verb) if verb.tag_ in ("VBG", "VBN", "VB") else None
             if above is None:
