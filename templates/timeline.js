@@ -1,5 +1,6 @@
 /* Filters for the timeline page: precision, certainty, upcoming, text search.
-   Plain DOM, no library; the page reads fine without it. */
+   Plain DOM, no library; the page reads fine without it.  The words it shows
+   come from the page's JSON data block #labels (data/labels.json). */
 (function () {
   "use strict";
   var form = document.getElementById("controls");
@@ -11,6 +12,14 @@
   var status = document.getElementById("status");
   var noMatch = document.getElementById("no-match");
   var total = entries.filter(function (e) { return e.hasAttribute("data-dated"); }).length;
+  var labels = JSON.parse(document.getElementById("labels").textContent);
+
+  // a label with its {name} placeholders filled in
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ");
@@ -47,8 +56,8 @@
     });
     noMatch.hidden = shown > 0 || total === 0;
     status.textContent = shown === total
-      ? "Showing all " + total + " dated event" + (total === 1 ? "" : "s")
-      : "Showing " + shown + " of " + total + " dated events";
+      ? fill(labels.status_all[total === 1 ? "one" : "other"], { total: total })
+      : fill(labels.status_some, { shown: shown, total: total });
   }
 
   form.addEventListener("input", apply);

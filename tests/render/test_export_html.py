@@ -34,6 +34,10 @@ class Page(HTMLParser):
     def entries(self) -> list[dict[str, str | None]]:
         return [a for _, a in self.tags if "data-dated" in a]
 
+    def scripts(self) -> list[dict[str, str | None]]:
+        """The scripts a browser runs (a JSON data block is not one)."""
+        return [a for a in self.all("script") if a.get("type") != "application/json"]
+
 
 def test_every_dated_entry_once_in_timeline_order(rich_timeline: Timeline) -> None:
     page = Page(rich_timeline.to_html())
@@ -112,13 +116,14 @@ def test_self_contained_no_other_host(rich_timeline: Timeline) -> None:
     assert not re.search(r"@import|url\(", markup)
     csp = page.all("meta", **{"http-equiv": "Content-Security-Policy"})[0]["content"] or ""
     assert csp.startswith("default-src 'none'") and "unsafe-inline" not in csp
-    assert len(page.all("script")) == 1 and len(page.all("style")) == 1
+    assert len(page.scripts()) == 1 and len(page.all("style")) == 1
+    assert page.all("script") == [{"type": "application/json", "id": "labels"}, {}]  # the words of the script
 
 
 def test_hostile_text_comes_out_as_text(hostile_timeline: Timeline) -> None:
     markup = hostile_timeline.to_html()
     page = Page(markup)
-    assert len(page.all("script")) == 1  # only the page's own
+    assert len(page.scripts()) == 1  # only the page's own
     assert not page.all("img") and not page.all("b")
     for tag, attrs in page.tags:
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)

@@ -7,13 +7,10 @@ English wording lives in ``data/labels.json``."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta, tzinfo
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from timeline.model import DateInterval
+from timeline.render.labels import labels
 
 # granularities finer than a day: the interval carries a clock time
 CLOCK_GRANULARITIES = frozenset({"minute", "hour"})
@@ -24,14 +21,6 @@ COARSE_GRANULARITIES = frozenset(
 # coarser than a month: they do not belong to one month of a year
 LONGER_THAN_MONTH = frozenset({"season", "quarter", "half", "year", "decade", "century", "millennium"})
 LONGER_THAN_YEAR = frozenset({"decade", "century", "millennium"})
-
-
-@lru_cache(maxsize=1)
-def labels() -> dict[str, Any]:
-    """The English wording of dates (loaded once)."""
-    text = resources.files("timeline.render").joinpath("data/labels.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
 
 
 def day_of(value: date | datetime) -> date:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Iterable
 from urllib.parse import urlsplit
 
 from timeline.model import Document, EntrySource, TimelineEntry
-from timeline.render.dates import day_of, labels
+from timeline.render.dates import day_of, format_day
+from timeline.render.labels import counted, labels
 
 if TYPE_CHECKING:
     from timeline.assemble import Timeline
@@ -167,3 +168,19 @@ def timeline_title(timeline: "Timeline") -> str:
     if not timeline.documents:
         return str(labels()["timeline_title_empty"])
     return str(labels()["timeline_title_many"].format(count=len(timeline.documents)))
+
+
+def timeline_summary(timeline: "Timeline", *, vague: bool) -> str:
+    """``12 dated events, 2 vague mentions from 1 article published 2 Nov 2017``
+    (``vague``: count the vague mentions too, where the export shows them)."""
+    words = labels()
+    text = counted(words["summary_events"], len(timeline.entries))
+    if vague and timeline.undated:
+        text += counted(words["summary_vague"], len(timeline.undated))
+    published = sorted(d.published for d in timeline.documents)
+    if published:
+        span = format_day(published[0], weekday=False)
+        if published[-1] != published[0]:
+            span = words["day_range"].format(start=span, end=format_day(published[-1], weekday=False))
+        text += counted(words["summary_sources"], len(published), span=span)
+    return text

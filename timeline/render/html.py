@@ -21,10 +21,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from timeline.errors import ExportError
 from timeline.model import EntrySource, TimelineEntry
-from timeline.render.dates import date_label, datetime_attribute, format_day, group_keys, labels
+from timeline.render.dates import date_label, datetime_attribute, format_day, group_keys
 from timeline.render.entries import (
-    Piece, article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+    Piece, article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces,
+    timeline_summary, timeline_title, unique_uids,
 )
+from timeline.render.labels import labels
 
 if TYPE_CHECKING:
     from timeline.assemble import Timeline
@@ -122,9 +124,10 @@ def render_html(timeline: "Timeline") -> str:
         year, month = group_keys(entry.date)
         years.setdefault(year, YearView(year)).month(month).entries.append(view)
     words = labels()
-    published = sorted(d.published for d in timeline.documents)
     return env.get_template(TEMPLATE).render(
+        labels=words,
         title=timeline_title(timeline),
+        summary=timeline_summary(timeline, vague=True),
         css=css,
         script=script,
         csp=f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(script)}; "
@@ -133,13 +136,9 @@ def render_html(timeline: "Timeline") -> str:
         entries=entries,
         undated=undated,
         documents=[_document_view(d.title, d.id, d.url, d.published) for d in timeline.documents],
-        first_published=format_day(published[0], weekday=False) if published else None,
-        last_published=format_day(published[-1], weekday=False) if published else None,
         granularities=_choices(entries, "group", words["granularity_group_names"]),
         certainties=_choices(entries, "certainty", words["certainty_names"]),
         upcoming_count=sum(1 for e in entries if e.upcoming),
-        coarse_heading=words["coarse_heading"],
-        undated_heading=words["undated_heading"],
     )
 
 

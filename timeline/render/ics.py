@@ -21,12 +21,13 @@ from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from timeline.model import TimelineEntry
 from timeline.render.dates import (
-    COARSE_GRANULARITIES, clock_end, date_label, day_of, format_day, has_clock_time, labels, zoned,
+    COARSE_GRANULARITIES, clock_end, date_label, day_of, format_day, has_clock_time, zoned,
 )
 from timeline.render.entries import (
-    article_name, clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, stamp, timeline_title,
-    unique_uids,
+    article_name, clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, stamp,
+    timeline_title, unique_uids,
 )
+from timeline.render.labels import labels
 from timeline.settings import CoarseDates
 
 if TYPE_CHECKING:

@@ -15,27 +15,20 @@ from typing import TYPE_CHECKING, Any
 
 from timeline.model import DateInterval, EntrySource, TimelineEntry
 from timeline.render.dates import (
-    LONGER_THAN_MONTH, LONGER_THAN_YEAR, date_label, day_of, format_day, has_clock_time, labels, zoned,
+    LONGER_THAN_MONTH, LONGER_THAN_YEAR, date_label, day_of, format_day, has_clock_time, zoned,
 )
 from timeline.render.entries import (
-    article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces, timeline_title, unique_uids,
+    article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces,
+    timeline_summary, timeline_title, unique_uids,
 )
+from timeline.render.labels import labels
 
 if TYPE_CHECKING:
     from timeline.assemble import Timeline
 
 
 def timelinejs_dict(timeline: "Timeline") -> dict[str, Any]:
-    documents = timeline.documents
-    published = sorted(d.published for d in documents)
-    words = labels()
-    intro = words["summary_events"].format(count=len(timeline.entries))
-    if published:
-        span = format_day(published[0], weekday=False)
-        if published[-1] != published[0]:
-            span = words["day_range"].format(start=span, end=format_day(published[-1], weekday=False))
-        sources = words["summary_sources"][0 if len(documents) == 1 else 1]
-        intro += " " + sources.format(count=len(documents), span=span)
+    intro = timeline_summary(timeline, vague=False)
     by_id = documents_by_id(timeline)
     events = [_slide(e, uid, entry_zone(e, by_id))
               for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
