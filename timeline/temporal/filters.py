@@ -15,6 +15,7 @@ from timeline.temporal.recognize import Candidate
 _PREV_WORD = re.compile(r"([^\s]+)\s*$")
 _NEXT_CHARS = 3
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_WORDS_BEFORE = re.compile(r"\w+")
 # how close two spans must be for the first to modify the second ("recently last year")
 _ADJACENT = 2
 
@@ -56,6 +57,56 @@ def _trim_determiner(text: str, c: Candidate) -> Candidate:
     return c
 
 
+_APPOSITION = re.compile(r",\s*")
+# the groups that make a candidate name one day ("last Tuesday", "Oct. 23", "Christmas")
+_DAY_GROUPS = frozenset({"d", "dord", "wd", "reld", "hol"})
+
+
+def _split_day_lists(candidates: list[Candidate]) -> list[Candidate]:
+    """"April 24 and 25": two dates, the second taking the month of the first."""
+    out: list[Candidate] = []
+    for c in candidates:
+        second = c.group("d2")
+        if second is None or c.type != "DATE":
+            out.append(c)
+            continue
+        conj = re.escape(c.group("conj") or "")
+        gap = list(re.finditer(rf"\s+{conj}\s+", c.text, re.IGNORECASE))[-1]
+        groups = tuple((k, v) for k, v in c.groups if k not in ("d2", "conj"))
+        out.append(replace(c, end=c.start + gap.start(), text=c.text[:gap.start()], groups=groups))
+        out.append(replace(c, start=c.start + gap.end(), text=c.text[gap.end():],
+                           groups=tuple((k, second if k == "d" else v) for k, v in groups)))
+    return out
+
+
+def _compose_day_around(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """"the day before last Tuesday": one expression, the day named shifted by
+    one; "Oct. 12, the day before the crash" restates the date before it; else
+    "the day after his death" counts from the last mentioned date."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(candidates):
+        c = candidates[i]
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        i += 1
+        if c.group("around") is None:
+            out.append(c)
+            continue
+        if nxt is not None and text[c.end:nxt.start].isspace() and nxt.type == "DATE" \
+                and any(k in _DAY_GROUPS for k, _ in nxt.groups):
+            out.append(replace(nxt, start=c.start, text=text[c.start:nxt.end],
+                               groups=nxt.groups + (("around", c.group("around") or ""),)))
+            i += 1
+            continue
+        before = out[-1] if out else None
+        if before is not None and before.type == "DATE" and _APPOSITION.fullmatch(text, before.end, c.start):
+            c = replace(c, groups=c.groups + (("apposition", ""),))
+        # "before"/"after" alone is the signal, not part of the expression
+        kept = c.text[:c.text.lower().rfind(c.group("around") or "")].rstrip()
+        out.append(replace(c, end=c.start + len(kept), text=kept))
+    return out
+
+
 class CandidateFilter:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
@@ -94,6 +145,8 @@ class CandidateFilter:
                 return False
             if word in self.lex.ambiguous_months and word not in self.lex.verb_months and not word.endswith("."):
                 return False  # "Jan" or "dec" alone
+            if c.rule == "month" and self._names_event(text, c.start, c.end):
+                return False  # "the March for Life", "the March of the Combatant Mothers": a name
         if c.rule in ("weekday", "weekday_shift") and not text[c.end - len(g["wd"]):c.end][:1].isupper():
             return False
         if c.rule == "relday" and g.get("reld") == "today" and after[:2] in ("'s", "\u2019s"):
@@ -104,6 +157,21 @@ class CandidateFilter:
         if c.rule == "duration" and g.get("unit") in ("second", "seconds") and g.get("n") in ("a", "an"):
             return False  # "a second term"
         return True
+
+    def _names_event(self, text: str, start: int, end: int) -> bool:
+        """Whether a determiner comes before and a linking word and a
+        capitalised word after ("the annual March for Life"; not "the
+        disclosure in March of Flynn's contract")."""
+        before = _WORDS_BEFORE.findall(text[max(0, start - 20):start])[-2:]
+        if not any(w.lower() in self.lex.name_link_determiners for w in before):
+            return False
+        link = _NEXT_WORD.match(text, end)
+        if link is None or link.group(1) not in self.lex.name_links:
+            return False
+        name = _NEXT_WORD.match(text, link.end())
+        if name is not None and name.group(1).lower() in self.lex.name_link_determiners:
+            name = _NEXT_WORD.match(text, name.end())
+        return name is not None and name.group(1)[:1].isupper()
 
     # --- with the parse ---------------------------------------------------------------
     def keep(self, text: str, candidates: list[Candidate], parsed: ParsedText | None) -> list[Candidate]:
@@ -120,7 +188,7 @@ class CandidateFilter:
                 continue
             out.append(self._later_as_duration(_trim_determiner(text, c), anchored))
             anchored = anchored or out[-1].type in ("DATE", "TIME")
-        return out
+        return _compose_day_around(text, _split_day_lists(out))
 
     def _later_as_duration(self, c: Candidate, anchored: bool) -> Candidate:
         """"a week later" after the story has named a date is that date plus a
@@ -147,6 +215,8 @@ class CandidateFilter:
         first, last = tokens[0], tokens[-1]
         if c.rule in ("month", "month_shift") and g.get("m") in self.lex.verb_months:
             return last.tag_ == "NNP" or last.pos_ == "PROPN"
+        if c.rule == "pod_mod" and last.dep_ in ("compound", "amod"):
+            return False  # "late afternoon trading", "early-morning tweets": a modifier
         if c.rule == "set_adverb" and first.dep_ == "amod":
             return False  # "a daily briefing"
         if c.rule == "duration_bare":

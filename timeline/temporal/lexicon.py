@@ -96,6 +96,11 @@ class Lexicon:
         self.set_adverbs: dict[str, str] = data["set_adverbs"]
         self.set_quantifiers: dict[str, str] = data["set_quantifiers"]
         self.open_ends: dict[str, str] = data["open_ends"]
+        # "the day before", "the day after": one day before or after
+        self.around: dict[str, int] = data["around"]
+        # "the March for Life": a month name before one of these and a capitalised word is a name
+        self.name_links = frozenset(data["name_links"])
+        self.name_link_determiners = frozenset(data["name_link_determiners"])
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
@@ -144,7 +149,7 @@ class Lexicon:
             "YEAR": r"[0-9]{4}(?![0-9])",
             "TENS": tens,
             "ONES": ones,
-            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+|\s1/2)?|{tens}-{ones}|{number_words})",
+            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+|\s1/2)?|{tens}[\s-]{ones}|{number_words})",
             "VNUM": alternation(self.vague_numbers),
             "UNIT": alternation(self.units),
             "CALUNIT": alternation(d["calendar_units"]),
@@ -167,6 +172,8 @@ class Lexicon:
             "FISCAL": alternation(d["fiscal"]),
             "OPENEND": alternation(d["open_ends"]),
             "ZONE": alternation(d["time_zones"]),
+            "AROUND": alternation(d["around"]),
+            "MEASURE": alternation(d["measure_nouns"]),
         }
 
     def _compile_rules(self) -> list[Rule]:

@@ -46,8 +46,8 @@ class Normalizer:
             return None if whole is None else whole + 0.5
         if key in self.lex.numbers:
             return float(self.lex.numbers[key])
-        if "-" in key:
-            tens, _, ones = key.partition("-")
+        if "-" in key or " " in key:  # "twenty-four", "twenty four"
+            tens, _, ones = key.replace(" ", "-").partition("-")
             if tens in self.lex.numbers and ones in self.lex.numbers:
                 return float(self.lex.numbers[tens]) + float(self.lex.numbers[ones])
         try:
@@ -203,6 +203,12 @@ class Normalizer:
         elif "that" in g and "unit" in g:
             gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "day")
             spec = replace(spec, shift=(gran, 0), anaphoric=True)
+        if "around" in g:  # "the day after": a day from the date just named, or from the one that follows
+            step = lex.around[_key(g["around"])]
+            if "that" in g:  # "Oct. 12, the day before the crash" restates Oct. 12
+                spec = replace(spec, shift=("day", 0 if "apposition" in g else step), anaphoric=True)
+            else:
+                spec = replace(spec, day_offset=step)
         if "dir" in g:
             shifted = self._ago(spec, g)
             if shifted is None:

@@ -105,7 +105,7 @@ def _inside_number(text: str, start: int) -> bool:
 # rules whose words are often not temporal ("May" the verb, "fall" the verb,
 # "daily" the adjective, "2000 people"): the parse decides
 _PARSE_RULES = frozenset({"month", "year", "weekday", "duration_bare", "vague", "duration", "season_shift",
-                          "month_shift", "set_adverb", "year_apostrophe", "decade_word"})
+                          "month_shift", "set_adverb", "year_apostrophe", "decade_word", "pod_mod"})
 # calendar fields that, without a year, need tense to be placed
 _DIRECTION_GROUPS = frozenset({"wd", "m", "mn", "d", "q", "h", "season", "hol", "weekend"})
 

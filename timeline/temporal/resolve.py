@@ -40,6 +40,9 @@ def resolve(spec: Spec, published: date, last: Period | None, direction: Directi
     if out is not None and spec.week_of and out.period is not None:
         week = out.period.to("week")
         out = None if week is None else Resolved(week.value(), week, out.anchored)
+    if out is not None and spec.day_offset and out.period is not None and out.period.gran == "day":
+        day = out.period.shift("day", spec.day_offset)
+        out = None if day is None else Resolved(day.value(), day, out.anchored)
     if out is None or not valid_value(out.value):
         return None
     return out

@@ -79,6 +79,8 @@ class Spec:
     period_end: tuple[int, int] | None = None
     # "the week of March 6": the ISO week of the day given
     week_of: bool = False
+    # "the day before last Tuesday": days to add to the day named
+    day_offset: int = 0
 
 
 # a half of a unit in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
