@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from timeline.errors import ExportError, TimelineError
+from timeline.errors import TimelineError
 from timeline.settings import DEFAULT_SPACY_MODEL, Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from timeline.render.outputs import OUTPUT_FORMATS
+
     parser = argparse.ArgumentParser(
         prog="timeline", description="Turn news articles into dated timelines."
     )
@@ -23,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", help="publication date YYYY-MM-DD (else from the article's metadata; "
                                         "for CSV/JSON Lines rows: the date of rows that have none)")
     ex.add_argument("--format", default="json",
-                    help="json, timeml, html, ics, timelinejs, jsonl (comma-separated; jsonl streams "
+                    help=f"{', '.join(OUTPUT_FORMATS)} (comma-separated; jsonl streams "
                          "one document per line as documents finish)")
     ex.add_argument("--output", help="file (one format) or folder (several); default stdout")
     ex.add_argument("--spacy-model", default=DEFAULT_SPACY_MODEL, help="installed spaCy pipeline to use")
@@ -81,16 +83,10 @@ def run_extract(args: argparse.Namespace) -> int:
     from timeline.read.records import RecordError, RecordFields
     from timeline.read.sources import is_one_article_run, iter_records
     from timeline.read.text import parse_published
-    from timeline.render.outputs import parse_formats, write_outputs
+    from timeline.render.outputs import plan_outputs, write_outputs
 
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    merged = parse_formats(",".join(f for f in formats if f != "jsonl")) if formats != ["jsonl"] else []
-    jsonl_output = args.output
-    if "jsonl" in formats and merged:
-        if args.output in (None, "-"):
-            raise ExportError("several formats need --output DIR")
-        Path(args.output).mkdir(parents=True, exist_ok=True)
-        jsonl_output = str(Path(args.output) / "documents.jsonl")
+    outputs = plan_outputs(args.format, args.output)
+    outputs.prepare()
     if args.published is not None:
         parse_published(args.published, location="--published")
     filters = Filters(
@@ -109,7 +105,7 @@ def run_extract(args: argparse.Namespace) -> int:
         return Timeline.from_documents([doc], settings)
 
     documents: list[Document] = []
-    sink = JsonLinesSink(jsonl_output, in_folder=jsonl_output != args.output) if "jsonl" in formats else None
+    sink = JsonLinesSink(outputs.stream_output, in_folder=outputs.stream_in_folder) if outputs.streamed else None
     progress = not args.quiet and not one_article and sys.stderr.isatty()
     with CorpusReport(progress=progress, errors_path=args.errors) as report:
         try:
@@ -123,13 +119,13 @@ def run_extract(args: argparse.Namespace) -> int:
                     kept = filters.apply_to_document(result, alone) if filters.active else result
                     if kept is not None:
                         sink.write(kept)
-                if merged:  # only TimeML shows the text again: do not keep the rest in memory
-                    documents.append(result if "timeml" in merged else replace(result, text=""))
+                if outputs.merged:  # only TimeML shows the text again: do not keep the rest in memory
+                    documents.append(result if "timeml" in outputs.merged else replace(result, text=""))
         finally:
             if sink is not None:
                 sink.close()
-    if merged:
-        write_outputs(filters.apply(Timeline.from_documents(documents, settings)), merged, args.output)
+    if outputs.merged:
+        write_outputs(filters.apply(Timeline.from_documents(documents, settings)), outputs.merged, args.output)
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0

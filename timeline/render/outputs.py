@@ -1,5 +1,9 @@
 """Write a timeline in one or more formats to stdout, a file or a folder.
 
+``--format`` is read through one table, :data:`OUTPUT_FORMATS`: each format's
+file name in an output folder, and whether it is rendered once from the merged
+timeline or streamed document by document (``jsonl``).
+
 File-system safety: every format is rendered before anything is written (a
 failing renderer leaves no half-written set of files); the files written into
 an output folder go to a temporary file beside them and are moved into place,
@@ -18,6 +22,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable
 
@@ -26,14 +31,28 @@ from timeline.errors import ExportError
 if TYPE_CHECKING:
     from timeline.assemble import Timeline
 
-# file names used when several formats go into one folder
-FILE_NAMES = {
-    "json": "timeline.json",
-    "timeml": "timeline.tml",
-    "html": "timeline.html",
-    "ics": "timeline.ics",
-    "timelinejs": "timeline.timelinejs.json",
-}
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    name: str
+    file_name: str  # its file when several formats go into one folder
+    # written as each document is done (memory stays bounded), not rendered
+    # from the merged timeline at the end
+    streamed: bool = False
+
+
+OUTPUT_FORMATS = {f.name: f for f in (
+    OutputFormat("json", "timeline.json"),
+    OutputFormat("timeml", "timeline.tml"),
+    OutputFormat("html", "timeline.html"),
+    OutputFormat("ics", "timeline.ics"),
+    OutputFormat("timelinejs", "timeline.timelinejs.json"),
+    OutputFormat("jsonl", "documents.jsonl", streamed=True),
+)}
+# the formats rendered from the merged timeline, by file name
+FILE_NAMES = {f.name: f.file_name for f in OUTPUT_FORMATS.values() if not f.streamed}
+SEVERAL_NEED_A_FOLDER = "several formats need --output DIR"
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _HASHED_ENDING = re.compile(r"-[0-9a-f]{8}$")
@@ -55,12 +74,36 @@ def renderer(fmt: str) -> Callable[["Timeline"], str]:
     return render
 
 
-def parse_formats(value: str) -> list[str]:
-    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    unknown = [f for f in formats if f not in FILE_NAMES]
-    if not formats or unknown:
-        raise ExportError(f"unknown format {', '.join(unknown) or value!r}: choose from {', '.join(FILE_NAMES)}")
-    return formats
+@dataclass(frozen=True, slots=True)
+class OutputPlan:
+    """What ``--format`` and ``--output`` ask for."""
+
+    merged: list[str]  # rendered from the one merged timeline, in the order asked
+    streamed: bool  # documents streamed as JSON lines as they are done
+    stream_output: str | None  # where the stream goes (None or "-": stdout)
+    stream_in_folder: bool  # stream_output is a name chosen inside the --output folder
+
+    def prepare(self) -> None:
+        """Create the output folder the stream shares with the merged formats
+        before any document is done, so that those are written into it too."""
+        if self.stream_in_folder and self.stream_output is not None:
+            Path(self.stream_output).parent.mkdir(parents=True, exist_ok=True)
+
+
+def plan_outputs(value: str, output: str | None) -> OutputPlan:
+    """``--format`` (comma-separated names, any case) with ``--output``: a
+    streamed format beside merged ones goes into the output folder."""
+    names = [f.strip().lower() for f in value.split(",") if f.strip()]
+    unknown = [f for f in names if f not in OUTPUT_FORMATS]
+    if not names or unknown:
+        raise ExportError(f"unknown format {', '.join(unknown)!r}: choose from {', '.join(OUTPUT_FORMATS)}")
+    merged = [name for name in names if not OUTPUT_FORMATS[name].streamed]
+    stream = next((OUTPUT_FORMATS[name] for name in names if OUTPUT_FORMATS[name].streamed), None)
+    if stream is None or not merged:
+        return OutputPlan(merged, stream is not None, output, stream_in_folder=False)
+    if output is None or output == "-":
+        raise ExportError(SEVERAL_NEED_A_FOLDER)
+    return OutputPlan(merged, True, str(Path(output) / stream.file_name), stream_in_folder=True)
 
 
 def safe_file_name(name: str, suffix: str = "", *, fallback: str = "document") -> str:
@@ -95,7 +138,7 @@ def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) 
     """Render each format; return the files written (none for stdout)."""
     if output is None or output == "-":
         if len(formats) > 1:
-            raise ExportError("several formats need --output DIR")
+            raise ExportError(SEVERAL_NEED_A_FOLDER)
         _write_stdout(renderer(formats[0])(timeline))
         return []
     if not output.strip():
