@@ -1,6 +1,7 @@
-"""What every people-facing export says about one timeline entry: its stable
+"""What every people-facing export says about one timeline entry (its stable
 id, whether it is upcoming or approximate, the source sentence cut into plain
-and highlighted pieces, and which links are safe to emit.
+and highlighted pieces, which links are safe to emit) and about the whole
+timeline (its title, its one-line summary, its timestamp).
 
 Article text is untrusted: nothing here produces markup, the renderers escape
 every piece they receive."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from functools import lru_cache
@@ -32,6 +33,16 @@ if TYPE_CHECKING:
     from timeline.assemble import Timeline
 
 TEMPLATE = "timeline.html.j2"
+# the page's precision filter: which choice each granularity falls under
+PRECISION_OF_GRANULARITY = {
+    "minute": "time", "hour": "time", "partofday": "time",
+    "day": "day",
+    "week": "week", "weekend": "week",
+    "month": "month",
+    "season": "season", "quarter": "season", "half": "season",
+    "year": "year",
+    "decade": "decade", "century": "decade", "millennium": "decade",
+}
 
 
 def templates_dir() -> Path:
@@ -54,13 +65,19 @@ def environment() -> Environment:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceView:
-    pieces: list[Piece]
-    phrase: str
+class DocumentView:
+    """How an article is named, linked and dated on the page."""
+
     article: str
     url: str | None
     published: str | None
     published_attr: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    pieces: list[Piece]
+    document: DocumentView
     # quotes from one article share the byline printed after the last of them
     byline: bool = True
     continued: bool = False
@@ -73,7 +90,7 @@ class EntryView:
     datetime: str
     value: str
     granularity: str
-    group: str
+    precision: str
     certainty: str
     upcoming: bool
     approximate: bool
@@ -136,8 +153,8 @@ def render_html(timeline: "Timeline") -> str:
         entries=entries,
         undated=undated,
         documents=[_document_view(d.title, d.id, d.url, d.published) for d in timeline.documents],
-        granularities=_choices(entries, "group", words["granularity_group_names"]),
-        certainties=_choices(entries, "certainty", words["certainty_names"]),
+        precisions=_choices([e.precision for e in entries], words["precision_names"]),
+        certainties=_choices([e.certainty for e in entries], words["certainty_names"]),
         upcoming_count=sum(1 for e in entries if e.upcoming),
     )
 
@@ -153,18 +170,15 @@ def _hash(text: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def _choices(entries: list[EntryView], attribute: str, names: dict[str, str]) -> list[Choice]:
-    counts: dict[str, int] = {}
-    for entry in entries:
-        key = getattr(entry, attribute)
-        counts[key] = counts.get(key, 0) + 1
+def _choices(values: list[str], names: dict[str, str]) -> list[Choice]:
+    """One filter choice per value present, in the order of ``names``, with its count."""
+    counts = Counter(values)
     ordered = [k for k in names if k in counts] + sorted(k for k in counts if k not in names)
     return [Choice(k, names.get(k, k.capitalize()), counts[k]) for k in ordered]
 
 
 def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryView:
     interval = entry.date
-    words = labels()
     return EntryView(
         uid=f"e-{uid}",
         label=date_label(interval, zone) if interval else one_line(entry.sources[0].timex.text) if entry.sources
@@ -172,7 +186,7 @@ def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryVie
         datetime=datetime_attribute(interval, zone) if interval else "",
         value=interval.value if interval else "",
         granularity=interval.granularity if interval else "",
-        group=words["granularity_groups"].get(interval.granularity, "day") if interval else "",
+        precision=PRECISION_OF_GRANULARITY.get(interval.granularity, "day") if interval else "",
         certainty=entry.certainty,
         upcoming=is_upcoming(entry),
         approximate=is_approximate(entry),
@@ -187,20 +201,11 @@ def _source_views(sources: tuple[EntrySource, ...]) -> list[SourceView]:
         document = _document_view(source.document_title, source.document_id, source.document_url,
                                   source.published)
         views.append(SourceView(
-            pieces=sentence_pieces(source), phrase=one_line(source.timex.text), article=document.article,
-            url=document.url, published=document.published, published_attr=document.published_attr,
+            pieces=sentence_pieces(source), document=document,
             byline=i + 1 == len(sources) or sources[i + 1].document_id != source.document_id,
             continued=i > 0 and sources[i - 1].document_id == source.document_id,
         ))
     return views
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentView:
-    article: str
-    url: str | None
-    published: str | None
-    published_attr: str | None
 
 
 def _document_view(title: str | None, doc_id: str, url: str | None, published: date | None) -> DocumentView:
