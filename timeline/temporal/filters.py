@@ -32,7 +32,7 @@ def _previous_word(before: str) -> str:
 def _is_title(text: str, c: Candidate) -> bool:
     """Every word capitalised, mid-sentence, no month or weekday inside."""
     words = c.text.split()
-    if not all(w[:1].isupper() for w in words) or c.rule not in _TITLE_RULES:
+    if not all(w[:1].isupper() for w in words) or "title" not in c.flags:
         return False
     if len(words) > 1 and _QUOTED_AFTER.match(text, c.end) and text[max(0, c.start - 1):c.start] in "\"\u201c":
         return True  # ABC's "This Week," a quoted title
@@ -40,8 +40,6 @@ def _is_title(text: str, c: Candidate) -> bool:
         text[max(0, c.start - 1):c.start] not in ("", "\n")
 
 
-# rules made of common words, which capitalised mid-sentence are usually a name
-_TITLE_RULES = frozenset({"unit_shift", "noon_time"})
 _MODIFIER_WITH_THE = re.compile(r"the\s+\S*-\S+$", re.IGNORECASE)
 _NOUN_FOLLOWS = re.compile(r"\s+[a-z]")
 
@@ -116,21 +114,22 @@ class CandidateFilter:
         g = dict(c.groups)
         before = text[max(0, c.start - 12):c.start]
         after = text[c.end:c.end + _NEXT_CHARS]
-        if c.rule in ("year", "year_apostrophe", "decade", "duration", "month_day", "day_month"):
+        nxt = _NEXT_WORD.match(text, c.end)
+        next_word = nxt.group(1).lower() if nxt else ""
+        if "numeric" in c.flags:
             prev_word = _previous_word(before)
             if before.endswith(("$", "#", "\u00a3", "\u20ac", "-", "/", "+")) or prev_word in self.lex.non_date_predecessors:
                 return False
-            if after[:1] in ("%", "-", "/") or after.startswith((" %", " percent")):
+            if after[:1] in ("%", "-", "/") or after.startswith(" %") or next_word in self.lex.percent_words:
                 return False
             if after[:1] in (".", ",") and after[1:2].isdigit():
                 return False
-            nxt = _NEXT_WORD.match(text, c.end)
             if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.measure_nouns:
                 return False  # "2015 points", "1990 people": a count
             if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.time_zones:
                 return False  # "[1116 EST]": a clock time
-        if c.rule == "duration" and g.get("unit", "").startswith("quarter") and \
-                text[c.end:c.end + 4].lower() == " of ":
+        if c.rule == "duration" and g.get("unit", "") in self.lex.fraction_units and \
+                next_word in self.lex.fraction_links:
             return False  # "three-quarters of its food": a fraction
         if c.rule == "clock_spoken" and "oclock" not in g and _previous_word(before) not in self.lex.clock_prepositions:
             return False  # "four in the morning" only after "at", "until"...; "two o'clock" anywhere
@@ -138,23 +137,25 @@ class CandidateFilter:
             return False  # "10:35 a.m. (0735 GMT) Friday": the same time in another zone
         if c.type in ("DATE", "TIME") and _is_title(text, c):
             return False  # "ABC's This Week", "High Noon": a title, not a time
-        if c.rule in ("month", "month_shift"):
-            word = g.get("m", "")
+        if "capitalised" in c.flags:  # the name ends the span: "Tuesday", "last March", "early Oct."
+            word = g.get("m") or g.get("wd", "")
             surface = text[c.end - len(word.rstrip(".")) - (1 if word.endswith(".") else 0):c.end]
             if not surface[:1].isupper():
                 return False
-            if word in self.lex.ambiguous_months and word not in self.lex.verb_months and not word.endswith("."):
+            if "m" in g and word in self.lex.ambiguous_months and word not in self.lex.verb_months \
+                    and not word.endswith("."):
                 return False  # "Jan" or "dec" alone
-            if c.rule == "month" and self._names_event(text, c.start, c.end):
-                return False  # "the March for Life", "the March of the Combatant Mothers": a name
-        if c.rule in ("weekday", "weekday_shift") and not text[c.end - len(g["wd"]):c.end][:1].isupper():
-            return False
-        if c.rule == "relday" and g.get("reld") == "today" and after[:2] in ("'s", "\u2019s"):
+        if c.rule == "month" and self._names_event(text, c.start, c.end):
+            return False  # "the March for Life", "the March of the Combatant Mothers": a name
+        if c.rule == "relday" and g.get("reld") in self.lex.generic_before_possessive \
+                and after.startswith(self.lex.possessive_endings):
             return False  # "today's youth": the present in general
-        if c.rule == "vague" and g.get("vague") == "soon" and (
-                before.rstrip().lower().endswith(" as") or after.lstrip().lower().startswith(("as", "aft"))):
+        conjunction = self.lex.conjunction_adverbs.get(g.get("vague", ""))
+        if conjunction is not None and (_previous_word(before) in conjunction["preceded_by"]
+                                        or next_word in conjunction["followed_by"]):
             return False  # "as soon as", "soon after": a conjunction, not a reference
-        if c.rule == "duration" and g.get("unit") in ("second", "seconds") and g.get("n") in ("a", "an"):
+        if c.rule == "duration" and g.get("unit") in self.lex.ordinal_homonym_units \
+                and g.get("n") in self.lex.indefinite_articles:
             return False  # "a second term"
         return True
 
@@ -205,7 +206,8 @@ class CandidateFilter:
         cut = c.text.lower().rfind(word)
         text = c.text[:cut].rstrip()
         groups = tuple((k, v) for k, v in c.groups if k != "dir")
-        return replace(c, end=c.start + len(text), text=text, rule="duration", type="DURATION", groups=groups)
+        return replace(c, end=c.start + len(text), text=text, rule="duration", type="DURATION", groups=groups,
+                       flags=self.lex.rule_flags["duration"])
 
     def _parse_agrees(self, text: str, c: Candidate, parsed: ParsedText) -> bool:
         tokens = parsed.tokens(c.start, c.end)
@@ -213,7 +215,7 @@ class CandidateFilter:
             return True
         g = dict(c.groups)
         first, last = tokens[0], tokens[-1]
-        if c.rule in ("month", "month_shift") and g.get("m") in self.lex.verb_months:
+        if "verb_homonym" in c.flags and g.get("m") in self.lex.verb_months:
             return last.tag_ == "NNP" or last.pos_ == "PROPN"
         if c.rule == "pod_mod" and last.dep_ in ("compound", "amod"):
             return False  # "late afternoon trading", "early-morning tweets": a modifier
@@ -224,9 +226,9 @@ class CandidateFilter:
                 return False
             if last.dep_ in ("compound",) or any(ch.dep_ in ("amod", "det", "nummod", "poss") for ch in last.children):
                 return False
-        if c.rule == "duration" and g.get("unit") in ("second", "seconds") and first.tag_ == "JJ":
+        if c.rule == "duration" and g.get("unit") in self.lex.ordinal_homonym_units and first.tag_ == "JJ":
             return False
-        if c.rule == "duration" and first.lower_ in ("a", "an") and first.i > 0:
+        if c.rule == "duration" and first.lower_ in self.lex.indefinite_articles and first.i > 0:
             before = first.doc[first.i - 1]
             if before.tag_ in ("CD", "NNS") or before.like_num or any(ch.isdigit() for ch in before.text):
                 return False  # "$1.76 a year", "700 seats a week": a rate, not a duration

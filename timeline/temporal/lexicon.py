@@ -23,13 +23,19 @@ _PLACEHOLDER = re.compile(r"@([A-Z]+)")
 _WORD_CACHE_SIZE = 20_000
 
 
+# what a rule's FLAGS column may say (documented at the top of data/patterns.txt)
+RULE_FLAGS = frozenset({"parse", "numeric", "capitalised", "verb_homonym", "title", "clock", "names_day"})
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One recognition rule: a compiled pattern and the TIMEX3 type it yields."""
+    """One recognition rule: a compiled pattern, the TIMEX3 type it yields
+    and its flags (how later stages treat its matches)."""
 
     name: str
     type: TimexType
     pattern: re.Pattern[str]
+    flags: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> str:
@@ -101,6 +107,25 @@ class Lexicon:
         # "the March for Life": a month name before one of these and a capitalised word is a name
         self.name_links = frozenset(data["name_links"])
         self.name_link_determiners = frozenset(data["name_link_determiners"])
+        # filters.py: "1990 percent", "three-quarters of", "today's youth", "as soon as", "a second term", "$1 a year"
+        self.percent_words = frozenset(data["percent_words"])
+        self.fraction_units = frozenset(data["fraction_units"])
+        self.fraction_links = frozenset(data["fraction_links"])
+        self.possessive_endings = tuple(data["possessive_endings"])
+        self.generic_before_possessive = frozenset(data["generic_before_possessive"])
+        self.conjunction_adverbs: dict[str, dict[str, frozenset[str]]] = {
+            word: {k: frozenset(v) for k, v in sides.items()}
+            for word, sides in data["conjunction_adverbs"].items() if not word.startswith("_")}
+        self.ordinal_homonym_units = frozenset(data["ordinal_homonym_units"])
+        self.indefinite_articles = frozenset(data["indefinite_articles"])
+        # normalize.py
+        self.ordinal_suffixes = frozenset(data["ordinal_suffixes"])
+        self.alternate_counts: dict[str, int] = data["alternate_counts"]
+        self.spoken_years: dict[str, Any] = data["spoken_years"]
+        self.clock_words: dict[str, int] = data["clock_words"]
+        self.meridiems: dict[str, bool] = {k: v for k, v in data["meridiems"].items() if not k.startswith("_")}
+        self.day_part_meridiems: dict[str, str] = data["day_part_meridiems"]
+        self.report_unit_periods: dict[str, list[str]] = data["report_unit_periods"]
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
@@ -114,6 +139,7 @@ class Lexicon:
         # "the latest quarter": counted from the publication date (quarters back)
         self.report_periods_from_publication: dict[str, int] = data["report_periods_from_publication"]
         self.rules = self._compile_rules()
+        self.rule_flags: dict[str, frozenset[str]] = {r.name: r.flags for r in self.rules}
         # the same rules for partial matching: which rules can begin with a word
         self._partial = [regex.compile(r.pattern.pattern, regex.IGNORECASE) for r in self.rules]
         self._rules_by_word: dict[str, tuple[Rule, ...]] = {}
@@ -144,7 +170,8 @@ class Lexicon:
         return {
             "MONTH": alternation(self.months, dotted=abbreviated_months),
             "WEEKDAY": alternation(self.weekdays, dot_required=d["weekday_abbreviations_need_dot"]),
-            "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?",
+            "DAY": r"(?:3[01]|[12][0-9]|0?[1-9])" + alternation(d["ordinal_suffixes"]) + "?",
+            "ORDSUFFIX": alternation(d["ordinal_suffixes"]),
             # any four digits after a month, a quarter...: out-of-range years are left out later
             "YEAR": r"[0-9]{4}(?![0-9])",
             "TENS": tens,
@@ -179,13 +206,17 @@ class Lexicon:
     def _compile_rules(self) -> list[Rule]:
         holders = self._placeholders()
         # @PRE holds @MOD already expanded; expand until no placeholder is left
-        rules = []
+        rules: list[Rule] = []
+        seen: dict[str, frozenset[str]] = {}
         for line in _read("patterns.txt").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
-            name, typ, regex = line.split("\t", 2)
+            name, typ, flag_column, regex = line.split("\t", 3)
+            flags = frozenset() if flag_column == "-" else frozenset(flag_column.split(","))
+            if not flags <= RULE_FLAGS or seen.setdefault(name, flags) != flags:
+                raise ValueError(f"patterns.txt: rule {name!r} has unknown or inconsistent flags {flag_column!r}")
             expanded = _PLACEHOLDER.sub(lambda m: holders[m.group(1)], regex)
-            rules.append(Rule(name, typ, re.compile(expanded, re.IGNORECASE)))  # type: ignore[arg-type]
+            rules.append(Rule(name, typ, re.compile(expanded, re.IGNORECASE), flags))  # type: ignore[arg-type]
         return rules
 
     def _start_words(self) -> frozenset[str]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from timeline.temporal.calendar import SEASONS
-from timeline.temporal.lexicon import Lexicon, lexicon
+from timeline.temporal.lexicon import Lexicon, alternation, lexicon
 from timeline.temporal.recognize import Candidate
 from timeline.temporal.values import Spec, format_amount
 
@@ -23,7 +23,6 @@ UNIT_GRANULARITY = {
     "SEASON": "season",
 }
 _SPACES = re.compile(r"\s+")
-_SUFFIX = re.compile(r"(?:st|nd|rd|th)$")
 _SEASON_INDEX = {code: i for i, code in enumerate(SEASONS)}
 
 
@@ -37,6 +36,7 @@ def _key(word: str) -> str:
 class Normalizer:
     def __init__(self, lex: Lexicon | None = None) -> None:
         self.lex = lex or lexicon()
+        self._ordinal_suffix = re.compile(alternation(self.lex.ordinal_suffixes) + "$")
 
     # --- small look-ups -------------------------------------------------------------
     def number(self, word: str) -> float | None:
@@ -60,6 +60,10 @@ class Normalizer:
 
     def month(self, word: str) -> int | None:
         return self.lex.months.get(_key(word))
+
+    def day_number(self, word: str) -> int:
+        """"23", "23rd" -> 23 (0 for none)."""
+        return int(self._ordinal_suffix.sub("", word) or 0)
 
     # --- the normaliser -------------------------------------------------------------
     def normalize(self, c: Candidate) -> Spec | None:
@@ -114,10 +118,11 @@ class Normalizer:
         unit = self.unit(g.get("unit", ""))
         if unit is None:
             return None
-        if g.get("n") == "other":  # "every other week"
-            n: float | None = 2.0
-        else:
-            n = self.number(g["n"]) if "n" in g else 1.0
+        n: float | None = 1.0
+        if g.get("n") in self.lex.alternate_counts:  # "every other week"
+            n = float(self.lex.alternate_counts[g["n"]])
+        elif "n" in g:
+            n = self.number(g["n"])
         return replace(spec, amount=format_amount(n or 1.0), unit=unit)
 
     def _date(self, spec: Spec, g: dict[str, str]) -> Spec | None:
@@ -141,7 +146,7 @@ class Normalizer:
         if "mn" in g:
             spec = replace(spec, month=int(g["mn"]))
         if "d" in g:
-            spec = replace(spec, day=int(_SUFFIX.sub("", g["d"])))
+            spec = replace(spec, day=self.day_number(g["d"]))
         if "dord" in g:  # "March eighth"
             spec = replace(spec, day=lex.ordinals.get(_key(g["dord"])))
         if "wd" in g:
@@ -165,7 +170,7 @@ class Normalizer:
         if "decw" in g:
             spec = replace(spec, decade_in_century=lex.decade_words.get(_key(g["decw"])))
         if "cent" in g:
-            n = lex.ordinals.get(_key(g["cent"])) or int(_SUFFIX.sub("", g["cent"]) or 0)
+            n = lex.ordinals.get(_key(g["cent"])) or self.day_number(g["cent"])
             if n < 1:
                 return None
             spec = replace(spec, century=n - 1)
@@ -220,16 +225,19 @@ class Normalizer:
 
     def _spoken_year(self, century: str, tail: str) -> int | None:
         """"nineteen ninety-six" -> 1996, "twenty oh five" -> 2005, "two thousand" -> 2000."""
+        spoken = self.lex.spoken_years
         words = _key(tail).replace(" ", "-")
-        if words == "thousand":
-            return 2000
+        if words in spoken["whole"]:
+            return int(spoken["whole"][words])
         head = self.number(century)
         if head is None:
             return None
-        if words == "hundred":
-            rest: float | None = 0.0
-        else:
-            rest = self.number(words.removeprefix("oh-"))
+        rest: float | None
+        if words in spoken["round"]:  # "nineteen hundred"
+            rest = float(spoken["round"][words])
+        else:  # "oh five"
+            rest = self.number(next((words.removeprefix(z + "-") for z in spoken["zero"] if words.startswith(z + "-")),
+                                    words))
         if rest is None or rest >= 100:
             return None
         return int(head) * 100 + int(rest)
@@ -246,8 +254,9 @@ class Normalizer:
         fallback = ("quarter", -1)
         end_month = self.month(g["endm"]) if "endm" in g else None
         if end_month is not None and "endd" in g:
-            return replace(spec, reuse=("none",), period_end=(end_month, int(_SUFFIX.sub("", g["endd"]))))
-        reuse = ("quarter",) if _key(g.get("finunit", "period")) == "quarter" else ("quarter", "half", "month")
+            return replace(spec, reuse=("none",), period_end=(end_month, self.day_number(g["endd"])))
+        periods = self.lex.report_unit_periods
+        reuse = tuple(periods.get(_key(g.get("finunit", "")), periods["period"]))
         spec = replace(spec, reuse=reuse, fallback=fallback)
         if "yago" in g:
             spec = replace(spec, shift=("year", -1))
@@ -278,16 +287,16 @@ class Normalizer:
                        keep_granularity=True)
 
     def _clock(self, spec: Spec, g: dict[str, str]) -> Spec:
-        if "clock" in g:
-            hour = 24 if g["clock"] == "midnight" else 12
-            return replace(spec, hour=hour, minute=0, type="TIME")
+        if "clock" in g:  # noon, midnight
+            return replace(spec, hour=self.lex.clock_words[_key(g["clock"])], minute=0, type="TIME")
         hour = int(self.number(g["hour"]) or 0)
         ampm = g.get("ampm", "").replace(".", "")
         if not ampm and ("dpod" in g or "dpod2" in g):  # "four in the morning", "ten at night"
-            ampm = "am" if g.get("dpod") == "morning" else "pm"
-        if ampm.startswith("p") and hour < 12:
+            ampm = self.lex.day_part_meridiems[g.get("dpod") or g.get("dpod2") or ""]
+        afternoon = self.lex.meridiems.get(ampm)
+        if afternoon is True and hour < 12:
             hour += 12
-        elif ampm.startswith("a") and hour == 12:
+        elif afternoon is False and hour == 12:
             hour = 0
         minute = int(g["min"]) if "min" in g else 0
         return replace(spec, hour=hour, minute=minute, type="TIME")

@@ -37,6 +37,8 @@ class Candidate:
     type: TimexType = "DATE"
     groups: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     needs_parse: bool = False
+    # the rule's flags (see data/patterns.txt)
+    flags: frozenset[str] = field(default=frozenset(), compare=False)
 
     def group(self, name: str) -> str | None:
         for key, value in self.groups:
@@ -92,7 +94,7 @@ class Recognizer:
             end, m, rule = best
             groups = tuple((k, v.lower()) for k, v in m.groupdict().items() if v is not None)
             found.append(Candidate(start, end, text[start:end], rule.name, rule.type, groups,
-                                   _needs_parse(rule.name, groups)))
+                                   _needs_parse(rule.flags, groups), rule.flags))
             last_end = end
         return found
 
@@ -102,18 +104,15 @@ def _inside_number(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit()
 
 
-# rules whose words are often not temporal ("May" the verb, "fall" the verb,
-# "daily" the adjective, "2000 people"): the parse decides
-_PARSE_RULES = frozenset({"month", "year", "weekday", "duration_bare", "vague", "duration", "season_shift",
-                          "month_shift", "set_adverb", "year_apostrophe", "decade_word", "pod_mod"})
 # calendar fields that, without a year, need tense to be placed
 _DIRECTION_GROUPS = frozenset({"wd", "m", "mn", "d", "q", "h", "season", "hol", "weekend"})
 
 
-def _needs_parse(rule: str, groups: tuple[tuple[str, str], ...]) -> bool:
+def _needs_parse(flags: frozenset[str], groups: tuple[tuple[str, str], ...]) -> bool:
     """Whether ``tag`` needs the sentence parsed: to filter the candidate by
-    part of speech, or to place a date without year by tense."""
-    if rule in _PARSE_RULES:
+    part of speech (rules flagged "parse": "May" the verb, "2000 people"), or
+    to place a date without year by tense."""
+    if "parse" in flags:
         return True
     names = {k for k, _ in groups}
     return bool(names & _DIRECTION_GROUPS) and not names & {"y", "y2", "shift", "ycent", "every"}

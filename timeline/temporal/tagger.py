@@ -1,6 +1,7 @@
 """The tagger the pipeline and the spaCy component call: recognise (cheap,
 no parse) -> filter with the parse -> normalise -> resolve, in text order so
-that anaphoric expressions see the last mentioned date."""
+that anaphoric expressions see the last mentioned date -> clock times take
+the day named next to them."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from timeline.temporal.normalize import Normalizer
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
+from timeline.temporal.values import Spec
 
 
 class TemporalTagger:
@@ -44,8 +46,19 @@ class TemporalTagger:
         candidates: list[Candidate],
         parsed: ParsedText | None,
     ) -> list[Timex]:
+        """The stages: filter with the parse -> normalise and resolve in text
+        order -> clock times take the day named next to them."""
         day = published.date() if isinstance(published, datetime) else published
         kept = self.filter.keep(text, candidates, parsed)
+        timexes = self._resolve_in_text_order(text, day, kept, parsed)
+        return self._date_clock_times(text, timexes)
+
+    def _resolve_in_text_order(
+        self, text: str, day: date, kept: list[Candidate], parsed: ParsedText | None,
+    ) -> list[Timex]:
+        """Normalise and resolve each candidate; anaphoric ones ("the next
+        day", "a year earlier") count from the last date that moved the
+        narrative's reference."""
         out: list[Timex] = []
         last: Period | None = None
         last_id: str | None = None
@@ -60,48 +73,47 @@ class TemporalTagger:
                 continue
             tid = f"t{len(out) + 1}"
             anchor = {"t0": "t0", "last": last_id}.get(resolved.anchored or "")
-            typ = spec.type
-            out.append(Timex(tid, c.start, c.end, c.text, typ, resolved.value, mod=spec.mod,
-                             anchor=anchor, rule=c.rule,
-                             quant=spec.quant, freq=None))
-            # comparisons ("a year earlier", "the year-ago quarter") do not move the narrative's date,
-            # nor does the closing day of a period ("the quarter ended Sept. 30")
-            if resolved.period is not None and typ in ("DATE", "TIME") and not spec.keep_granularity \
-                    and not (spec.reuse and (spec.shift or spec.reuse_year is not None)) \
-                    and not _closes_period(text, out[-2] if len(out) > 1 else None, c.start, self._ended):
+            timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
+                          anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
+            if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
                 last, last_id = resolved.period, tid
-        return _clock_times_on_nearby_days(text, out)
+            out.append(timex)
+        return out
+
+    def _moves_reference(self, text: str, spec: Spec, timex: Timex, before: Timex | None) -> bool:
+        """Whether a resolved date becomes the reference of what follows.
+        Comparisons ("a year earlier", "the year-ago quarter") do not move the
+        narrative's date, nor does the closing day of a period ("the quarter
+        ended Sept. 30")."""
+        return timex.type in ("DATE", "TIME") and not spec.keep_granularity \
+            and not (spec.reuse and (spec.shift or spec.reuse_year is not None)) \
+            and not self._closes_period(text, before, timex.start)
+
+    def _closes_period(self, text: str, before: Timex | None, start: int) -> bool:
+        """Whether the expression at ``start`` is the closing day of the quarter
+        or half just named: "the fourth quarter ended Aug. 26"."""
+        return before is not None and _PERIOD_VALUE.fullmatch(before.value) is not None \
+            and self._ended.fullmatch(text, before.end, start) is not None
+
+    def _date_clock_times(self, text: str, timexes: list[Timex]) -> list[Timex]:
+        """A clock time with no day of its own takes the day named right after
+        (or just before) it instead of the publication date: "10:35 a.m.
+        (0735 GMT) Friday"."""
+        out = list(timexes)
+        flags = self.lex.rule_flags
+        for i, t in enumerate(out):
+            if "clock" not in flags.get(t.rule or "", ()) or t.anchor != "t0" or "T" not in t.value:
+                continue
+            near = [n for n in (out[i + 1] if i + 1 < len(out) else None, out[i - 1] if i > 0 else None)
+                    if n is not None and "names_day" in flags.get(n.rule or "", ()) and _DAY_VALUE.fullmatch(n.value)
+                    and (0 <= n.start - t.end <= _NEARBY_AFTER or 0 <= t.start - n.end <= _NEARBY_BEFORE)
+                    and "." not in text[min(t.end, n.end):max(t.start, n.start)]]
+            if near:
+                out[i] = replace(t, value=near[0].value + t.value[10:])
+        return out
 
 
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
-
-
-def _closes_period(text: str, before: Timex | None, start: int, ended: re.Pattern[str]) -> bool:
-    """Whether the expression at ``start`` is the closing day of the quarter
-    or half just named: "the fourth quarter ended Aug. 26"."""
-    return before is not None and _PERIOD_VALUE.fullmatch(before.value) is not None \
-        and ended.fullmatch(text, before.end, start) is not None
-
-
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12
-_CLOCK_RULES = frozenset({"clock_time", "clock_24h", "clock_spoken"})
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_DAY_NAMING_RULES = frozenset({"weekday", "weekday_shift", "month_day", "weekday_month_day", "month_day_year",
-                               "relday"})
-
-
-def _clock_times_on_nearby_days(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A clock time with no day of its own takes the day named right after
-    (or just before) it instead of the publication date."""
-    out = list(timexes)
-    for i, t in enumerate(out):
-        if t.rule not in _CLOCK_RULES or t.anchor != "t0" or "T" not in t.value:
-            continue
-        near = [n for n in (out[i + 1] if i + 1 < len(out) else None, out[i - 1] if i > 0 else None)
-                if n is not None and n.rule in _DAY_NAMING_RULES and _DAY_VALUE.fullmatch(n.value)
-                and (0 <= n.start - t.end <= _NEARBY_AFTER or 0 <= t.start - n.end <= _NEARBY_BEFORE)
-                and "." not in text[min(t.end, n.end):max(t.start, n.start)]]
-        if near:
-            out[i] = replace(t, value=near[0].value + t.value[10:])
-    return out

@@ -47,6 +47,16 @@ class TenseWords:
     anchoring_prepositions: frozenset[str] = frozenset()
     # "as early as Tuesday", "by Friday": a deadline ahead
     future_cues: frozenset[str] = frozenset()
+    # "a summit set for April": the preposition of a plan's date
+    schedule_prepositions: frozenset[str] = frozenset()
+    # "since taking office in January": what follows lies in the past
+    since_words: frozenset[str] = frozenset()
+    # "plans to vote": the infinitive marker
+    infinitive_markers: frozenset[str] = frozenset()
+    # "have been searching since ...": a perfect progressive
+    perfect_progressive_be: frozenset[str] = frozenset()
+    # "Tuesday's agreement": the possessive after a date
+    possessive_endings: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> "TenseWords":
@@ -94,7 +104,7 @@ class TenseReader:
     def direction(self, parsed: ParsedText | None, text: str, start: int, end: int) -> Direction:
         """Which way the expression at ``[start, end)`` points."""
         tail = text[end:end + 3]
-        if tail.startswith(("'s", "\u2019s", " s ")):
+        if tail.startswith(tuple(self.words.possessive_endings)):
             return Direction(PAST)  # "Tuesday's agreement": news reports what happened
         before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
         deadline = any(before == cue or before.endswith(" " + cue) for cue in self.words.future_cues)
@@ -105,7 +115,7 @@ class TenseReader:
             # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
             # told in the past perfect ("had filed reports by Wednesday")
             return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
-        if _inside_since_clause(parsed, start, end):
+        if _inside_since_clause(parsed, start, end, self.words.since_words):
             return Direction(PAST)  # "since taking office in January"
         if verb is None:
             return Direction(UNKNOWN)
@@ -141,11 +151,11 @@ class TenseReader:
         if verb.tag_ == "VBG" and words & w.present_be:
             return FUTURE  # "is meeting on Saturday"
         if verb.lemma_ in w.schedule_verbs and verb.tag_ == "VBN" and words & w.past_be \
-                and any(c.lower_ == "for" for c in verb.children):
+                and any(c.lower_ in w.schedule_prepositions for c in verb.children):
             return UNKNOWN  # "the accession was planned for early March": the plan is past, not its date
         if words & w.past_aux or verb.tag_ == "VBD":
             return PAST
-        if words & w.perfect_aux and (verb.tag_ == "VBN" or "been" in words):
+        if words & w.perfect_aux and (verb.tag_ == "VBN" or words & w.perfect_progressive_be):
             return PAST  # "has fallen", "have been searching since ..."
         if words & w.modal_future:
             return FUTURE
@@ -153,7 +163,7 @@ class TenseReader:
             return UNKNOWN  # "weakness hurt the index on Friday": the tagger cannot tell the tense
         if verb.tag_ in ("VBZ", "VBP"):
             return FUTURE if verb.lemma_ not in w.present_not_future else UNKNOWN
-        if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        if verb.tag_ == "VB" and any(a.lower_ in w.infinitive_markers for a in auxes):
             # "plans to vote on Saturday": the intention points forward unless it was in the past
             governor = _verb_above(verb)
             if governor is not None and self._past_perfect(governor):
@@ -162,7 +172,7 @@ class TenseReader:
                 return FUTURE
             return self.verb_direction(governor) or FUTURE
         if verb.tag_ == "VBN" and not auxes:
-            if verb.lemma_ in w.schedule_verbs and any(c.lower_ == "for" for c in verb.children):
+            if verb.lemma_ in w.schedule_verbs and any(c.lower_ in w.schedule_prepositions for c in verb.children):
                 # "a summit set for April", "talks scheduled for Monday"; but "a
                 # service planned for Saturday was canceled" is told in the past
                 above = _verb_above(verb)
@@ -218,13 +228,13 @@ def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str
     return None
 
 
-def _inside_since_clause(parsed: ParsedText, start: int, end: int) -> bool:
+def _inside_since_clause(parsed: ParsedText, start: int, end: int, since_words: frozenset[str]) -> bool:
     tokens = parsed.tokens(start, end)
     token = tokens[0] if tokens else None
     for _ in range(6):
         if token is None or token.head == token:
             return False
         token = token.head
-        if token.lower_ == "since" and token.pos_ in ("ADP", "SCONJ"):
+        if token.lower_ in since_words and token.pos_ in ("ADP", "SCONJ"):
             return True
     return False
