@@ -24,7 +24,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Callable
+from typing import TYPE_CHECKING, BinaryIO
 
 from timeline.errors import ExportError
 
@@ -63,15 +63,13 @@ _RESERVED_NAMES = frozenset(
 MAX_NAME_CHARS = 100
 
 
-def renderer(fmt: str) -> Callable[["Timeline"], str]:
-    def render(timeline: "Timeline") -> str:
-        method = getattr(timeline, f"to_{fmt}", None)
-        if method is None:
-            raise ExportError(f"format {fmt!r} is not available")
-        result: str = method()
-        return result
-
-    return render
+def render(timeline: "Timeline", fmt: str) -> str:
+    """The timeline in a merged format (``Timeline.to_<fmt>``)."""
+    method = getattr(timeline, f"to_{fmt}", None)
+    if method is None:
+        raise ExportError(f"format {fmt!r} is not available")
+    result: str = method()
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,13 +137,13 @@ def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) 
     if output is None or output == "-":
         if len(formats) > 1:
             raise ExportError(SEVERAL_NEED_A_FOLDER)
-        _write_stdout(renderer(formats[0])(timeline))
+        _write_stdout(render(timeline, formats[0]))
         return []
     if not output.strip():
         raise ExportError("--output needs a file or folder name (an empty one would write into the current folder)")
     target = Path(output)
     as_dir = len(formats) > 1 or target.is_dir() or output.endswith(("/", "\\"))
-    rendered = [(fmt, renderer(fmt)(timeline)) for fmt in formats]
+    rendered = [(fmt, render(timeline, fmt)) for fmt in formats]
     written: list[Path] = []
     try:
         if as_dir:
