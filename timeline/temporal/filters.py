@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from timeline.nlp import ParsedText
-from timeline.temporal.lexicon import Lexicon
+from timeline.temporal.lexicon import Lexicon, alternation
 from timeline.temporal.recognize import Candidate
 
 _PREV_WORD = re.compile(r"([^\s]+)\s*$")
@@ -40,14 +40,13 @@ def _is_title(text: str, c: Candidate) -> bool:
         text[max(0, c.start - 1):c.start] not in ("", "\n")
 
 
-_MODIFIER_WITH_THE = re.compile(r"the\s+\S*-\S+$", re.IGNORECASE)
 _NOUN_FOLLOWS = re.compile(r"\s+[a-z]")
 
 
-def _trim_determiner(text: str, c: Candidate) -> Candidate:
+def _trim_determiner(text: str, c: Candidate, modifier_with_article: re.Pattern[str]) -> Candidate:
     """"the two-week strike", "the third-quarter loss": the expression is a
     modifier of the noun, the article belongs to the noun phrase."""
-    if _MODIFIER_WITH_THE.match(c.text) and _NOUN_FOLLOWS.match(text, c.end):
+    if modifier_with_article.match(c.text) and _NOUN_FOLLOWS.match(text, c.end):
         cut = c.text.index(" ") + 1
         while c.text[cut].isspace():
             cut += 1
@@ -108,6 +107,8 @@ def _compose_day_around(text: str, candidates: list[Candidate]) -> list[Candidat
 class CandidateFilter:
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        # "the two-week strike": an article before a hyphenated modifier
+        self._modifier_with_article = re.compile(alternation(lex.definite_articles) + r"\s+\S*-\S+$", re.IGNORECASE)
 
     # --- before the parse -------------------------------------------------------------
     def plausible(self, text: str, c: Candidate) -> bool:
@@ -164,13 +165,13 @@ class CandidateFilter:
         capitalised word after ("the annual March for Life"; not "the
         disclosure in March of Flynn's contract")."""
         before = _WORDS_BEFORE.findall(text[max(0, start - 20):start])[-2:]
-        if not any(w.lower() in self.lex.name_link_determiners for w in before):
+        if not any(w.lower() in self.lex.definite_articles for w in before):
             return False
         link = _NEXT_WORD.match(text, end)
         if link is None or link.group(1) not in self.lex.name_links:
             return False
         name = _NEXT_WORD.match(text, link.end())
-        if name is not None and name.group(1).lower() in self.lex.name_link_determiners:
+        if name is not None and name.group(1).lower() in self.lex.definite_articles:
             name = _NEXT_WORD.match(text, name.end())
         return name is not None and name.group(1)[:1].isupper()
 
@@ -187,7 +188,7 @@ class CandidateFilter:
                 continue  # "most recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
-            out.append(self._later_as_duration(_trim_determiner(text, c), anchored))
+            out.append(self._later_as_duration(_trim_determiner(text, c, self._modifier_with_article), anchored))
             anchored = anchored or out[-1].type in ("DATE", "TIME")
         return _compose_day_around(text, _split_day_lists(out))
 

@@ -106,7 +106,7 @@ class Lexicon:
         self.around: dict[str, int] = data["around"]
         # "the March for Life": a month name before one of these and a capitalised word is a name
         self.name_links = frozenset(data["name_links"])
-        self.name_link_determiners = frozenset(data["name_link_determiners"])
+        self.definite_articles = frozenset(data["definite_articles"])
         # filters.py: "1990 percent", "three-quarters of", "today's youth", "as soon as", "a second term", "$1 a year"
         self.percent_words = frozenset(data["percent_words"])
         self.fraction_units = frozenset(data["fraction_units"])
@@ -120,6 +120,8 @@ class Lexicon:
         self.indefinite_articles = frozenset(data["indefinite_articles"])
         # normalize.py
         self.ordinal_suffixes = frozenset(data["ordinal_suffixes"])
+        # "days", "years": a plural unit without a number is an unknown amount
+        self.plural_units = frozenset(data["plural_units"])
         self.alternate_counts: dict[str, int] = data["alternate_counts"]
         self.spoken_years: dict[str, Any] = data["spoken_years"]
         self.clock_words: dict[str, int] = data["clock_words"]

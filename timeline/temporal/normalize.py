@@ -99,7 +99,7 @@ class Normalizer:
             if "plushalf" in g:  # "two and a half years"
                 n += 0.5
             amount = format_amount(n)
-        elif "vn" in g or _unknown_amount(g):
+        elif "vn" in g or ("n" not in g and g.get("unit", "") in self.lex.plural_units):
             amount = "X"
         else:
             amount = "1"
@@ -300,8 +300,3 @@ class Normalizer:
             hour = 0
         minute = int(g["min"]) if "min" in g else 0
         return replace(spec, hour=hour, minute=minute, type="TIME")
-
-
-def _unknown_amount(g: dict[str, str]) -> bool:
-    """A plural unit with no number ("days", "years"): an unknown amount."""
-    return "n" not in g and g.get("unit", "").endswith("s")
