@@ -25,12 +25,14 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
 
 from timeline.evaluate.events import LinkCounts, Pair, Span, anchor_gold_timexes, gold_pairs, score_pairs
 from timeline.events import EventAnchorer
+from timeline.events.anchor import sentence_dates
 from timeline.events.classifier import MODEL_FILE, AnchoringModel
 from timeline.model import Event, Timex
 from timeline.nlp import ParsedText
@@ -61,13 +63,14 @@ class Recorder(EventAnchorer):
         super().__init__(Settings(), model=AnchoringModel({}, 1.0))
         self.seen: list[list[tuple[Pair, tuple[str, ...], str | None]]] = []
 
-    def anchor(self, text: str, published: object, timexes: tuple[Timex, ...], parsed: ParsedText) -> tuple[Event, ...]:
+    def anchor(self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText) -> tuple[Event, ...]:
         pairs = []
+        dates = sentence_dates(timexes, parsed)
         for timex in timexes:
             if timex.type not in DATED:
                 continue
             piece = parsed.piece_at(timex.start)
-            for candidate in self.candidates(timex, parsed):
+            for candidate in self.candidates(timex, parsed, dates, published):
                 if piece is None:
                     continue
                 start = piece.start + candidate.token.idx
@@ -261,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, examples in sets.items():
         keep = kept(final, examples)
         report(f"all -> all (in sample), {name} timexes", counts_at(golds, everything, examples, keep))
+        for part, docs in parts.items():
+            report(f"  of which {part}", counts_at(golds, docs, examples, keep))
     if args.write:
         path = ROOT / "timeline" / "events" / "data" / MODEL_FILE
         path.write_text(final.to_json(), "utf-8")

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures
+from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval
 from timeline.events.lexicon import lexicon
@@ -46,24 +46,35 @@ class EventAnchorer:
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText
     ) -> tuple[Event, ...]:
         events: list[Event] = []
+        dates = sentence_dates(timexes, parsed)
         for timex in timexes:
             if timex.type in DATED_TYPES:
-                events.extend(self._events_of(text, published, timex, parsed))
+                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id)))
         if self.settings.merge_events:
             events = merge_mentions(events)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
         return tuple(replace(e, id=f"e{i}") for i, e in enumerate(events, 1))
 
-    def candidates(self, timex: Timex, parsed: ParsedText) -> list[Candidate]:
-        """The candidate events of a timex's sentence with the features of each pair."""
-        return self._candidates(parsed.tokens(timex.start, timex.end))
+    def candidates(
+        self, timex: Timex, parsed: ParsedText, dates: dict[str, SentenceDates] | None = None,
+        published: date | None = None,
+    ) -> list[Candidate]:
+        """The candidate events of a timex's sentence with the features of each
+        pair (``dates``: :func:`sentence_dates` of the document's timexes, the
+        other expressions competing for the same words)."""
+        tokens = parsed.tokens(timex.start, timex.end)
+        return self._candidates(timex, tokens, (dates or {}).get(timex.id), published)
 
-    def _candidates(self, tokens: list["Token"]) -> list[Candidate]:
+    def _candidates(
+        self, timex: Timex, tokens: list["Token"], dates: SentenceDates | None, published: date | None
+    ) -> list[Candidate]:
         if not tokens:
             return []
-        return self.pairs.candidates(tokens, self.finder.find(tokens))
+        return self.pairs.candidates(tokens, self.finder.find(tokens), timex.value, dates, published)
 
-    def _events_of(self, text: str, published: date, timex: Timex, parsed: ParsedText) -> Iterable[Event]:
+    def _events_of(
+        self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None
+    ) -> Iterable[Event]:
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None:
@@ -71,7 +82,7 @@ class EventAnchorer:
         when = interval(timex.value, published)
         skip = {t.i for t in tokens}
         certainty = self.describer.certainty(timex, when, text)
-        for candidate in self._candidates(tokens):
+        for candidate in self._candidates(timex, tokens, dates, published):
             if not self.model.keeps(candidate):
                 continue
             token = candidate.token
@@ -91,6 +102,21 @@ class EventAnchorer:
                 entities=self.describer.entities(token, skip),
                 mentions=(EventMention(timex.id, span, sentence),),
             )
+
+
+def sentence_dates(timexes: Iterable[Timex], parsed: ParsedText) -> dict[str, SentenceDates]:
+    """For each DATE/TIME timex (by id), what the DATE/TIME expressions of its
+    parser sentence attach to (one pass over the document's timexes)."""
+    groups: dict[tuple[int, int], list[tuple[str, list["Token"]]]] = {}
+    for timex in timexes:
+        tokens = parsed.tokens(timex.start, timex.end) if timex.type in DATED_TYPES else []
+        if tokens:
+            groups.setdefault((id(tokens[0].doc), tokens[0].sent.start), []).append((timex.id, tokens))
+    found: dict[str, SentenceDates] = {}
+    for group in groups.values():
+        dates = SentenceDates.of([tokens for _, tokens in group])
+        found.update((tid, dates) for tid, _ in group)
+    return found
 
 
 def _sentence(text: str, offset: int, token: "Token") -> TextSpan:

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date, datetime
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from timeline.events.interval import interval
+from timeline.model import DateInterval
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.triggers import Trigger, span_head
 
@@ -102,14 +105,43 @@ def shipped_model() -> AnchoringModel:
     return AnchoringModel.from_json(raw)
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceDates:
+    """The DATE/TIME expressions of one sentence: how many, and how many attach
+    to each word (through their preposition)."""
+
+    count: int
+    governed: dict[int, int]
+
+    @classmethod
+    def of(cls, expressions: Sequence[Sequence["Token"]]) -> "SentenceDates":
+        governed: dict[int, int] = {}
+        for tokens in expressions:
+            inside = {t.i for t in tokens}
+            governor = _governor(span_head(list(tokens), inside), inside) if tokens else None
+            if governor is not None:
+                governed[governor.i] = governed.get(governor.i, 0) + 1
+        return cls(len(expressions), governed)
+
+    def rivals_at(self, token: "Token", own_governor: "Token | None") -> str:
+        """Whether another expression attaches to ``token``: that one, not this, likely dates it."""
+        others = self.governed.get(token.i, 0) - (own_governor is not None and own_governor.i == token.i)
+        return "governed" if others > 0 else "none"
+
+
 class PairFeatures:
     """The candidates of a timex and the features of each (timex, candidate) pair."""
 
     def __init__(self, words: Lexicon | None = None) -> None:
         self.words = words or lexicon()
 
-    def candidates(self, timex_tokens: Sequence["Token"], rules: Sequence[Trigger]) -> list[Candidate]:
-        """The candidates of a timex (its tokens; the rules' triggers for it, the main one first)."""
+    def candidates(
+        self, timex_tokens: Sequence["Token"], rules: Sequence[Trigger], value: str = "",
+        dates: "SentenceDates | None" = None, published: date | None = None,
+    ) -> list[Candidate]:
+        """The candidates of a timex (its tokens; the rules' triggers for it, the
+        main one first; its TIMEX3 value; what the DATE/TIME expressions of its
+        sentence attach to, as they compete for the same words)."""
         inside = {t.i for t in timex_tokens}
         head = span_head(list(timex_tokens), inside)
         sentence = head.sent
@@ -125,22 +157,39 @@ class PairFeatures:
         paths = {t.i: _path(head_chain, t) for t in words}
         order = sorted(words, key=lambda t: (len(paths[t.i][0]) + len(paths[t.i][1]), abs(t.i - head.i)))
         rank = {t.i: n for n, t in enumerate(order)}
-        timex = self._timex_features(head, inside)
+        when = interval(value, published) if value and not value[0].isalpha() else None
+        timex = [*self._timex_features(head, inside), f"gran={_granularity(value, when)}"]
+        direction = _direction(value, when, published)
+        between = _Between(head)
+        main = rules[0].token if rules else None
+        dates = dates or SentenceDates.of([list(timex_tokens)])
         found: list[Candidate] = []
         for token in words:
             up, down = paths[token.i]
             rule = rule_of.get(token.i)
             relation = _relation(token, governor, head_chain)
+            path = _path_features(up, down, token.pos_)
+            to_main = _to_main(token, main)
+            kind = self._kind(token)
             features = [
                 *timex,
-                *self._word_features(token),
-                *_path_features(up, down, token.pos_),
-                *_between_features(head, token),
+                *self._word_features(token, kind),
+                *path,
+                *between.features(token),
                 f"rank={min(rank[token.i], 3)}",
                 f"rel={relation}",
                 f"rel={relation}|{token.pos_}",
                 f"rel={relation}|{timex[0]}",
+                f"rel={relation}|{kind}",
+                f"{path[0]}|{timex[0]}",
                 f"rule={rule or 'none'}",
+                f"main={to_main}",
+                f"main={to_main}|{token.pos_}|{relation}",
+                f"{timex[-1]}|{kind}|{token.pos_}",
+                f"rival={dates.rivals_at(token, governor)}",
+                f"rival={dates.rivals_at(token, governor)}|{relation}",
+                f"timexes={min(dates.count, 3)}",
+                f"when={direction}|{_verb_form(token)}",
             ]
             if rules and rules[0].token.i == token.i:
                 features.append("rule=main")
@@ -164,24 +213,27 @@ class PairFeatures:
             preposition = parent.lower_ if parent.lower_ in known else "other"
         return [f"prep={preposition}", f"tdep={head.dep_}"]
 
-    def _word_features(self, token: "Token") -> list[str]:
+    def _kind(self, token: "Token") -> str:
+        """What sort of word the candidate is, from the word lists."""
         words = self.words
         lemma = token.lemma_.lower()
-        kind = "other"
         if lemma in words.grammar["copula_lemmas"]:
-            kind = "copula"
-        elif lemma in words.reporting_verbs:
-            kind = "reporting"
-        elif lemma in words.aspectual_verbs:
-            kind = "aspectual"
-        elif lemma in words.non_event_predicates or lemma in words.relational_verbs:
-            kind = "non-event"
-        elif lemma in words.transparent_verbs:
-            kind = "transparent"
-        elif token.pos_ == "NOUN" and words.is_event_noun(lemma, listed_only=True):
-            kind = "event-noun"
-        elif token.pos_ == "NOUN" and words.is_event_noun(lemma):
-            kind = "event-suffix"
+            return "copula"
+        if lemma in words.reporting_verbs:
+            return "reporting"
+        if lemma in words.aspectual_verbs:
+            return "aspectual"
+        if lemma in words.non_event_predicates or lemma in words.relational_verbs:
+            return "non-event"
+        if lemma in words.transparent_verbs:
+            return "transparent"
+        if token.pos_ == "NOUN" and words.is_event_noun(lemma, listed_only=True):
+            return "event-noun"
+        if token.pos_ == "NOUN" and words.is_event_noun(lemma):
+            return "event-suffix"
+        return "other"
+
+    def _word_features(self, token: "Token", kind: str) -> list[str]:
         return [f"pos={token.pos_}", f"tag={token.tag_}", f"dep={token.dep_}", f"kind={kind}",
                 f"kind={kind}|{token.pos_}|{token.dep_}"]
 
@@ -215,19 +267,91 @@ def _path_features(up: list[str], down: list[str], pos: str) -> list[str]:
     return [f"path={path}", f"path={path}|{pos}", f"up={min(len(up), 5)}", f"down={min(len(down), 4)}"]
 
 
-def _between_features(head: "Token", token: "Token") -> list[str]:
-    lo, hi = sorted((head.i, token.i))
-    between = head.doc[lo + 1:hi]
-    verbs = sum(1 for t in between if t.pos_ == "VERB")
-    distance = token.i - head.i
-    bucket = next(b for b in (1, 2, 3, 5, 8, 12, 1000) if abs(distance) <= b)
-    side = "after" if distance > 0 else "before"
-    features = [f"dist={side}{bucket}", f"verbs-between={min(verbs, 2)}"]
-    if any(t.text in (",", ";", ":", "--") for t in between):
-        features.append("punct-between")
-    if any(t.dep_ == "mark" or t.tag_ in ("WDT", "WRB", "WP") for t in between):
-        features.append("clause-between")
-    return features
+class _Between:
+    """What lies between the timex head and a candidate, from prefix counts over
+    the sentence (one pass per timex, so long date-dense sentences stay linear)."""
+
+    def __init__(self, head: "Token") -> None:
+        self.head = head
+        sentence = head.sent
+        self.offset = sentence.start
+        self.verbs, self.puncts, self.clauses = [0], [0], [0]
+        for t in sentence:
+            self.verbs.append(self.verbs[-1] + (t.pos_ == "VERB"))
+            self.puncts.append(self.puncts[-1] + (t.text in (",", ";", ":", "--")))
+            self.clauses.append(self.clauses[-1] + (t.dep_ == "mark" or t.tag_ in ("WDT", "WRB", "WP")))
+
+    def _count(self, prefix: list[int], lo: int, hi: int) -> int:
+        """How many tokens strictly between ``lo`` and ``hi`` (document indices) are counted."""
+        size = len(prefix) - 1
+        a = min(max(lo + 1 - self.offset, 0), size)
+        b = min(max(hi - self.offset, 0), size)
+        return prefix[b] - prefix[a] if b > a else 0
+
+    def features(self, token: "Token") -> list[str]:
+        lo, hi = sorted((self.head.i, token.i))
+        distance = token.i - self.head.i
+        bucket = next(b for b in (1, 2, 3, 5, 8, 12, 1000) if abs(distance) <= b)
+        side = "after" if distance > 0 else "before"
+        features = [f"dist={side}{bucket}", f"verbs-between={min(self._count(self.verbs, lo, hi), 2)}"]
+        if self._count(self.puncts, lo, hi):
+            features.append("punct-between")
+        if self._count(self.clauses, lo, hi):
+            features.append("clause-between")
+        return features
+
+
+def _granularity(value: str, when: DateInterval | None) -> str:
+    """A coarse class of the TIMEX3 value: how fine a date it is."""
+    if value == "PRESENT_REF":
+        return "present"
+    if when is None or "X" in value:
+        return "fuzzy"
+    if when.granularity in ("minute", "hour", "partofday"):
+        return "time"
+    if when.granularity in ("day", "weekend", "week"):
+        return "day"
+    if when.granularity in ("month", "season", "quarter", "half"):
+        return "month"
+    return "year"
+
+
+def _direction(value: str, when: DateInterval | None, published: date | None) -> str:
+    """Whether the date lies before or after the publication day (for tense agreement)."""
+    fuzzy = {"PAST_REF": "past", "FUTURE_REF": "future", "PRESENT_REF": "around"}
+    if value in fuzzy:
+        return fuzzy[value]
+    if when is None or published is None:
+        return "unknown"
+    start = when.start.date() if isinstance(when.start, datetime) else when.start
+    end = when.end.date() if isinstance(when.end, datetime) else when.end
+    return "past" if end < published else "future" if start > published else "around"
+
+
+def _verb_form(token: "Token") -> str:
+    """The candidate's tag, or its verb group when an auxiliary says more ("will", "has")."""
+    group = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in group):
+        return "modal"
+    if any(c.lemma_ == "have" for c in group):
+        return "perfect"
+    return token.tag_
+
+
+def _to_main(token: "Token", main: "Token | None") -> str:
+    """How the candidate stands to the rules' main trigger: the complement a
+    dated verb takes ("stopped paying") or the verb above it."""
+    if main is None:
+        return "none"
+    if token.i == main.i:
+        return "self"
+    if token.head.i == main.i and token.head != token:
+        return f"child-{token.dep_}"
+    if main.head.i == token.i and main.head != main:
+        return f"head-{main.dep_}"
+    if token.head.i == main.head.i and token.head != token:
+        return "sibling"
+    return "other"
 
 
 def _governor(head: "Token", inside: set[int]) -> "Token | None":

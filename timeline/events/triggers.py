@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 _PREDICATE_POS = frozenset({"VERB", "AUX"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# a date coordinated with such a word ("in 1994, 1995 and 1997") shares its attachment
+_DATE_HOLDER_POS = frozenset({"NOUN", "PROPN", "NUM"})
 # how far up the parse a timex may climb to the word it modifies
 _MAX_CLIMB = 8
 
@@ -66,7 +68,7 @@ class TriggerFinder:
                     return None
                 token = parent
                 continue
-            if token.dep_ == "appos" or parent.pos_ == "PUNCT":
+            if token.dep_ == "appos" or parent.pos_ == "PUNCT" or (token.dep_ == "conj" and parent.pos_ in _DATE_HOLDER_POS):
                 token = parent
                 continue
             return parent
