@@ -51,7 +51,8 @@ class SentenceParse:
 
     @property
     def end(self) -> int:
-        return self.start + len(self.doc.text)
+        # the last token's end, not len(doc.text), which joins every token
+        return self.start + (self.doc[-1].idx + len(self.doc[-1].text_with_ws) if len(self.doc) else 0)
 
 
 class ParsedText:
@@ -61,6 +62,7 @@ class ParsedText:
         self.text = text
         self.pieces = sorted(pieces, key=lambda p: p.start)
         self._starts = [p.start for p in self.pieces]
+        self._token_ends: dict[int, list[int]] = {}  # per piece (by start): each token's end offset
 
     @classmethod
     def from_doc(cls, doc: "Doc") -> "ParsedText":
@@ -78,13 +80,15 @@ class ParsedText:
         piece = self.piece_at(char)
         if piece is None:
             return None
-        local = char - piece.start
-        for token in piece.doc:
-            if token.idx <= local < token.idx + len(token.text):
-                return token
-            if token.idx > local:
-                return token
-        return None
+        i = bisect.bisect_right(self._ends_of(piece), char - piece.start)  # first token ending after char
+        return piece.doc[i] if i < len(piece.doc) else None
+
+    def _ends_of(self, piece: SentenceParse) -> list[int]:
+        """The end offset of each token of a piece (computed once: look-ups by bisection)."""
+        ends = self._token_ends.get(piece.start)
+        if ends is None:
+            ends = self._token_ends[piece.start] = [t.idx + len(t.text) for t in piece.doc]
+        return ends
 
     def tokens(self, start: int, end: int) -> list["Token"]:
         """Tokens overlapping ``[start, end)`` (all from one piece)."""
@@ -92,7 +96,14 @@ class ParsedText:
         if piece is None:
             return []
         lo, hi = start - piece.start, end - piece.start
-        return [t for t in piece.doc if t.idx < hi and t.idx + len(t.text) > lo]
+        first = bisect.bisect_right(self._ends_of(piece), lo)
+        found = []
+        for i in range(first, len(piece.doc)):
+            token = piece.doc[i]
+            if token.idx >= hi:
+                break
+            found.append(token)
+        return found
 
     def span(self, start: int, end: int) -> "Span | None":
         piece = self.piece_at(start)
