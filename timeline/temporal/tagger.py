@@ -6,7 +6,7 @@ the day named next to them."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from timeline.model import Timex
@@ -60,23 +60,23 @@ class TemporalTagger:
         day", "a year earlier") count from the last date that moved the
         narrative's reference."""
         out: list[Timex] = []
-        last: Period | None = None
-        last_id: str | None = None
+        reference = _Reference(day)
         for c in kept:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
             way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                 else Direction(UNKNOWN)
-            resolved = resolve(spec, day, last, way)
+            ref, ref_id = reference.for_spec(spec)
+            resolved = resolve(spec, day, ref, way)
             if resolved is None:
                 continue
             tid = f"t{len(out) + 1}"
-            anchor = {"t0": "t0", "last": last_id}.get(resolved.anchored or "")
+            anchor = {"t0": "t0", "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
-                last, last_id = resolved.period, tid
+                reference.move(resolved.period, tid)
             out.append(timex)
         return out
 
@@ -111,6 +111,40 @@ class TemporalTagger:
             if near:
                 out[i] = replace(t, value=near[0].value + t.value[10:])
         return out
+
+
+_REPORT_GRANULARITIES = ("quarter", "half")
+
+
+@dataclass
+class _Reference:
+    """What anaphoric expressions count from: the last date that moved the
+    narrative ("the next day"); for reporting periods ("the year-earlier
+    period", "a year ago" after a quarter) the latest completed quarter or
+    half named so far, the period an earnings story reports on, which a
+    quarter named in passing ("after a flat second quarter") does not replace."""
+
+    published: date
+    last: Period | None = None
+    last_id: str | None = None
+    report: Period | None = None
+    report_id: str | None = None
+
+    def for_spec(self, spec: Spec) -> tuple[Period | None, str | None]:
+        if (spec.reuse or spec.keep_granularity) and self.report is not None and self.last is not None \
+                and self.last.gran in _REPORT_GRANULARITIES:
+            return self.report, self.report_id
+        return self.last, self.last_id
+
+    def move(self, period: Period, tid: str) -> None:
+        self.last, self.last_id = period, tid
+        if period.gran not in _REPORT_GRANULARITIES:
+            return
+        start, after = period.first_day(), period.shift(period.gran, 1)
+        end = after.first_day() if after is not None else None
+        latest = self.report.first_day() if self.report is not None else None
+        if start is not None and end is not None and end <= self.published and (latest is None or start >= latest):
+            self.report, self.report_id = period, tid
 
 
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
