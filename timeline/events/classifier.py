@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date, datetime
+from datetime import date
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from timeline.events.interval import interval
+from timeline.events.interval import interval, placement
 from timeline.model import DateInterval
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.triggers import Trigger, span_head
@@ -323,9 +323,7 @@ def _direction(value: str, when: DateInterval | None, published: date | None) ->
         return fuzzy[value]
     if when is None or published is None:
         return "unknown"
-    start = when.start.date() if isinstance(when.start, datetime) else when.start
-    end = when.end.date() if isinstance(when.end, datetime) else when.end
-    return "past" if end < published else "future" if start > published else "around"
+    return placement(when, published)
 
 
 def _verb_form(token: "Token") -> str:

@@ -4,10 +4,11 @@ entities taking part (used to merge reports of one happening)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.events.lexicon import Lexicon, lexicon
+from timeline.events.interval import placement
 from timeline.events.triggers import clause_head
 from timeline.model import Certainty, DateInterval, Tense, Timex
 
@@ -112,11 +113,9 @@ class Describer:
             if value == "PAST_REF":
                 return "past"
             return "present" if verb is not None and verb.tag_ in ("VBZ", "VBP") else "past"
-        start, end = _day(when.start), _day(when.end)
-        if end < published:
-            return "past"
-        if start > published:
-            return "future"
+        where = placement(when, published)
+        if where != "around":
+            return where
         return "present" if verb is None or verb.tag_ in ("VBZ", "VBP", "VBG") else "past"
 
     def _going_to(self, verb: "Token") -> bool:
@@ -205,7 +204,3 @@ def _proper_noun_groups(tokens: list["Token"]) -> list[str]:
     if run:
         groups.append(" ".join(t.text for t in run))
     return groups
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value

@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, datetime, time, timedelta
+from typing import Literal
 
 from timeline.model import DateInterval, Granularity
+from timeline.render.dates import day_of
 
 _SECOND = timedelta(seconds=1)
 
@@ -33,6 +35,18 @@ _PARTS_OF_DAY: dict[str, tuple[int, int]] = {
 }
 # meteorological seasons of the northern hemisphere: first month, months covered
 _SEASONS: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+Placement = Literal["past", "future", "around"]
+
+
+def placement(when: DateInterval, day: date) -> Placement:
+    """Whether the interval ends before ``day``, starts after it, or holds it."""
+    if day_of(when.end) < day:
+        return "past"
+    if day_of(when.start) > day:
+        return "future"
+    return "around"
+
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # a zone offset is accepted and ignored: the interval is in the clock time written
