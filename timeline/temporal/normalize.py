@@ -205,6 +205,8 @@ class Normalizer:
         elif "cur" in g and "unit" in g:  # "the end of the year": the current one
             gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "year")
             spec = replace(spec, shift=(gran, 0))
+        elif "evday" in g:  # "the second day of an offensive": the day the story is at
+            spec = replace(spec, shift=("day", 0), anaphoric=True, day_reference_only=True)
         elif "that" in g and "unit" in g:
             gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "day")
             spec = replace(spec, shift=(gran, 0), anaphoric=True)

@@ -156,7 +156,7 @@ def _holiday_around(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolve
 def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     assert spec.shift is not None
     unit, n = spec.shift
-    use_last = spec.anaphoric and last is not None
+    use_last = spec.anaphoric and last is not None and (last.day is not None or not spec.day_reference_only)
     ref = last if use_last and last is not None else dct
     anchored = "last" if use_last else "t0"
     ref_day = ref.first_day() if ref.day is None else ref.day

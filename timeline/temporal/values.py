@@ -81,6 +81,8 @@ class Spec:
     week_of: bool = False
     # "the day before last Tuesday": days to add to the day named
     day_offset: int = 0
+    # "the second day of the offensive": anaphoric only to a day, else the publication date
+    day_reference_only: bool = False
 
 
 # a half of a unit in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
