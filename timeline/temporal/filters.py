@@ -1,7 +1,9 @@
 """Which candidates are temporal expressions: cheap checks on the raw text
 (``plausible``, before parsing) and part-of-speech checks on the parse
 (``keep``): "may" the verb, "March" the verb, "second" the ordinal, a year
-that is a price, "daily" the adjective."""
+that is a price, "daily" the adjective.  ``keep`` ends with two composition
+steps: day lists are split ("April 24 and 25") and "the day before/after"
+is joined to the date that follows ("the day before last Tuesday")."""
 
 from __future__ import annotations
 
