@@ -237,9 +237,9 @@ class Normalizer:
         rest: float | None
         if words in spoken["round"]:  # "nineteen hundred"
             rest = float(spoken["round"][words])
-        else:  # "oh five"
-            rest = self.number(next((words.removeprefix(z + "-") for z in spoken["zero"] if words.startswith(z + "-")),
-                                    words))
+        else:  # "ninety-six", "oh five"
+            zero = next((z for z in spoken["zero"] if words.startswith(z + "-")), None)
+            rest = self.number(words.removeprefix(zero + "-") if zero else words)
         if rest is None or rest >= 100:
             return None
         return int(head) * 100 + int(rest)
