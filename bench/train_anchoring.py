@@ -45,6 +45,8 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "timeml-tbaq"
 DATED = ("DATE", "TIME")
 # a rule choosing fewer pairs than this (gold and tool timexes together) is kept as it is
 RARE_RULE = 60
+# ... and is right at least this often (else the classifier decides its pairs)
+RARE_RULE_PRECISION = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,13 +157,16 @@ def kept(model: AnchoringModel, examples: list[Example]) -> np.ndarray:
     return (probabilities(model, examples) >= model.threshold) | ruled(examples, model.kept_rules)
 
 
-def rare_rules(examples: list[Example], below: int = RARE_RULE) -> frozenset[str]:
-    """Rules that chose too few pairs of the training data for their weight to be learned."""
-    counts: dict[str, int] = {}
+def rare_rules(examples: list[Example], below: int = RARE_RULE, precise: float = RARE_RULE_PRECISION) -> frozenset[str]:
+    """Rules that chose too few pairs of the training data for their weight to
+    be learned, and were right often enough to be trusted as they are."""
+    counts: dict[str, list[int]] = {}
     for e in examples:
         if e.rule is not None:
-            counts[e.rule] = counts.get(e.rule, 0) + 1
-    return frozenset(r for r, n in counts.items() if n < below)
+            seen = counts.setdefault(e.rule, [0, 0])
+            seen[0] += 1
+            seen[1] += e.label
+    return frozenset(r for r, (n, right) in counts.items() if n < below and right >= precise * n)
 
 
 def counts_at(golds: list[TimeMLDocument], docs: list[int], examples: list[Example], keep: np.ndarray) -> LinkCounts:
