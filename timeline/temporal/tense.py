@@ -168,7 +168,8 @@ class TenseReader:
             governor = _verb_above(verb)
             if governor is not None and self._past_perfect(governor):
                 return PAST  # "had been scheduled to expire Friday": that time has passed
-            if governor is None or governor.lemma_ in w.future_predicates:
+            # "plans to", "was expected to", "was due to" (the adjective's copula governs)
+            if governor is None or governor.lemma_ in w.future_predicates or verb.head.lemma_ in w.future_predicates:
                 return FUTURE
             return self.verb_direction(governor) or FUTURE
         if verb.tag_ == "VBN" and not auxes:
