@@ -31,6 +31,11 @@ def _previous_word(before: str) -> str:
     return prev.group(1).lower() if prev else ""
 
 
+def _next_word(text: str, end: int) -> str:
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt.group(1).lower() if nxt else ""
+
+
 def _is_title(text: str, c: Candidate) -> bool:
     """Every word capitalised, mid-sentence, no month or weekday inside."""
     words = c.text.split()
@@ -117,22 +122,21 @@ class CandidateFilter:
         g = dict(c.groups)
         before = text[max(0, c.start - 12):c.start]
         after = text[c.end:c.end + _NEXT_CHARS]
-        nxt = _NEXT_WORD.match(text, c.end)
-        next_word = nxt.group(1).lower() if nxt else ""
         if "numeric" in c.flags:
             prev_word = _previous_word(before)
             if before.endswith(("$", "#", "\u00a3", "\u20ac", "-", "/", "+")) or prev_word in self.lex.non_date_predecessors:
                 return False
+            next_word = _next_word(text, c.end)
             if after[:1] in ("%", "-", "/") or after.startswith(" %") or next_word in self.lex.percent_words:
                 return False
             if after[:1] in (".", ",") and after[1:2].isdigit():
                 return False
-            if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.measure_nouns:
+            if c.rule == "year" and next_word in self.lex.measure_nouns:
                 return False  # "2015 points", "1990 people": a count
-            if c.rule == "year" and nxt and nxt.group(1).lower() in self.lex.time_zones:
+            if c.rule == "year" and next_word in self.lex.time_zones:
                 return False  # "[1116 EST]": a clock time
         if c.rule == "duration" and g.get("unit", "") in self.lex.fraction_units and \
-                next_word in self.lex.fraction_links:
+                _next_word(text, c.end) in self.lex.fraction_links:
             return False  # "three-quarters of its food": a fraction
         if c.rule == "clock_spoken" and "oclock" not in g and _previous_word(before) not in self.lex.clock_prepositions:
             return False  # "four in the morning" only after "at", "until"...; "two o'clock" anywhere
@@ -155,7 +159,7 @@ class CandidateFilter:
             return False  # "today's youth": the present in general
         conjunction = self.lex.conjunction_adverbs.get(g.get("vague", ""))
         if conjunction is not None and (_previous_word(before) in conjunction["preceded_by"]
-                                        or next_word in conjunction["followed_by"]):
+                                        or _next_word(text, c.end) in conjunction["followed_by"]):
             return False  # "as soon as", "soon after": a conjunction, not a reference
         if c.rule == "duration" and g.get("unit") in self.lex.ordinal_homonym_units \
                 and g.get("n") in self.lex.indefinite_articles:
