@@ -21,7 +21,8 @@ ODD = [
     "fiscal '89", "3/22/13", "0/0/2000", "13/40/2013", "early 1990s", "Christmas", "Thanksgiving",
     "twenty years later", "a century ago", "the summer", "last winter", "two decades", "every 0 days",
     "the day after December 31, 9999", "the day before Jan. 1, 0001", "the day after", "Feb. 28 and 30",
-    "the second day of the siege", "ninety nine hours", "a minute and a half",
+    "the second day of the siege", "ninety nine hours", "a minute and a half", "Easter", "last Good Friday",
+    "next Easter Monday", "Ash Wednesday",
 ]
 EDGE_DATES = [date(1, 1, 1), date(1, 12, 31), date(2, 1, 1), date(1999, 12, 31), date(9999, 1, 1),
               date(9999, 12, 31), date(2017, 11, 2)]

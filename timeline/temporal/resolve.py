@@ -9,7 +9,9 @@ occurrence of a weekday, or of a month or holiday without a year.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from dateutil.easter import EASTER_WESTERN, easter
 
 from timeline.temporal.calendar import (
     MAX_YEAR, MIN_YEAR, Period, add_days, finer, nth_weekday, safe_date, weekday_near,
@@ -25,6 +27,10 @@ TENSE_WINDOW_DEFAULT = 213
 TENSE_WINDOW_FIRM = 366
 _HALF_QUARTER_DAYS = 45
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+# movable feasts are written "EASTER", "EASTER-2" (Good Friday), "EASTER+1";
+# the Gregorian Easter computation holds for these years
+_EASTER = "EASTER"
+_EASTER_YEARS = range(1583, 4100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +131,10 @@ def _with_time(spec: Spec, day: Period) -> Period:
 
 def _holiday(code: str, year: int) -> date | None:
     """"12-25" fixed, "11-TH4" 4th Thursday, "05-MOL" last Monday, "11-TU1A"
-    the Tuesday after the first Monday (US election day)."""
+    the Tuesday after the first Monday (US election day), "EASTER-2" two days
+    before Easter Sunday."""
+    if code.startswith(_EASTER):
+        return _easter_based(code[len(_EASTER):], year)
     month_s, _, rule = code.partition("-")
     month = int(month_s)
     if rule.isdigit():
@@ -138,6 +147,12 @@ def _holiday(code: str, year: int) -> date | None:
         return None if monday is None else weekday_near(monday, weekday, 1) if weekday != 1 else monday
     nth = -1 if rule[2:] == "L" else int(rule[2:] or 1)
     return nth_weekday(year, month, weekday, nth)
+
+
+def _easter_based(offset: str, year: int) -> date | None:
+    if year not in _EASTER_YEARS:
+        return None
+    return easter(year, EASTER_WESTERN) + timedelta(days=int(offset or 0))
 
 
 def _holiday_around(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved | None:
