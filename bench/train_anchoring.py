@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -33,12 +33,14 @@ import numpy as np
 from timeline.evaluate.events import LinkCounts, Pair, Span, anchor_gold_timexes, gold_pairs, score_pairs
 from timeline.events import EventAnchorer
 from timeline.events.anchor import sentence_dates
-from timeline.events.classifier import MODEL_FILE, AnchoringModel
+from timeline.events.classifier import CANDIDATE_POS, MODEL_FILE, AnchoringModel, Candidate, PairFeatures
+from timeline.events.eventness import EVENT_MODEL_FILE, eventness_features, token_features
 from timeline.model import Event, Timex
-from timeline.nlp import ParsedText
+from timeline.nlp import ParsedText, load_model
 from timeline.pipeline import Pipeline
 from timeline.read.timeml import TimeMLDocument, read_timeml
 from timeline.settings import Settings
+from timeline.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "timeml-tbaq"
@@ -56,6 +58,7 @@ class Example:
     features: tuple[str, ...]
     label: bool
     rule: str | None  # the hand-written rule that chose the candidate
+    word: tuple[str, ...] = ()  # the candidate word's features for the eventness model
 
 
 class Recorder(EventAnchorer):
@@ -63,7 +66,8 @@ class Recorder(EventAnchorer):
 
     def __init__(self) -> None:
         super().__init__(Settings(), model=AnchoringModel({}, 1.0))
-        self.seen: list[list[tuple[Pair, tuple[str, ...], str | None]]] = []
+        self.pairs = PairFeatures(self.pairs.words)  # no eventness: it is added per training set
+        self.seen: list[list[tuple[Pair, Candidate]]] = []
 
     def anchor(self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText) -> tuple[Event, ...]:
         pairs = []
@@ -77,7 +81,7 @@ class Recorder(EventAnchorer):
                     continue
                 start = piece.start + candidate.token.idx
                 pair = Pair(Span(start, start + len(candidate.token.text)), Span(timex.start, timex.end))
-                pairs.append((pair, candidate.features, candidate.rule))
+                pairs.append((pair, candidate))
         self.seen.append(pairs)
         return ()
 
@@ -95,9 +99,56 @@ def collect(golds: list[TimeMLDocument], tool: bool) -> list[Example]:
     examples = []
     for index, (gold, seen) in enumerate(zip(golds, recorder.seen)):
         truth = gold_pairs(gold)
-        for pair, features, rule in seen:
-            examples.append(Example(index, pair, features, any(g.matches(pair) for g in truth), rule))
+        for pair, c in seen:
+            examples.append(Example(index, pair, c.features, any(g.matches(pair) for g in truth), c.rule,
+                                    c.word_features))
     return examples
+
+
+def collect_words(golds: list[TimeMLDocument], pairs: PairFeatures) -> list[Example]:
+    """Every event-like word of every sentence, labelled by whether a gold EVENT overlaps it."""
+    nlp = load_model(Settings().spacy_model)
+    splits = [split_sentences(g.text) for g in golds]
+    docs = iter(nlp.pipe([g.text[s:e] for g, ss in zip(golds, splits) for s, e in ss], batch_size=256))
+    examples = []
+    for index, (gold, sentences) in enumerate(zip(golds, splits)):
+        events = sorted((e.start, e.end) for e in gold.events)
+        for start, _ in sentences:
+            for token in next(docs):
+                if token.pos_ not in CANDIDATE_POS:
+                    continue
+                span = Span(start + token.idx, start + token.idx + len(token.text))
+                label = any(Span(a, b).overlaps(span) for a, b in events)
+                word = token_features(token, pairs.kind(token))
+                examples.append(Example(index, Pair(span, span), word, label, None, word))
+    return examples
+
+
+Word = tuple[int, int]  # (document, start of the word)
+
+
+def eventness(words: list[Example], docs: list[int], args: argparse.Namespace
+              ) -> tuple[AnchoringModel, dict[Word, float]]:
+    """The eventness model trained on the words of ``docs``, and each word's
+    probability: out of fold for the words of ``docs``, from that model for the others."""
+    mine = [w for w in words if w.doc in set(docs)]
+    oof = out_of_fold(docs, mine, mine, args.l2, args.min_count)
+    model = fit(mine, args.l2, args.min_count)
+    found = {(w.doc, w.pair.event.start): p for w, p in zip(mine, oof)}
+    for w in words:
+        found.setdefault((w.doc, w.pair.event.start), model.probability(w.features))
+    return model, found
+
+
+def with_eventness(examples: list[Example], probability: dict[Word, float],
+                   model: AnchoringModel) -> list[Example]:
+    """The examples with the pair features of their candidate's eventness."""
+    extended = []
+    for e in examples:
+        p = probability.get((e.doc, e.pair.event.start))
+        p = model.probability(e.word) if p is None else p
+        extended.append(replace(e, features=e.features + tuple(eventness_features(p, e.features))))
+    return extended
 
 
 class Encoded:
@@ -234,17 +285,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--precision", type=float, default=71.0, help="the precision the threshold must reach")
     parser.add_argument("--train-on", choices=("gold", "tool", "both"), default="both",
                         help="which timexes' pairs to learn from")
+    parser.add_argument("--no-eventness", action="store_true", help="leave the eventness features out")
     args = parser.parse_args(argv)
 
     golds = [read_timeml(p) for p in sorted(args.gold.rglob("*.tml"))]
     parts = {name: [i for i, g in enumerate(golds) if Path(g.path).parent.name == name]
              for name in sorted({Path(g.path).parent.name for g in golds})}
     everything = list(range(len(golds)))
-    sets = {"gold": collect(golds, tool=False), "tool": collect(golds, tool=True)}
-    learn = sets["gold"] + sets["tool"] if args.train_on == "both" else sets[args.train_on]
-    for name, examples in sets.items():
+    plain = {"gold": collect(golds, tool=False), "tool": collect(golds, tool=True)}
+    words = [] if args.no_eventness else collect_words(golds, Recorder().pairs)
+    for name, examples in plain.items():
         positive = sum(e.label for e in examples)
         print(f"{name} timexes: {len(examples)} pairs, {positive} positive")
+
+    def trained_on(docs: list[int]) -> tuple[dict[str, list[Example]], AnchoringModel | None, dict[Word, float]]:
+        """The example sets with the eventness a model trained on ``docs`` gives
+        (and that model, and the eventness of each word)."""
+        if args.no_eventness:
+            return plain, None, {}
+        model, probability = eventness(words, docs, args)
+        return {name: with_eventness(ex, probability, model) for name, ex in plain.items()}, model, probability
+
+    def learning(sets: dict[str, list[Example]]) -> list[Example]:
+        return sets["gold"] + sets["tool"] if args.train_on == "both" else sets[args.train_on]
+
+    sets = plain
 
     print("rules alone (the previous anchorer's choices):")
     for name, examples in sets.items():
@@ -253,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(parts) == 2:
         print("cross-corpus (threshold chosen out of fold on the training corpus):")
         for source, target in (tuple(parts), tuple(reversed(list(parts)))):
-            model, _ = train(golds, parts[source], learn, sets["tool"], args)
+            sets, _, _ = trained_on(parts[source])
+            model, _ = train(golds, parts[source], learning(sets), sets["tool"], args)
             for name, examples in sets.items():
                 rules = ruled(examples)
                 report(f"rules alone on {target}, {name} timexes", counts_at(golds, parts[target], examples, rules))
@@ -261,7 +327,15 @@ def main(argv: list[str] | None = None) -> int:
                 report(f"{source} -> {target}, {name} timexes (t={model.threshold})",
                        counts_at(golds, parts[target], examples, keep))
 
-    final, oof = train(golds, everything, learn, sets["tool"], args)
+    sets, events, probability = trained_on(everything)
+    if events is not None:
+        said = [probability[(w.doc, w.pair.event.start)] >= 0.5 for w in words]
+        hits = sum(s and w.label for s, w in zip(said, words))
+        gold = sum(w.label for w in words)
+        print(f"eventness: {len(words)} event-like words, {gold} gold events; 5-fold out of fold "
+              f"P {100 * hits / max(sum(said), 1):.1f} R {100 * hits / max(gold, 1):.1f} "
+              f"(every word an event: P {100 * gold / len(words):.1f})")
+    final, oof = train(golds, everything, learning(sets), sets["tool"], args)
     print(f"final model: {len(final.weights)} weights, threshold {final.threshold}, "
           f"rules kept as they are: {', '.join(sorted(final.kept_rules))}")
     oof_keep = (oof >= final.threshold) | ruled(sets["tool"], final.kept_rules)
@@ -272,9 +346,11 @@ def main(argv: list[str] | None = None) -> int:
         for part, docs in parts.items():
             report(f"  of which {part}", counts_at(golds, docs, examples, keep))
     if args.write:
-        path = ROOT / "timeline" / "events" / "data" / MODEL_FILE
-        path.write_text(final.to_json(), "utf-8")
-        print(f"wrote {path}")
+        for name, saved in ((MODEL_FILE, final), (EVENT_MODEL_FILE, events)):
+            if saved is not None:
+                path = ROOT / "timeline" / "events" / "data" / name
+                path.write_text(saved.to_json(), "utf-8")
+                print(f"wrote {path}")
     return 0
 
 

@@ -10,7 +10,8 @@ from events_helpers import PUBLISHED, anchor, parse, timexes_for, triggers
 
 from timeline.events import EventAnchorer
 from timeline.events.anchor import sentence_dates
-from timeline.events.classifier import Candidate
+from timeline.events.classifier import Candidate, shipped_event_model
+from timeline.events.eventness import eventness_features
 from timeline.events.interval import interval, placement
 from timeline.model import DateInterval
 from timeline.nlp import ParsedText
@@ -114,3 +115,21 @@ def test_token_look_ups_by_offset() -> None:
             first = next((t for t in piece.doc if t.idx + len(t.text) > local), None)
             assert (token.i if token is not None else None) == (first.i if first is not None else None)
             assert piece.end == piece.start + len(piece.doc.text)
+
+
+def test_eventness_tells_events_from_other_words() -> None:
+    model = shipped_event_model()
+    text = "The foreign ministers met in Paris on Monday for a ceremony marking the treaty."
+    found = _candidates(text, [("Monday", "2017-10-30")])
+    p = {word: model.probability(c.word_features) for word, c in found.items()}
+    assert p["met"] > 0.8 and p["ceremony"] > 0.5
+    assert p["ministers"] < 0.2 and p["met"] > p["treaty"]
+    bands = {word: next(f for f in c.features if f.startswith("ev=") and "|" not in f) for word, c in found.items()}
+    assert bands["met"] == "ev=4" and bands["ministers"] == "ev=0"
+    assert "ev=4|main=self" in found["met"].features
+
+
+def test_eventness_features_join_the_band_with_plain_pair_features() -> None:
+    added = eventness_features(0.55, ["rel=governor", "rel=governor|VERB", "pos=VERB", "path=pobj^prep|"])
+    assert added == ["ev=2", "ev=2|rel=governor", "ev=2|pos=VERB"]
+    assert eventness_features(1.0, [])[0] == "ev=4" and eventness_features(0.0, [])[0] == "ev=0"

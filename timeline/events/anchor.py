@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
-from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates
+from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval
 from timeline.events.lexicon import lexicon
@@ -38,7 +38,7 @@ class EventAnchorer:
         self.settings = settings or Settings()
         words = lexicon()
         self.finder = TriggerFinder(words)
-        self.pairs = PairFeatures(words)
+        self.pairs = PairFeatures(words, shipped_event_model())
         self.model = model or AnchoringModel.load()
         self.describer = Describer(words, named_entities=self.settings.entities)
 

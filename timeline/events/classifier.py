@@ -23,13 +23,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from timeline.events.eventness import EVENT_MODEL_FILE, eventness_features, token_features
 from timeline.events.interval import interval, placement
 from timeline.model import DateInterval
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.triggers import Trigger, span_head
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 MODEL_FILE = "anchoring_model.json"
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
@@ -46,6 +47,7 @@ class Candidate:
     token: "Token"
     features: tuple[str, ...]
     rule: str | None  # the hand-written rule that chose it, if one did
+    word_features: tuple[str, ...] = ()  # what the eventness model reads of the word
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +101,19 @@ class AnchoringModel:
         return shipped_model()
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=2)
+def _shipped(name: str) -> AnchoringModel:
+    return AnchoringModel.from_json(resources.files("timeline.events").joinpath(f"data/{name}").read_text("utf-8"))
+
+
 def shipped_model() -> AnchoringModel:
-    raw = resources.files("timeline.events").joinpath(f"data/{MODEL_FILE}").read_text("utf-8")
-    return AnchoringModel.from_json(raw)
+    """The pair scorer shipped with the package."""
+    return _shipped(MODEL_FILE)
+
+
+def shipped_event_model() -> AnchoringModel:
+    """The eventness model shipped with the package (:mod:`timeline.events.eventness`)."""
+    return _shipped(EVENT_MODEL_FILE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +143,11 @@ class SentenceDates:
 class PairFeatures:
     """The candidates of a timex and the features of each (timex, candidate) pair."""
 
-    def __init__(self, words: Lexicon | None = None) -> None:
+    def __init__(self, words: Lexicon | None = None, eventness: AnchoringModel | None = None) -> None:
         self.words = words or lexicon()
+        self.eventness = eventness  # without it, no eventness features (what training records)
+        self._seen_doc: "Doc | None" = None
+        self._seen_words: dict[int, tuple[tuple[str, ...], float | None]] = {}
 
     def candidates(
         self, timex_tokens: Sequence["Token"], rules: Sequence[Trigger], value: str = "",
@@ -170,7 +184,7 @@ class PairFeatures:
             relation = _relation(token, governor, head_chain)
             path = _path_features(up, down, token.pos_)
             to_main = _to_main(token, main)
-            kind = self._kind(token)
+            kind = self.kind(token)
             features = [
                 *timex,
                 *self._word_features(token, kind),
@@ -193,7 +207,10 @@ class PairFeatures:
             ]
             if rules and rules[0].token.i == token.i:
                 features.append("rule=main")
-            found.append(Candidate(token, tuple(features), rule))
+            word, probability = self._word(token, kind)
+            if probability is not None:
+                features += eventness_features(probability, features)
+            found.append(Candidate(token, tuple(features), rule, word))
         return found
 
     def _event_like(self, token: "Token") -> bool:
@@ -213,7 +230,19 @@ class PairFeatures:
             preposition = parent.lower_ if parent.lower_ in known else "other"
         return [f"prep={preposition}", f"tdep={head.dep_}"]
 
-    def _kind(self, token: "Token") -> str:
+    def _word(self, token: "Token", kind: str) -> tuple[tuple[str, ...], float | None]:
+        """The word's eventness features and probability, once per word of a parse
+        (every date of a sentence scores the same words)."""
+        if self._seen_doc is not token.doc:
+            self._seen_doc, self._seen_words = token.doc, {}
+        known = self._seen_words.get(token.i)
+        if known is None:
+            word = token_features(token, kind)
+            known = self._seen_words[token.i] = (
+                word, self.eventness.probability(word) if self.eventness is not None else None)
+        return known
+
+    def kind(self, token: "Token") -> str:
         """What sort of word the candidate is, from the word lists."""
         words = self.words
         lemma = token.lemma_.lower()
