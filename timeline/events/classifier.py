@@ -146,8 +146,10 @@ class PairFeatures:
     def __init__(self, words: Lexicon | None = None, eventness: AnchoringModel | None = None) -> None:
         self.words = words or lexicon()
         self.eventness = eventness  # without it, no eventness features (what training records)
+        # what is computed once per parse (every date of a sentence scores the same words)
         self._seen_doc: "Doc | None" = None
         self._seen_words: dict[int, tuple[tuple[str, ...], float | None]] = {}
+        self._between: _Between | None = None
 
     def candidates(
         self, timex_tokens: Sequence["Token"], rules: Sequence[Trigger], value: str = "",
@@ -174,7 +176,7 @@ class PairFeatures:
         when = interval(value, published) if value and not value[0].isalpha() else None
         timex = [*self._timex_features(head, inside), f"gran={_granularity(value, when)}"]
         direction = _direction(value, when, published)
-        between = _Between(head)
+        between = self._see(head.doc)
         main = rules[0].token if rules else None
         dates = dates or SentenceDates.of([list(timex_tokens)])
         found: list[Candidate] = []
@@ -189,7 +191,7 @@ class PairFeatures:
                 *timex,
                 *self._word_features(token, kind),
                 *path,
-                *between.features(token),
+                *between.features(head, token),
                 f"rank={min(rank[token.i], 3)}",
                 f"rel={relation}",
                 f"rel={relation}|{token.pos_}",
@@ -231,16 +233,20 @@ class PairFeatures:
         return [f"prep={preposition}", f"tdep={head.dep_}"]
 
     def _word(self, token: "Token", kind: str) -> tuple[tuple[str, ...], float | None]:
-        """The word's eventness features and probability, once per word of a parse
-        (every date of a sentence scores the same words)."""
-        if self._seen_doc is not token.doc:
-            self._seen_doc, self._seen_words = token.doc, {}
+        """The word's eventness features and probability, once per word of a parse."""
+        self._see(token.doc)
         known = self._seen_words.get(token.i)
         if known is None:
             word = token_features(token, kind)
             known = self._seen_words[token.i] = (
                 word, self.eventness.probability(word) if self.eventness is not None else None)
         return known
+
+    def _see(self, doc: "Doc") -> _Between:
+        """Start the per-parse caches when a new parse comes."""
+        if self._seen_doc is not doc or self._between is None:
+            self._seen_doc, self._seen_words, self._between = doc, {}, _Between(doc)
+        return self._between
 
     def kind(self, token: "Token") -> str:
         """What sort of word the candidate is, from the word lists."""
@@ -297,35 +303,27 @@ def _path_features(up: list[str], down: list[str], pos: str) -> list[str]:
 
 
 class _Between:
-    """What lies between the timex head and a candidate, from prefix counts over
-    the sentence (one pass per timex, so long date-dense sentences stay linear)."""
+    """What lies between a timex head and a candidate, from prefix counts over
+    the parse (built once per parse, so long date-dense sentences stay linear)."""
 
-    def __init__(self, head: "Token") -> None:
-        self.head = head
-        sentence = head.sent
-        self.offset = sentence.start
+    def __init__(self, doc: "Doc") -> None:
         self.verbs, self.puncts, self.clauses = [0], [0], [0]
-        for t in sentence:
+        for t in doc:
             self.verbs.append(self.verbs[-1] + (t.pos_ == "VERB"))
             self.puncts.append(self.puncts[-1] + (t.text in (",", ";", ":", "--")))
             self.clauses.append(self.clauses[-1] + (t.dep_ == "mark" or t.tag_ in ("WDT", "WRB", "WP")))
 
-    def _count(self, prefix: list[int], lo: int, hi: int) -> int:
-        """How many tokens strictly between ``lo`` and ``hi`` (document indices) are counted."""
-        size = len(prefix) - 1
-        a = min(max(lo + 1 - self.offset, 0), size)
-        b = min(max(hi - self.offset, 0), size)
-        return prefix[b] - prefix[a] if b > a else 0
-
-    def features(self, token: "Token") -> list[str]:
-        lo, hi = sorted((self.head.i, token.i))
-        distance = token.i - self.head.i
+    def features(self, head: "Token", token: "Token") -> list[str]:
+        lo, hi = sorted((head.i, token.i))
+        distance = token.i - head.i
         bucket = next(b for b in (1, 2, 3, 5, 8, 12, 1000) if abs(distance) <= b)
         side = "after" if distance > 0 else "before"
-        features = [f"dist={side}{bucket}", f"verbs-between={min(self._count(self.verbs, lo, hi), 2)}"]
-        if self._count(self.puncts, lo, hi):
+        # tokens strictly between: prefix[hi] - prefix[lo + 1]
+        verbs = self.verbs[hi] - self.verbs[lo + 1] if hi > lo else 0
+        features = [f"dist={side}{bucket}", f"verbs-between={min(verbs, 2)}"]
+        if hi > lo and self.puncts[hi] - self.puncts[lo + 1]:
             features.append("punct-between")
-        if self._count(self.clauses, lo, hi):
+        if hi > lo and self.clauses[hi] - self.clauses[lo + 1]:
             features.append("clause-between")
         return features
 
