@@ -128,7 +128,7 @@ def _sentence(text: str, offset: int, token: "Token") -> TextSpan:
 def merge_mentions(events: list[Event]) -> list[Event]:
     """Merge events that are one happening: the same trigger word (dated by two
     expressions: the finer date wins), or the same lemma on the same date."""
-    merged: list[Event] = []
+    groups: list[list[Event]] = []
     by_trigger: dict[tuple[int, int], int] = {}
     by_lemma_date: dict[tuple[str, object], int] = {}
     for event in events:
@@ -138,24 +138,31 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if index is None and date_key is not None:
             index = by_lemma_date.get(date_key)
         if index is None:
-            index = len(merged)
-            merged.append(event)
+            index = len(groups)
+            groups.append([event])
         else:
-            merged[index] = _combine(merged[index], event)
+            groups[index].append(event)
         by_trigger[trigger_key] = index
         if date_key is not None:
             by_lemma_date.setdefault(date_key, index)
-    return merged
+    return [_combine(group) for group in groups]
 
 
-def _combine(first: Event, other: Event) -> Event:
-    """One event from two reports of it: every mention kept, the finer date preferred."""
-    mentions = first.mentions + tuple(m for m in other.mentions if m not in first.mentions)
-    entities = tuple(dict.fromkeys(first.entities + other.entities))
-    base = first
-    if other.date is not None and (
-        first.date is None
-        or GRANULARITY_ORDER.index(other.date.granularity) < GRANULARITY_ORDER.index(first.date.granularity)
-    ):
-        base = replace(other, trigger=first.trigger, title=first.title, sentence=first.sentence, lemma=first.lemma)
-    return replace(base, mentions=mentions, entities=entities)
+def _combine(group: list[Event]) -> Event:
+    """One event from every report of it: the first report's words, the finest
+    date, every mention and participant once (in one pass: a happening
+    repeated thousands of times stays linear)."""
+    first = group[0]
+    if len(group) == 1:
+        return first
+    finest = first
+    for other in group[1:]:
+        if other.date is not None and (
+            finest.date is None
+            or GRANULARITY_ORDER.index(other.date.granularity) < GRANULARITY_ORDER.index(finest.date.granularity)
+        ):
+            finest = other
+    mentions = tuple(dict.fromkeys(m for event in group for m in event.mentions))
+    entities = tuple(dict.fromkeys(e for event in group for e in event.entities))
+    return replace(finest, trigger=first.trigger, title=first.title, sentence=first.sentence, lemma=first.lemma,
+                   mentions=mentions, entities=entities)
