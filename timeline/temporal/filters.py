@@ -161,10 +161,17 @@ class CandidateFilter:
         if conjunction is not None and (_previous_word(before) in conjunction["preceded_by"]
                                         or _next_word(text, c.end) in conjunction["followed_by"]):
             return False  # "as soon as", "soon after": a conjunction, not a reference
+        if c.rule == "set_every" and self.lex.set_quantifiers.get(g.get("every", "")) == "EACH" \
+                and self._amount_before(before):
+            return False  # "$250,000 per year", "$2 million each year": a rate, as "$1.76 a year"
         if c.rule == "duration" and g.get("unit") in self.lex.ordinal_homonym_units \
                 and g.get("n") in self.lex.indefinite_articles:
             return False  # "a second term"
         return True
+
+    def _amount_before(self, before: str) -> bool:
+        word = _previous_word(before)
+        return any(ch.isdigit() for ch in word) or word in self.lex.numbers or word in self.lex.rate_amount_words
 
     def _names_event(self, text: str, start: int, end: int) -> bool:
         """Whether a determiner comes before and a linking word and a
@@ -185,18 +192,45 @@ class CandidateFilter:
     def keep(self, text: str, candidates: list[Candidate], parsed: ParsedText | None) -> list[Candidate]:
         out: list[Candidate] = []
         anchored = False  # whether a DATE or TIME has been kept before
+        surnames = self._month_surnames(text)
         for i, c in enumerate(candidates):
             if not self.plausible(text, c):
                 continue
+            if c.rule == "month" and c.group("m") in surnames and c.group("mod") is None \
+                    and _previous_word(text[max(0, c.start - 20):c.start]) not in self.lex.month_prepositions:
+                continue  # "May said", "a rebuke of May" in an article about Theresa May
             nxt = candidates[i + 1] if i + 1 < len(candidates) else None
             if c.rule == "vague" and nxt is not None and nxt.start - c.end <= _ADJACENT \
                     and text[c.end:nxt.start].isspace() and self.lex.vague.get(c.text.lower()) == "PAST_REF":
                 continue  # "most recently last year": the modifier is not a timex of its own
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
-            out.append(self._later_as_duration(_trim_determiner(text, c, self._modifier_with_article), anchored))
+            c = self._over_as_during(text, _trim_determiner(text, c, self._modifier_with_article))
+            out.append(self._later_as_duration(c, anchored))
             anchored = anchored or out[-1].type in ("DATE", "TIME")
         return _compose_day_around(text, _split_day_lists(out))
+
+    def _month_surnames(self, text: str) -> frozenset[str]:
+        """The month words that are also the surname of someone the article names."""
+        return frozenset(month for month, people in self.lex.month_surnames.items()
+                         if any(person in text for person in people))
+
+    def _over_as_during(self, text: str, c: Candidate) -> Candidate:
+        """"add $1.4 trillion over 10 years", "phases it out over five years":
+        "over" says during which time, a signal outside the span; it means
+        "more than" only after a verb of lasting or a preposition ("lasted
+        over a week", "in over a decade") or before "ago", "later"..."""
+        approx = c.group("approx")
+        if approx is None or approx.lower() != "over":
+            return c
+        words = self.lex.over_as_more_than
+        if _previous_word(text[max(0, c.start - 20):c.start]) in words["preceded_by"] \
+                or _next_word(text, c.end) in words["followed_by"]:
+            return c
+        cut = len(approx)
+        while cut < len(c.text) and c.text[cut].isspace():
+            cut += 1
+        return replace(c, start=c.start + cut, text=c.text[cut:], groups=tuple((k, v) for k, v in c.groups if k != "approx"))
 
     def _later_as_duration(self, c: Candidate, anchored: bool) -> Candidate:
         """"a week later" after the story has named a date is that date plus a

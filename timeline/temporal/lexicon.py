@@ -117,6 +117,15 @@ class Lexicon:
             word: {k: frozenset(v) for k, v in sides.items()}
             for word, sides in data["conjunction_adverbs"].items() if not word.startswith("_")}
         self.ordinal_homonym_units = frozenset(data["ordinal_homonym_units"])
+        # "$250,000 per year", "dollars more per year": a rate, not a set of times
+        self.rate_amount_words = frozenset(data["rate_amount_words"])
+        # "Theresa May said": in an article naming such a person, the month word alone is the name
+        self.month_surnames: dict[str, tuple[str, ...]] = {
+            month: tuple(people) for month, people in data["month_surnames"].items() if not month.startswith("_")}
+        self.month_prepositions = frozenset(data["month_prepositions"])
+        # "lasted over a week" (more than) against "$1.4 trillion over 10 years" (during)
+        self.over_as_more_than: dict[str, frozenset[str]] = {
+            side: frozenset(words) for side, words in data["over_as_more_than"].items() if not side.startswith("_")}
         self.indefinite_articles = frozenset(data["indefinite_articles"])
         # normalize.py
         self.ordinal_suffixes = frozenset(data["ordinal_suffixes"])
