@@ -147,6 +147,9 @@ class Lexicon:
         self.bare_unit_blockers = frozenset(data["determiners_before_bare_units"])
         # "the quarter ended Sept. 30"
         self.period_end_verbs = frozenset(data["period_end_verbs"])
+        # "from June to August of 2016": the words that open and link a range of dates
+        self.range_starts = frozenset(data["date_ranges"]["starts"])
+        self.range_links = frozenset(data["date_ranges"]["links"])
         # "the latest quarter": counted from the publication date (quarters back)
         self.report_periods_from_publication: dict[str, int] = data["report_periods_from_publication"]
         self.rules = self._compile_rules()

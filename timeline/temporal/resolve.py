@@ -25,6 +25,10 @@ from timeline.temporal.values import Spec, duration_value, valid_value
 TENSE_WINDOW_DAYS = {"month": 366, "season": 366}
 TENSE_WINDOW_DEFAULT = 213
 TENSE_WINDOW_FIRM = 366
+# a month inside a noun phrase of a past clause ("his confirmation hearing in
+# January", said in November) is the past one, unless the coming one begins
+# within this many days ("notified of a cutback in September", said in August)
+NEAR_FUTURE_DAYS = 31
 _HALF_QUARTER_DAYS = 45
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 # movable feasts are written "EASTER", "EASTER-2" (Good Friday), "EASTER+1";
@@ -206,6 +210,26 @@ def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     return _bounded(None if base is None else base.shift(unit, n), anchored)
 
 
+def range_partner(spec: Spec, other: Period, after: bool) -> Resolved | None:
+    """A month or day without year at one end of a range whose other end is
+    ``other``: the first occurrence from ``other`` on (``after``: "from Jan. 20
+    to Feb. 13") or the last one up to it ("from June to August of 2016").
+    None when ``spec`` is not such a date."""
+    if spec.month is None or spec.year is not None or spec.shift is not None or spec.reuse \
+            or spec.holiday is not None:
+        return None
+    ref = other.first_day()
+    if ref is None:
+        return None
+    found = _absolute(spec, ref.year, "last")
+    start = found.period.first_day() if found is not None and found.period is not None else None
+    if start is not None and after and start < ref:
+        found = _absolute(spec, ref.year + 1, "last")
+    elif start is not None and not after and start > ref:
+        found = _absolute(spec, ref.year - 1, "last")
+    return found
+
+
 def _report_period(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     base: Period | None
     if spec.period_end is not None:
@@ -295,7 +319,9 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
     # wins ("payable Dec. 7" said in October is this December)
     before = _absolute(spec, year - 1, "t0") if start > ref_start else first
     after = _absolute(spec, year + 1, "t0") if start < ref_start else first
-    window = TENSE_WINDOW_DEFAULT if tense.embedded else TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
+    near_future = after is not None and _days_away(after, published) <= NEAR_FUTURE_DAYS
+    embedded = tense.embedded and not (direction < 0 and not near_future)
+    window = TENSE_WINDOW_DEFAULT if embedded else TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
     if tense.firm:
         window = TENSE_WINDOW_FIRM
     if direction < 0 and before is not None and _days_away(before, published) <= window:
@@ -322,9 +348,18 @@ def _reported_period(spec: Spec, published: date, direction: int) -> Resolved | 
 
 
 def _days_away(r: Resolved, published: date) -> int:
+    """Days between the publication date and the period: to its start when it
+    lies ahead, to its end when it lies behind ("May" said on Dec. 3 is 186
+    days back, not 216), 0 inside it."""
     assert r.period is not None
     start = r.period.first_day()
-    return abs((start - published).days) if start is not None else 10**6
+    if start is None:
+        return 10**6
+    if start >= published:
+        return (start - published).days
+    after = r.period.shift(r.period.gran, 1)
+    end = after.first_day() if after is not None else None
+    return max(0, (published - end).days + 1) if end is not None else (published - start).days
 
 
 def _set(spec: Spec) -> Resolved | None:

@@ -17,7 +17,7 @@ from timeline.temporal.filters import CandidateFilter
 from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
 from timeline.temporal.recognize import Candidate, Recognizer
-from timeline.temporal.resolve import resolve
+from timeline.temporal.resolve import range_partner, resolve
 from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
 from timeline.temporal.values import Spec
 
@@ -50,16 +50,17 @@ class TemporalTagger:
         order -> clock times take the day named next to them."""
         day = published.date() if isinstance(published, datetime) else published
         kept = self.filter.keep(text, candidates, parsed)
-        timexes = self._resolve_in_text_order(text, day, kept, parsed)
-        return self._date_clock_times(text, timexes)
+        timexes, parts = self._resolve_in_text_order(text, day, kept, parsed)
+        return self._date_clock_times(text, self._date_ranges(text, timexes, parts))
 
     def _resolve_in_text_order(
         self, text: str, day: date, kept: list[Candidate], parsed: ParsedText | None,
-    ) -> list[Timex]:
+    ) -> tuple[list[Timex], list[tuple[Spec, Period | None]]]:
         """Normalise and resolve each candidate; anaphoric ones ("the next
         day", "a year earlier") count from the last date that moved the
-        narrative's reference."""
+        narrative's reference.  Also returns each timex's spec and period."""
         out: list[Timex] = []
+        parts: list[tuple[Spec, Period | None]] = []
         reference = _Reference(day)
         for c in kept:
             spec = self.normalizer.normalize(c)
@@ -78,7 +79,36 @@ class TemporalTagger:
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
                 reference.move(resolved.period, tid)
             out.append(timex)
+            parts.append((spec, resolved.period))
+        return out, parts
+
+    def _date_ranges(self, text: str, timexes: list[Timex], parts: list[tuple[Spec, Period | None]]) -> list[Timex]:
+        """The ends of a range share a year: "from June to August of 2016"
+        (June 2016), "from Jan. 20, when Trump took office, to Feb. 13" (the
+        Feb. 13 after that Jan. 20)."""
+        out = list(timexes)
+        for i in range(len(out) - 1):
+            first, second = out[i], out[i + 1]
+            if first.type != "DATE" or second.type != "DATE" or not self._is_range(text, first, second):
+                continue
+            (first_spec, first_period), (second_spec, second_period) = parts[i], parts[i + 1]
+            if second_spec.year is not None and first_spec.year is None and second_period is not None:
+                moved, at, partner = range_partner(first_spec, second_period, after=False), i, second
+            elif second_spec.year is None and first_period is not None:
+                moved, at, partner = range_partner(second_spec, first_period, after=True), i + 1, first
+            else:
+                continue
+            if moved is not None:
+                out[at] = replace(out[at], value=moved.value, anchor=partner.id)
         return out
+
+    def _is_range(self, text: str, first: Timex, second: Timex) -> bool:
+        """"from X to Y", "between X and Y", also with a clause between
+        ("from Jan. 20, when Trump took office, to Feb. 13")."""
+        opener = _LAST_WORD.search(text, max(0, first.start - _RANGE_OPENER_CHARS), first.start)
+        link = _RANGE_LINK.fullmatch(text, first.end, second.start)
+        return opener is not None and opener.group(1).lower() in self.lex.range_starts \
+            and link is not None and link.group(1).lower() in self.lex.range_links
 
     def _moves_reference(self, text: str, spec: Spec, timex: Timex, before: Timex | None) -> bool:
         """Whether a resolved date becomes the reference of what follows.
@@ -148,6 +178,10 @@ class _Reference:
 
 
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
+# "from X to Y": the word just before X, and what may stand between X and Y
+_RANGE_OPENER_CHARS = 12
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_RANGE_LINK = re.compile(r"(?:\s*,[^.;,]{1,60},)?\s+(\w+)\s+")
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
