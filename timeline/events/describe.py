@@ -70,6 +70,10 @@ class Describer:
         """Subject, verb group, objects, complement (and, for a reporting verb
         when ``report``, the gist of what is reported) of ``verb``'s clause."""
         parts: list[_Part] = []
+        head = verb.head
+        if verb.dep_ in ("ccomp", "xcomp") and head.i < verb.i and any(c.dep_ == "neg" for c in head.children):
+            # "does not expect a dollar rally to continue": the denial is part of the news
+            parts += self._actor_and_verb(head, skip)
         subject = self._subject(verb, skip, resolve=report)
         if subject is not None:
             outside = subject.i < verb.left_edge.i or subject.i > verb.right_edge.i
@@ -304,12 +308,13 @@ class Describer:
 
     def _antecedent(self, pronoun: "Token") -> "Token | None":
         """The name a third-person pronoun subject stands for in its sentence: its
-        apposition ("he (Franken)"), the subject of the verb reporting its clause,
-        or of the clause it depends on ("Franken was a comedian before he was elected")."""
+        apposition ("he (Franken)"), the subject of the verb reporting its clause
+        ("Maloney said she", "the committee said it"), or for "he"/"she" of the
+        clause it depends on ("Franken was a comedian before he was elected")."""
         grammar = self.words.grammar
         word = pronoun.lower_
-        person = word in grammar["resolvable_pronouns_person"]
-        if not person and word not in grammar["resolvable_pronouns_plural"]:
+        kind = next((k for k in ("person", "plural", "thing") if word in grammar[f"resolvable_pronouns_{k}"]), None)
+        if kind is None:
             return None
         named = [c for c in pronoun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if named:
@@ -318,15 +323,19 @@ class Describer:
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
         reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs
-        if not reported and not (person and clause.dep_ == "advcl"):
+        if not reported and not (kind == "person" and clause.dep_ == "advcl"):
             return None
         speaker = next(iter(_subjects(clause.head, self._dateline(pronoun))), None)
         if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
             return None
         plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
-        if person and (speaker.pos_ != "PROPN" or plural):
-            return None
-        return speaker if person or plural else None
+        if kind == "person":
+            fits = speaker.pos_ == "PROPN" and not plural
+        elif kind == "plural":
+            fits = plural
+        else:  # "it": an organisation ("the committee", "Ethics Committee"), not a person
+            fits = not plural and speaker.lemma_.lower() in grammar["organisation_nouns"]
+        return speaker if fits else None
 
     def _dateline(self, trigger: "Token") -> set[int]:
         """The words of a "BRUSSELS (Reuters) -" dateline opening the sentence."""

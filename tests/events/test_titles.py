@@ -1,0 +1,111 @@
+"""Event titles a reader understands without the article: sentences from
+Reuters articles of 2017, parsed with the shipped model (loaded once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_helpers import parse
+from timeline.events.describe import MAX_TITLE_WORDS, Describer
+
+DESCRIBER = Describer()
+
+
+def title(text: str, trigger: str, date_phrase: str) -> str:
+    """The title of ``trigger`` (its first occurrence) dated by ``date_phrase``."""
+    parsed = parse(text)
+    start = text.index(date_phrase)
+    skip = {t.i for t in parsed.tokens(start, start + len(date_phrase))}
+    at = text.index(trigger)
+    token = parsed.token_at(at)
+    assert token is not None and token.text == trigger
+    return DESCRIBER.title(token, skip)
+
+
+@pytest.mark.parametrize("text, trigger, date_phrase, expected", [
+    # the dateline is not the actor; what the statement says is the news
+    ("BRUSSELS (Reuters) - U.S. Secretary of State Rex Tillerson on Tuesday said the United States remains "
+     "committed to Europe.", "said", "Tuesday",
+     "U.S. Secretary of State Rex Tillerson said United States remains committed to Europe"),
+    # a particle belongs to the verb
+    ("A federal judge in New York on Thursday threw out a lawsuit that had accused President Donald Trump of "
+     "violating the U.S. Constitution.", "threw", "Thursday", "Federal judge in New York threw out lawsuit"),
+    # the speaker a reported "she" stands for
+    ("Representative Carolyn Maloney said she will introduce a bill on Friday that says companies cannot block "
+     "sexual harassment victims from publicly disclosing the details of their allegations.", "introduce", "Friday",
+     "Representative Carolyn Maloney will introduce bill"),
+    # "prompting the committee to launch": the committee launches
+    ("Lawmakers from both U.S. political parties have recently been ensnared in allegations of sexual misconduct, "
+     "prompting the committee to launch a probe this month of all House members and their staffs.", "launch",
+     "this month", "Committee to launch probe"),
+    # "is expected to": the verb it completes stays
+    ("Mattis is expected to meet South Korean leaders on Friday before he joins the top U.S. military officer.",
+     "meet", "Friday", "Mattis is expected to meet South Korean leaders"),
+    # an adjective under a copula: the copula's subject
+    ("In a court filing on Monday U.S. prosecutors said the settlement payment was due on Oct. 31.", "due",
+     "Oct. 31", "Settlement payment was due"),
+    # "the same day" is not who imposed the freeze
+    ("The Netherlands lifted the hold on the money on October 10, but the same day imposed a new freeze on the "
+     "account.", "imposed", "October 10", "Netherlands imposed new freeze on account"),
+    # "after falling short": the subject of the clause it belongs to
+    ("The two contests will be closely watched to see if Democrats can convert the grassroots resistance to Trump "
+     "into electoral wins after falling short earlier this year in four competitive special congressional "
+     "elections.", "falling", "earlier this year",
+     "Democrats falling short in four competitive special congressional elections"),
+    # a relative clause's object is the noun it describes, not a dangling "that"
+    ("We did a thorough assessment and this was the number that we put forward to Congress today, she said.",
+     "put", "today", "We put number to Congress"),
+    # "had yet to": the adverb that reverses the meaning stays
+    ("The message had yet to be carried by Chinese state media as of Thursday afternoon.", "carried",
+     "Thursday afternoon", "Message had yet to be carried by Chinese state media"),
+    # a bare noun borrows its clause
+    ("Thursday’s incident also raised questions about how Twitter secures the official @potus presidential "
+     "account.", "incident", "Thursday", "Incident raised questions"),
+    ("Their offices did not return requests for comment on Wednesday.", "comment", "Wednesday",
+     "Their offices did not return requests for comment"),
+    # a source that lost its apostrophes: "Korea s" is shown "Korea's"
+    ("Xi Jinping replied to Kim Jong Un s message, North Korea s state news agency said on Thursday.", "said",
+     "Thursday", "North Korea's state news agency said"),
+])
+def test_title_reads_as_a_headline(text: str, trigger: str, date_phrase: str, expected: str) -> None:
+    assert title(text, trigger, date_phrase) == expected
+
+
+def test_long_title_drops_whole_phrases_not_the_end_of_one() -> None:
+    text = ("The leaders of the U.S. intelligence community on Thursday pressed Congress to renew the National "
+            "Security Agency’s expiring surveillance law, warning in a rare public statement that national security "
+            "may be endangered.")
+    headline = title(text, "pressed", "Thursday")
+    assert len(headline.split()) <= MAX_TITLE_WORDS
+    assert headline.startswith("Leaders of U.S. intelligence community pressed Congress to renew")
+    assert headline.endswith("surveillance law")
+
+
+def test_a_quotation_is_not_cut_into_the_title() -> None:
+    text = "Twitter said in a tweet on Friday: “We have implemented safeguards to prevent this from happening again.”"
+    assert title(text, "said", "Friday") == "Twitter said in tweet"
+
+
+def test_heading_and_link_are_not_words_of_the_title() -> None:
+    heading = "MEDICAL EXPENSES: Temporarily expands the deductibility of out-of-pocket medical expenses through 2019."
+    assert title(heading, "expands", "2019") == "Expands deductibility of out-of-pocket medical expenses"
+    caption = "(Graphic: Dollar Rise During 2005 Tax Holiday - reut.rs/2A77Y5o)"
+    assert "reut.rs" not in title(caption, "Rise", "2005")
+
+
+def test_a_relative_pronoun_stands_for_its_noun() -> None:
+    text = "Obama carried Virginia, which Democrat Hillary Clinton won in 2016 by 5 percentage points."
+    assert title(text, "won", "2016") == "Democrat Hillary Clinton won Virginia by 5 percentage points"
+
+
+def test_it_stands_for_a_reporting_organisation_not_a_person() -> None:
+    committee = ("The House Ethics Committee said on Friday it had begun an investigation into public reports "
+                 "that Democrat Ruben Kihuen engaged in sexual harassment.")
+    assert title(committee, "begun", "Friday").startswith("House Ethics Committee had begun investigation")
+    person = "Trump said on Friday it had begun an investigation into public reports."
+    assert title(person, "begun", "Friday").startswith("It had begun investigation")
+
+
+def test_a_denied_expectation_keeps_its_denial() -> None:
+    text = "Yet he does not expect a dollar rally to continue beyond the second quarter of 2018."
+    assert title(text, "continue", "the second quarter of 2018") == "He does not expect dollar rally to continue"
