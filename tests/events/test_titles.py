@@ -82,7 +82,7 @@ def test_long_title_drops_whole_phrases_not_the_end_of_one() -> None:
 
 
 def test_a_quotation_is_not_cut_into_the_title() -> None:
-    text = "Twitter said in a tweet on Friday: “We have implemented safeguards to prevent this from happening again.”"
+    text = "Twitter said in a tweet on Friday: “We have implemented safeguards to prevent this from happening.”"
     assert title(text, "said", "Friday") == "Twitter said in tweet"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.interval import placement
@@ -29,7 +29,8 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _EXACT_MODS = frozenset({"EQUAL", ""})
 # the order in which a long title gives up words: a step of rank r is taken
 # before any step of a higher rank (complement first, the content of a report last)
-_DROP_COMPLEMENT, _SHORT_OBJECT, _SHORT_SUBJECT, _SHORT_CONTENT, _CORE_OBJECT, _CORE_SUBJECT, _DROP_CONTENT = range(1, 8)
+(_DROP_COMPLEMENT, _SHORT_OBJECT, _SHORT_SUBJECT, _SHORT_CONTENT,
+ _CORE_OBJECT, _CORE_SUBJECT, _DROP_CONTENT) = range(1, 8)
 
 
 @dataclass(slots=True)
@@ -89,10 +90,13 @@ class Describer:
             elif child.dep_ in _OBJECTS:
                 parts.append(self._noun_part(child, skip, _SHORT_OBJECT, _CORE_OBJECT))
                 for infinitive in (c for c in child.children if c.dep_ == "xcomp" and c.i not in skip):
-                    parts.append(_Part([(0, self._verb_group(infinitive, skip, with_head=False))]))  # "is due to be phased out"
+                    # "is due to be phased out"
+                    parts.append(_Part([(0, self._verb_group(infinitive, skip, with_head=False))]))
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 parts.append(_Part([(0, self._verb_group(child, skip, with_head=False))]))
-                parts += [self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(child, skip)]
+                parts += [
+                    self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(child, skip)
+                ]
         relative_object = self._relative_object(verb, skip)
         if relative_object is not None:  # "the bill President Bush signed" -> "Bush signed bill"
             parts.append(self._noun_part(relative_object, skip, _SHORT_OBJECT, _CORE_OBJECT))
@@ -121,7 +125,8 @@ class Describer:
         holder = head.head
         if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.i not in skip:
             # "did not return requests for comment"
-            return [*self._actor_and_verb(holder.head, skip), _Part([(0, [*self._noun_core(holder, skip), head, noun])])]
+            phrase = _Part([(0, [*self._noun_core(holder, skip), head, noun])])
+            return [*self._actor_and_verb(holder.head, skip), phrase]
         if holder.pos_ == "VERB" and head.i == holder.i + 1:
             # "came under fire": the verb, its preposition and the noun
             return [*self._actor_and_verb(holder, skip), _Part([(0, [head, noun])])]
@@ -185,8 +190,10 @@ class Describer:
         if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN") or clause.head.i in skip:
             return None
         has_subject = any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
-        complete = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "auxpass") for c in verb.children
-                       if c.tag_ not in _RELATIVE_TAGS)
+        complete = any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "auxpass")
+            for c in verb.children if c.tag_ not in _RELATIVE_TAGS
+        )
         # only "that"/"which" as the object, or no relative word ("whose shares have risen" has one)
         relatives = [t for t in clause.subtree if t.tag_ in _RELATIVE_TAGS]
         object_relative = all(t.dep_ == "dobj" and t.tag_ in ("WDT", "WP") for t in relatives)
@@ -275,9 +282,9 @@ class Describer:
                     t for t in child.subtree
                     if t.i not in skip and not _url(t) and (not t.is_punct or t.text in grammar["title_punctuation"])
                 ]
-            elif child.dep_ == "cc" and child.i > noun.i and any(c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in noun.children):
+            elif child.dep_ == "cc" and child.i > noun.i and any(_nominal_conjunct(c) for c in noun.children):
                 words.append(child)
-            elif child.dep_ == "conj" and child.i > noun.i and child.pos_ in ("NOUN", "PROPN"):
+            elif child.i > noun.i and _nominal_conjunct(child):  # not "account, change or view"
                 words += self._noun_words(child, skip, 0, complements=False)
             elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i:
                 # "agreement ... to move beyond a dispute", "plan to extend the program"
@@ -293,9 +300,10 @@ class Describer:
 
     def _noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
         """The noun and the words of its name ("President Donald Trump", "tax bill")."""
+        punctuation = self.words.grammar["title_punctuation"]
         return [noun] + [
             t for c in noun.children if c.dep_ in _CORE_MODIFIERS and c.i not in skip
-            for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in self.words.grammar["title_punctuation"])
+            for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in punctuation)
         ]
 
     def _subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
@@ -510,7 +518,12 @@ def _subjects(verb: "Token", skip: set[int]) -> list["Token"]:
 def _controller(verb: "Token", skip: set[int]) -> "Token | None":
     """The object that is also the subject of the verb's complement ("pressed
     Congress to renew"); a pronoun object ("appeared all but certain") is not."""
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN")), None)
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
+    return next(objects, None)
+
+
+def _nominal_conjunct(token: "Token") -> bool:
+    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
 
 
 def _ordered(parts: list[_Part]) -> list["Token"]:
