@@ -109,3 +109,17 @@ def test_it_stands_for_a_reporting_organisation_not_a_person() -> None:
 def test_a_denied_expectation_keeps_its_denial() -> None:
     text = "Yet he does not expect a dollar rally to continue beyond the second quarter of 2018."
     assert title(text, "continue", "the second quarter of 2018") == "He does not expect dollar rally to continue"
+
+
+def test_a_word_in_quote_marks_is_not_a_quotation() -> None:
+    text = ("U.S. Senate Majority Leader Mitch McConnell on Wednesday said he would bring a “Dreamers” immigration bill "
+            "to the Senate floor.")
+    assert title(text, "said", "Wednesday") == (
+        "U.S. Senate Majority Leader Mitch McConnell said he would bring Dreamers immigration bill"
+    )
+
+
+def test_a_long_report_keeps_the_name_of_its_object() -> None:
+    text = ("WASHINGTON (Reuters) - U.S. President Donald Trump on Monday said he plans to nominate Liberty University "
+            "School of Law professor Caren Harp to oversee the Justice Department’s Office of Juvenile Justice.")
+    assert title(text, "said", "Monday") == "U.S. President Donald Trump said he plans to nominate Caren Harp"

@@ -27,6 +27,8 @@ _OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp")
 _VERB_GROUP = ("aux", "auxpass", "neg")
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _EXACT_MODS = frozenset({"EQUAL", ""})
+# quote marks around at most this many words name something, they quote no one
+_SCARE_QUOTE_WORDS = 3
 # the order in which a long title gives up words: a step of rank r is taken
 # before any step of a higher rank (complement first, the content of a report last)
 (_DROP_COMPLEMENT, _SHORT_OBJECT, _SHORT_SUBJECT, _SHORT_CONTENT,
@@ -160,13 +162,13 @@ class Describer:
             words += self._verb_group(head, skip, with_head=head.pos_ == "ADJ" or verb.dep_ == "acomp")
         return words
 
-    def _predicate_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
-        """Verb group and object names, through a complement verb ("plans to nominate Caren Harp")."""
+    def _predicate_core(self, verb: "Token", skip: set[int], nested: bool = True) -> list["Token"]:
+        """Verb group and object names, through one complement verb ("plans to nominate Caren Harp")."""
         words = self._verb_group(verb, skip, with_head=False)
         words += [w for o in self._verb_objects(verb, skip) for w in self._noun_core(o, skip)]
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
-                return words + self._predicate_core(child, skip)
+            if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
+                return words + self._predicate_core(child, skip, nested=False)
         return words
 
     def _clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
@@ -212,13 +214,20 @@ class Describer:
             if subject is None or subject.lower_ in grammar["speaker_pronouns"]:
                 return None
             between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
-            quoted = any(t.text in grammar["quote_marks"] for t in clause.subtree)
-            if quoted or any(t.is_punct for t in between):
+            if self._quotes(clause) or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
             full = [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
             core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
+
+    def _quotes(self, clause: "Token") -> bool:
+        """Whether the clause quotes someone: quote marks other than a pair
+        around a word or two ("a “Dreamers” immigration bill")."""
+        marks = [t.i for t in clause.subtree if t.text in self.words.grammar["quote_marks"]]
+        if len(marks) % 2:
+            return True
+        return any(close - opening > _SCARE_QUOTE_WORDS + 1 for opening, close in zip(marks[::2], marks[1::2]))
 
     def _first_complement(self, head: "Token", skip: set[int], nested: bool = True) -> list["Token"]:
         """The first prepositional phrase after ``head`` whose object is not the
@@ -299,8 +308,14 @@ class Describer:
         return words
 
     def _noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
-        """The noun and the words of its name ("President Donald Trump", "tax bill")."""
+        """The noun and the words of its name ("President Donald Trump", "tax
+        bill"); for a name, the name alone ("law professor Caren Harp" -> "Caren Harp")."""
         punctuation = self.words.grammar["title_punctuation"]
+        if noun.pos_ == "PROPN":
+            start = noun.i
+            while start > noun.left_edge.i and noun.doc[start - 1].pos_ == "PROPN" and start - 1 not in skip:
+                start -= 1
+            return list(noun.doc[start:noun.i + 1])
         return [noun] + [
             t for c in noun.children if c.dep_ in _CORE_MODIFIERS and c.i not in skip
             for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in punctuation)
