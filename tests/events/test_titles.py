@@ -112,8 +112,8 @@ def test_a_denied_expectation_keeps_its_denial() -> None:
 
 
 def test_a_word_in_quote_marks_is_not_a_quotation() -> None:
-    text = ("U.S. Senate Majority Leader Mitch McConnell on Wednesday said he would bring a “Dreamers” immigration bill "
-            "to the Senate floor.")
+    text = ("U.S. Senate Majority Leader Mitch McConnell on Wednesday said he would bring a “Dreamers” "
+            "immigration bill to the Senate floor.")
     assert title(text, "said", "Wednesday") == (
         "U.S. Senate Majority Leader Mitch McConnell said he would bring Dreamers immigration bill"
     )
