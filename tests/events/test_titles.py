@@ -123,3 +123,21 @@ def test_a_long_report_keeps_the_name_of_its_object() -> None:
     text = ("WASHINGTON (Reuters) - U.S. President Donald Trump on Monday said he plans to nominate Liberty University "
             "School of Law professor Caren Harp to oversee the Justice Department’s Office of Juvenile Justice.")
     assert title(text, "said", "Monday") == "U.S. President Donald Trump said he plans to nominate Caren Harp"
+
+
+def test_a_dateline_that_lost_its_agency_is_still_a_dateline() -> None:
+    text = ("WASHINGTON () - The top Democrat on the Senate environment committee on Monday asked the Environmental "
+            "Protection Agency’s internal watchdog to audit a recent trip to Morocco.")
+    assert title(text, "asked", "Monday").startswith("Top Democrat asked")
+
+
+def test_a_relative_pronoun_never_ends_a_title() -> None:
+    text = ("Credico has also interviewed Roger Stone, a longtime Trump ally, who he worked with in the past to "
+            "reform New York’s drug laws.")
+    assert title(text, "worked", "in the past") == "He worked"
+
+
+
+def test_a_parenthesis_split_off_a_word_is_kept() -> None:
+    text = "House Republicans said on Monday they could permit higher 401(k) contribution limits."
+    assert title(text, "said", "Monday") == "House Republicans said they could permit higher 401(k) contribution limits"

@@ -83,7 +83,7 @@ class Describer:
             own = skip | {t.i for t in verb.subtree} if outside else skip  # "legislation hammered out"
             parts.append(self._noun_part(subject, own, _SHORT_SUBJECT, _CORE_SUBJECT))
         parts.append(_Part([(0, self._verb_group(verb, skip))]))
-        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in _RELATIVE_TAGS]
+        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in _RELATIVE_TAGS and c.pos_ != "SCONJ"]
         for child in objects:
             if child.dep_ in _OBJECTS and child.pos_ == "ADP":  # "sent a message to Xi"
                 pobj = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
@@ -211,7 +211,9 @@ class Describer:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
             subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
-            if subject is None or subject.lower_ in grammar["speaker_pronouns"]:
+            if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
+                return None  # "Pompeo, who an official said would replace Tillerson"
+            if subject.lower_ in grammar["speaker_pronouns"]:
                 return None
             between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
             if self._quotes(clause) or any(t.is_punct for t in between):
@@ -248,6 +250,8 @@ class Describer:
                 lead, target = [child, target], inner[0]
             if (target.pos_ == "NUM" and not any(True for _ in target.children)) or _url(target):
                 continue
+            if target.tag_ in _RELATIVE_TAGS:
+                continue  # "an ally who he worked with": not "worked with who"
             if target.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in (*_SUBJECTS, "mark") or c.tag_ in _RELATIVE_TAGS for c in target.children
             ):
@@ -361,14 +365,19 @@ class Describer:
         return speaker if fits else None
 
     def _dateline(self, trigger: "Token") -> set[int]:
-        """The words of a "BRUSSELS (Reuters) -" dateline opening the sentence."""
+        """The words of a "BRUSSELS (Reuters) -" dateline opening the sentence
+        (also when the source lost the agency's name: "WASHINGTON () -")."""
         grammar = self.words.grammar
         sentence = trigger.sent
-        for token in sentence[:12]:
-            if token.lower_ in grammar["news_agencies"] and token.i + 2 < sentence.end:
-                closing, dash = token.doc[token.i + 1], token.doc[token.i + 2]
-                if closing.text == ")" and dash.text in grammar["dateline_dashes"]:
-                    return set(range(sentence.start, dash.i + 1))
+        doc = sentence.doc
+        for closing in sentence[1:12]:
+            if not closing.text.endswith(")") or closing.i + 1 >= sentence.end:
+                continue
+            inside = doc[closing.i - 1]
+            agency = inside.lower_ in grammar["news_agencies"] and doc[max(inside.i - 1, 0)].text == "("
+            empty = closing.text == "()" or inside.text == "("
+            if (agency or empty) and doc[closing.i + 1].text in grammar["dateline_dashes"]:
+                return set(range(sentence.start, closing.i + 2))
         return set()
 
     def _headline(self, parts: list[_Part], trigger: "Token") -> str:
@@ -407,6 +416,9 @@ class Describer:
         source lost ("Korea s") gets it back."""
         if token.tag_ == "POS" and token.lower_ in self.words.grammar["stripped_possessives"]:
             return self._possessive
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.text.count("(") > token.text.count(")") and following is not None and following.text == ")":
+            return token.text + ")"  # "401(k" + ")": the parenthesis the title would lose
         return token.text
 
     # --- tense and certainty --------------------------------------------------
@@ -562,9 +574,10 @@ def _heading(subject: "Token") -> bool:
 
 
 def _url(token: "Token") -> bool:
-    """A web address, also a short link spaCy does not see as one ("reut.rs/2A77Y5o")."""
+    """A web address, also a short link spaCy does not see as one
+    ("reut.rs/2A77Y5o"), or a bracketed story code ("[nL1N1NC20Q")."""
     host = token.text.split("/")[0]
-    return token.like_url or ("/" in token.text and "." in host.strip("."))
+    return token.like_url or ("/" in token.text and "." in host.strip(".")) or "[" in token.text
 
 
 def _proper_noun_groups(tokens: list["Token"]) -> list[str]:
