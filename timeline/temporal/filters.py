@@ -67,20 +67,43 @@ _DAY_GROUPS = frozenset({"d", "dord", "wd", "reld", "hol"})
 
 
 def _split_day_lists(candidates: list[Candidate]) -> list[Candidate]:
-    """"April 24 and 25": two dates, the second taking the month of the first."""
+    """"April 24 and 25", "Nov. 3-8": two dates, the second taking the month
+    of the first; "2017-18", "2007-2008": two years.  A second number that
+    does not come after the first ("2017-11", "May 5-3") is no range: the first
+    is kept alone."""
     out: list[Candidate] = []
     for c in candidates:
-        second = c.group("d2")
+        field, first, second = _range_fields(c)
         if second is None or c.type != "DATE":
             out.append(c)
             continue
-        conj = re.escape(c.group("conj") or "")
-        gap = list(re.finditer(rf"\s+{conj}\s+", c.text, re.IGNORECASE))[-1]
-        groups = tuple((k, v) for k, v in c.groups if k not in ("d2", "conj"))
+        conj = c.group("conj") or ""
+        gap_pattern = rf"\s+{re.escape(conj)}\s+" if conj.isalpha() else rf"\s*{re.escape(conj)}\s*"
+        gap = list(re.finditer(gap_pattern, c.text, re.IGNORECASE))[-1]
+        groups = tuple((k, v) for k, v in c.groups if k not in ("d2", "yend", "conj"))
         out.append(replace(c, end=c.start + gap.start(), text=c.text[:gap.start()], groups=groups))
-        out.append(replace(c, start=c.start + gap.end(), text=c.text[gap.end():],
-                           groups=tuple((k, second if k == "d" else v) for k, v in groups)))
+        if second > first:
+            out.append(replace(c, start=c.start + gap.end(), text=c.text[gap.end():],
+                               groups=tuple((k, str(second) if k == field else v) for k, v in groups)))
     return out
+
+
+def _range_fields(c: Candidate) -> tuple[str, int, int | None]:
+    """The field a list or range varies ("d" or "y"), its first value and the
+    second (None when ``c`` is no list): "Nov. 3-8" -> ("d", 3, 8), "2017-18" ->
+    ("y", 2017, 2018)."""
+    if c.group("yend") is not None:
+        first, end = int(c.group("y") or 0), c.group("yend") or ""
+        return "y", first, int(end) if len(end) == 4 else first // 100 * 100 + int(end)
+    if c.group("d2") is not None:
+        return "d", _day_number(c.group("d") or ""), _day_number(c.group("d2") or "")
+    return "", 0, None
+
+
+def _day_number(day: str) -> int:
+    """"25" or "25th" -> 25."""
+    digits = re.match(r"\d+", day)
+    return int(digits.group(0)) if digits else 0
 
 
 def _compose_day_around(text: str, candidates: list[Candidate]) -> list[Candidate]:
