@@ -29,6 +29,10 @@ class TenseWords:
     modal_future: frozenset[str] = frozenset()
     past_aux: frozenset[str] = frozenset()
     perfect_aux: frozenset[str] = frozenset()
+    # "could be unsealed on Monday" points ahead; "could not be reached Monday",
+    # "neither could be located", "could only count on" report the past
+    modal_future_unless_negated: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
     # "had filed", "'d called": the past perfect
     pluperfect_aux: frozenset[str] = frozenset()
     # "is meeting on Saturday": the present progressive points forward
@@ -119,7 +123,8 @@ class TenseReader:
             return Direction(PAST)  # "since taking office in January"
         if verb is None:
             return Direction(UNKNOWN)
-        way = self.verb_direction(verb)
+        tokens = parsed.tokens(start, end)
+        way = self.verb_direction(verb, date_at=tokens[0].i if tokens else -1)
         firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
             and verb.lemma_ not in self.words.schedule_verbs \
             and _preposition(parsed, start, end, verb) in self.words.anchoring_prepositions
@@ -128,10 +133,10 @@ class TenseReader:
                                               for c in verb.children))
         return Direction(way, embedded, firm)
 
-    def verb_direction(self, verb: "Token", depth: int = 0) -> int:
+    def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
         """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
         a participle without auxiliaries takes the tense of the verb it depends on."""
-        own = self._own_direction(verb)
+        own = self._own_direction(verb, date_at)
         if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") \
                 and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             above = _verb_above(verb)  # "Since leaving office in January, he has ..."
@@ -139,7 +144,8 @@ class TenseReader:
                 return self.verb_direction(above, depth + 1)
         return own
 
-    def _own_direction(self, verb: "Token") -> int:
+    def _own_direction(self, verb: "Token", date_at: int = -1) -> int:
+        """``date_at``: the token index of the date in the verb's sentence (-1: not known)."""
         w = self.words
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {a.lower_ for a in auxes}
@@ -159,6 +165,8 @@ class TenseReader:
             return PAST  # "has fallen", "have been searching since ..."
         if words & w.modal_future:
             return FUTURE
+        if any(a.lower_ in w.modal_future_unless_negated and a.i < date_at for a in auxes) and not self._negated(verb):
+            return FUTURE  # the date in the clause the modal opens: "could be set on Monday"
         if verb.tag_ == "VBP" and verb.lower_ in w.same_past_and_present:
             return UNKNOWN  # "weakness hurt the index on Friday": the tagger cannot tell the tense
         if verb.tag_ in ("VBZ", "VBP"):
@@ -180,6 +188,16 @@ class TenseReader:
                 return PAST if above is not None and self._own_direction(above) == PAST else FUTURE
             return PAST  # "the decision, announced Wednesday, ..."
         return UNKNOWN
+
+    def _negated(self, verb: "Token") -> bool:
+        """"could not be reached", "neither he nor she could be located",
+        "could only count on": a negation or restriction on the verb or its subject."""
+        for child in verb.children:
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self.words.negations):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in self.words.negations for t in child.subtree):
+                return True
+        return False
 
     def _past_perfect(self, verb: "Token") -> bool:
         """"had filed", "had not called": a verb in the past perfect (or one
