@@ -27,6 +27,9 @@ _OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp")
 _VERB_GROUP = ("aux", "auxpass", "neg")
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _EXACT_MODS = frozenset({"EQUAL", ""})
+# a name with more words than this is shortened to the name itself
+# ("Chief of Staff John Kelly" -> "John Kelly"; "Ways and Means Committee" stays)
+_LONG_NAME_WORDS = 4
 # quote marks around at most this many words name something, they quote no one
 _SCARE_QUOTE_WORDS = 3
 # the order in which a long title gives up words: a step of rank r is taken
@@ -154,9 +157,14 @@ class Describer:
         head = verb.head
         if not with_head or head == verb or head.i in skip:
             return words
+        # "waited until March to register"; not "pushed for the House to vote", "cut subsidies to cover"
+        infinitive = verb.dep_ == "xcomp" or (
+            verb.dep_ == "advcl" and head.pos_ == "VERB" and any(c.tag_ == "TO" for c in verb.children)
+            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+            and not any(c.dep_ == "dobj" for c in head.children)
+        )
         shared = verb.dep_ == "acomp" or (
-            verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ")
-            and _controller(head, skip) is None
+            infinitive and head.pos_ in ("VERB", "AUX", "ADJ") and _controller(head, skip) is None
         )
         if shared:
             words += self._verb_group(head, skip, with_head=head.pos_ == "ADJ" or verb.dep_ == "acomp")
@@ -166,6 +174,8 @@ class Describer:
         """Verb group and object names, through one complement verb ("plans to nominate Caren Harp")."""
         words = self._verb_group(verb, skip, with_head=False)
         words += [w for o in self._verb_objects(verb, skip) for w in self._noun_core(o, skip)]
+        complements = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in skip]
+        words += [w for c in complements for w in self._noun_core(c, skip)]  # "attacks were a reaction"
         for child in verb.children:
             if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
                 return words + self._predicate_core(child, skip, nested=False)
@@ -315,15 +325,19 @@ class Describer:
         """The noun and the words of its name ("President Donald Trump", "tax
         bill"); for a name, the name alone ("law professor Caren Harp" -> "Caren Harp")."""
         punctuation = self.words.grammar["title_punctuation"]
-        if noun.pos_ == "PROPN":
-            start = noun.i
-            while start > noun.left_edge.i and noun.doc[start - 1].pos_ == "PROPN" and start - 1 not in skip:
-                start -= 1
-            return list(noun.doc[start:noun.i + 1])
-        return [noun] + [
+        words = [noun] + [
             t for c in noun.children if c.dep_ in _CORE_MODIFIERS and c.i not in skip
             for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in punctuation)
         ]
+        titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
+        if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
+            return words
+        start = noun.i
+        doc = noun.doc
+        while start > noun.left_edge.i and start - 1 not in skip and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].dep_ in _CORE_MODIFIERS:  # not "from Georgia John Lewis"
+            start -= 1
+        return list(doc[start:noun.i + 1]) if start < noun.i else words
 
     def _subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
