@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from dateutil.easter import EASTER_WESTERN, easter
 
 from timeline.temporal.calendar import (
-    MAX_YEAR, MIN_YEAR, Period, add_days, finer, nth_weekday, safe_date, weekday_near,
+    MAX_YEAR, MIN_YEAR, SEASONS, Period, add_days, finer, nth_weekday, safe_date, weekday_near,
 )
 from timeline.temporal.tense import Direction
 from timeline.temporal.values import Spec, duration_value, valid_value
@@ -30,6 +30,9 @@ TENSE_WINDOW_FIRM = 366
 # within this many days ("notified of a cutback in September", said in August)
 NEAR_FUTURE_DAYS = 31
 _HALF_QUARTER_DAYS = 45
+# December opens a winter, but calendar.py files it under the year's first
+# season (index 0): for "last/next <season>" it comes after the fall
+_WINTER_START_MONTH = 12
 _HOLIDAY_WEEKDAYS = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
 # movable feasts are written "EASTER", "EASTER-2" (Good Friday), "EASTER+1";
 # the Gregorian Easter computation holds for these years
@@ -278,6 +281,8 @@ def _named_in_year(spec: Spec, ref_day: date, n: int, anchored: str) -> Resolved
     elif spec.season is not None:
         gran, index = "season", spec.season
         current = Period.of_day(ref_day).to("season").index  # type: ignore[union-attr]
+        if ref_day.month == _WINTER_START_MONTH:
+            current = len(SEASONS)  # "last summer" said in December is this year's
     else:
         gran, index, current = "quarter", spec.quarter or 1, (ref_day.month - 1) // 3 + 1
     year = ref_day.year

@@ -184,8 +184,12 @@ class TenseReader:
             if verb.lemma_ in w.schedule_verbs and any(c.lower_ in w.schedule_prepositions for c in verb.children):
                 # "a summit set for April", "talks scheduled for Monday"; but "a
                 # service planned for Saturday was canceled" is told in the past
+                # (what was planned is the subject of a past verb; not in "a
+                # prelude to a ceremony set for Thursday, he added")
                 above = _verb_above(verb)
-                return PAST if above is not None and self._own_direction(above) == PAST else FUTURE
+                told_past = above is not None and verb.head.dep_ in ("nsubj", "nsubjpass") \
+                    and self._own_direction(above) == PAST
+                return PAST if told_past else FUTURE
             return PAST  # "the decision, announced Wednesday, ..."
         return UNKNOWN
 
