@@ -511,7 +511,9 @@ def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
                     return _antecedent_noun(token.head)
                 if _heading(child):
                     return None
-                return child if token is verb or child.tag_ != "PRP" or verb.dep_ != "pcomp" else None
+                if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
+                    return None  # "since launching one" reads better than "It launching one"
+                return child
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
             return token.head
         head = token.head
