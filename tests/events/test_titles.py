@@ -141,3 +141,12 @@ def test_a_relative_pronoun_never_ends_a_title() -> None:
 def test_a_parenthesis_split_off_a_word_is_kept() -> None:
     text = "House Republicans said on Monday they could permit higher 401(k) contribution limits."
     assert title(text, "said", "Monday") == "House Republicans said they could permit higher 401(k) contribution limits"
+
+
+def test_an_adjective_only_object_borrows_its_light_verb() -> None:
+    text = "The U.S. House of Representatives gave final approval on Wednesday to a sweeping tax bill in a vote."
+    assert title(text, "approval", "Wednesday") == "U.S. House of Representatives gave final approval"
+    # "which" that the parser did not attach as a relative pronoun stands for no one
+    owned = ("Trump, a real estate developer, wants to sign the Republican tax bill into law this week, which would "
+             "give Republicans their first major legislative victory of 2017.")
+    assert title(owned, "victory", "2017") == "Their first major legislative victory"

@@ -114,12 +114,17 @@ class Describer:
         return parts
 
     def _noun_parts(self, noun: "Token", skip: set[int]) -> list[_Part]:
-        """A noun event's phrase; a bare noun ("Thursday's incident") borrows
-        the clause around it ("Incident raised questions", "Trump came under fire")."""
+        """A noun event's phrase; a noun naming no one ("Thursday's incident",
+        "final approval") borrows the clause around it ("Incident raised
+        questions", "Trump came under fire", "House gave final approval")."""
         phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
-        if len(phrase.words) > 1:
-            return [phrase]
         head = noun.head
+        named = any(t.pos_ in ("NOUN", "PROPN") and t is not noun for t in phrase.words)
+        light_verb = (  # "the House gave final approval"
+            noun.dep_ == "dobj" and head.pos_ == "VERB" and self._subject(head, skip, resolve=True) is not None
+        )
+        if named or (len(phrase.words) > 1 and not light_verb):
+            return [phrase]  # it says who or what already ("agreement between Seoul and Beijing")
         if noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX"):
             objects = [self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(head, skip)]
             return [phrase, _Part([(0, self._verb_group(head, skip))]), *objects[:1]]
@@ -507,8 +512,8 @@ def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
     for _ in range(6):
         for child in _subjects(token, skip):
             if child.lemma_.lower() not in grammar["time_nouns"]:
-                if child.tag_ in _RELATIVE_TAGS and token.dep_ == "relcl" and token.head != token:
-                    return _antecedent_noun(token.head)
+                if child.tag_ in _RELATIVE_TAGS:  # "which" of a clause the parser did not see as relative: no one
+                    return _antecedent_noun(token.head) if token.dep_ == "relcl" and token.head != token else None
                 if _heading(child):
                     return None
                 if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
