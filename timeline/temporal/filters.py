@@ -22,6 +22,8 @@ _WORDS_BEFORE = re.compile(r"\w+")
 _ADJACENT = 2
 
 
+_OPENING_QUOTES = ("\"", "\u201c")
+_CLOSING_QUOTES = ("\"", "\u201d")
 _QUOTED_AFTER = re.compile(r"[,.]?[\"\u201d]|\s+[A-Z]\w+\s+[A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"\u2019\u201d)]*\s+|\n\s*|[`'\"\u2018\u201c(]\s*)$")
 
@@ -39,7 +41,12 @@ def _next_word(text: str, end: int) -> str:
 def _is_title(text: str, c: Candidate) -> bool:
     """Every word capitalised, mid-sentence, no month or weekday inside."""
     words = c.text.split()
-    if not all(w[:1].isupper() for w in words) or "title" not in c.flags:
+    if not all(w[:1].isupper() for w in words):
+        return False
+    if len(words) == 1 and text[max(0, c.start - 1):c.start] in _OPENING_QUOTES \
+            and text[c.end:c.end + 1] in _CLOSING_QUOTES and c.start > 0 and c.end < len(text):
+        return True  # NBC's "Today" show: a quoted name
+    if "title" not in c.flags:
         return False
     if len(words) > 1 and _QUOTED_AFTER.match(text, c.end) and text[max(0, c.start - 1):c.start] in "\"\u201c":
         return True  # ABC's "This Week," a quoted title
@@ -283,6 +290,9 @@ class CandidateFilter:
             return last.tag_ == "NNP" or last.pos_ == "PROPN"
         if c.rule == "pod_mod" and last.dep_ in ("compound", "amod"):
             return False  # "late afternoon trading", "early-morning tweets": a modifier
+        if c.rule == "vague" and first.lower_ in self.lex.definite_articles and len(tokens) > 1 \
+                and last.dep_ in ("amod", "compound"):
+            return False  # "the future president's son", "the near-term outlook": a modifier
         if c.rule == "set_adverb" and first.dep_ == "amod":
             return False  # "a daily briefing"
         if c.rule == "duration_bare":

@@ -190,10 +190,12 @@ class Lexicon:
             "YEAR": r"[0-9]{4}(?![0-9])",
             "TENS": tens,
             "ONES": ones,
-            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+|\s1/2)?|{tens}[\s-]{ones}|{number_words})",
+            "NUM": rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})*(?:\.[0-9]+|[\s-]1/2)?|{tens}[\s-]{ones}|{number_words})",
             "VNUM": alternation(self.vague_numbers),
             "UNIT": alternation(self.units),
             "CALUNIT": alternation(d["calendar_units"]),
+            # "the past quarter century": units that are no calendar period of their own
+            "LONGUNIT": alternation(d["long_units"]),
             "SEASON": alternation(self.seasons),
             "POD": alternation(self.parts_of_day),
             "RELDAY": alternation(self.relative_days),

@@ -41,7 +41,7 @@ class Normalizer:
     # --- small look-ups -------------------------------------------------------------
     def number(self, word: str) -> float | None:
         key = _key(word).replace(",", "")
-        if key.endswith(" 1/2"):  # "2 1/2 years"
+        if key.endswith((" 1/2", "-1/2")):  # "2 1/2 years", "4-1/2 months"
             whole = self.number(key[:-4])
             return None if whole is None else whole + 0.5
         if key in self.lex.numbers:

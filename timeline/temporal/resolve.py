@@ -26,7 +26,8 @@ TENSE_WINDOW_DAYS = {"month": 366, "season": 366}
 TENSE_WINDOW_DEFAULT = 213
 TENSE_WINDOW_FIRM = 366
 # a month inside a noun phrase of a past clause ("his confirmation hearing in
-# January", said in November) is the past one, unless the coming one begins
+# January", said in November), a day under a simple past verb ("met him at a
+# Jan. 20 inaugural event") is the past one, unless the coming one begins
 # within this many days ("notified of a cutback in September", said in August)
 NEAR_FUTURE_DAYS = 31
 _HALF_QUARTER_DAYS = 45
@@ -327,7 +328,9 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
     near_future = after is not None and _days_away(after, published) <= NEAR_FUTURE_DAYS
     embedded = tense.embedded and not (direction < 0 and not near_future)
     window = TENSE_WINDOW_DEFAULT if embedded else TENSE_WINDOW_DAYS.get(first.period.gran, TENSE_WINDOW_DEFAULT)
-    if tense.firm:
+    # "exchanged messages on Inauguration Day" said in December: a simple past
+    # places a day up to a year back; "payable Dec. 7" (an adjective) does not
+    if tense.firm or (tense.finite_past and not near_future):
         window = TENSE_WINDOW_FIRM
     if direction < 0 and before is not None and _days_away(before, published) <= window:
         return before

@@ -77,6 +77,10 @@ class Direction(NamedTuple):
     # a past verb that dates the expression itself ("began on Jan. 20", "the
     # year ended March 31"): the past occurrence even when it is months away
     firm: bool = False
+    # the governing verb is itself a simple past ("exchanged messages on
+    # Inauguration Day"), not an infinitive, adjective or participle taking
+    # its tense from above ("payable Dec. 7", "asked him to testify on Feb. 10")
+    finite_past: bool = False
 
 
 def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | None, bool]":
@@ -131,7 +135,8 @@ class TenseReader:
         # "will be named commander for a mission in December": an explicit future
         firm = firm or (way == FUTURE and any(c.dep_ == "aux" and c.lower_ in self.words.future_aux
                                               for c in verb.children))
-        return Direction(way, embedded, firm)
+        finite_past = way == PAST and verb.tag_ == "VBD" and not _through_adjective(parsed, start, end, verb)
+        return Direction(way, embedded, firm, finite_past)
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
         """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
@@ -235,6 +240,20 @@ def _verb_above(token: "Token") -> "Token | None":
         if aux is not None and current.pos_ == "ADJ":
             return aux  # "had been due to expire Friday": the copula carries the tense
     return None
+
+
+def _through_adjective(parsed: ParsedText, start: int, end: int, verb: "Token") -> bool:
+    """Whether the way up from the expression to ``verb`` passes an adjective
+    ("a dividend, payable Dec. 7"): the adjective, not the verb, places the date."""
+    tokens = parsed.tokens(start, end)
+    token = _span_head(tokens) if tokens else None
+    for _ in range(8):
+        if token is None or token.i == verb.i or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.pos_ == "ADJ":
+            return True
+    return False
 
 
 def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str | None:

@@ -86,6 +86,8 @@ class Spec:
 
 
 # a half of a unit in the next smaller one: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
+# decades, centuries, quarter and half centuries, in years
+_YEARS_IN = {"DE": 10, "CE": 100, "QCE": 25, "HCE": 50}
 _WITH_HALF = {"Y": ("P{}Y6M", "P6M"), "D": ("P{}DT12H", "PT12H"), "H": ("PT{}H30M", "PT30M"),
               "MIN": ("PT{}M30S", "PT30S")}
 
@@ -102,8 +104,8 @@ def duration_value(amount: str, unit: str) -> str | None:
         return f"P{_times(amount, 2)}W"
     if unit == "SEASON":  # a season is three months
         return f"P{_times(amount, 3)}M"
-    if unit in ("DE", "CE"):  # TimeBank writes decades and centuries in years
-        return f"P{_times(amount, 10 if unit == 'DE' else 100)}Y"
+    if unit in _YEARS_IN:  # TimeBank writes decades and centuries in years
+        return f"P{_times(amount, _YEARS_IN[unit])}Y"
     if unit in ("Y", "M", "W", "D", "Q", "WE"):
         return f"P{amount}{unit}"
     if unit == "MI":
