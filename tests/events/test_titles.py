@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from events_helpers import parse
-from timeline.events.describe import MAX_TITLE_WORDS, Describer
+from timeline.events.describe import Describer
+from timeline.events.titles import MAX_TITLE_WORDS
 
 DESCRIBER = Describer()
 

@@ -4,8 +4,8 @@ The event-like words of the expression's sentence are scored by a learned
 pair classifier (:mod:`timeline.events.classifier`, which also reads the
 choice of the hand-written rules of :mod:`timeline.events.triggers`); each
 word it keeps becomes an :class:`~timeline.model.Event` with the interval of the timex
-value (:mod:`timeline.events.interval`), a headline, tense, certainty and
-participants (:mod:`timeline.events.describe`).  Mentions of one happening
+value (:mod:`timeline.events.interval`), a headline (:mod:`timeline.events.titles`),
+tense, certainty and participants (:mod:`timeline.events.describe`).  Mentions of one happening
 in a document (the same trigger word dated twice, or the same lemma on the
 same date) are merged into one event that keeps every mention.
 """

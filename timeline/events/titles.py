@@ -1,0 +1,539 @@
+"""An event's headline built from the parse: who did what to whom, the
+verb group, its object and first short complement (and what a statement
+says), shortened phrase by phrase until it fits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.events.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+MAX_TITLE_WORDS = 14
+# modifiers kept in a compact noun phrase ("Chinese President Xi Jinping")
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod", "quantmod", "neg", "npadvmod"})
+# the modifiers of a name kept when a title must be shortened ("President Donald Trump")
+_CORE_MODIFIERS = frozenset({"compound", "nmod", "nummod", "neg", "amod"})
+_SUBJECTS = ("nsubj", "nsubjpass")
+_OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp")
+# dependents of the verb group shown in a headline ("did not disrupt")
+_VERB_GROUP = ("aux", "auxpass", "neg")
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# a name with more words than this is shortened to the name itself
+# ("Chief of Staff John Kelly" -> "John Kelly"; "Ways and Means Committee" stays)
+_LONG_NAME_WORDS = 4
+# quote marks around at most this many words name something, they quote no one
+_SCARE_QUOTE_WORDS = 3
+# the order in which a long title gives up words: a step of rank r is taken
+# before any step of a higher rank (complement first, the content of a report last)
+(_DROP_COMPLEMENT, _SHORT_OBJECT, _SHORT_SUBJECT, _SHORT_CONTENT,
+ _CORE_OBJECT, _CORE_SUBJECT, _DROP_CONTENT) = range(1, 8)
+
+
+@dataclass(slots=True)
+class _Part:
+    """A piece of a headline (subject, verb group, object ...): its words at
+    each length it may take, fullest first, with the rank of each shortening."""
+
+    levels: list[tuple[int, list["Token"]]]
+    level: int = 0
+
+    @property
+    def words(self) -> list["Token"]:
+        return self.levels[self.level][1]
+
+    def next_rank(self) -> int | None:
+        return self.levels[self.level + 1][0] if self.level + 1 < len(self.levels) else None
+
+
+class Titler:
+    """Headlines of events from their trigger word in the parse."""
+
+    def __init__(self, words: Lexicon) -> None:
+        self.words = words
+        self._possessive = sorted(words.grammar["possessive_endings"])[0]
+
+    def title(self, trigger: "Token", skip: set[int]) -> str:
+        """A headline for the event: subject, verb group, object, first short
+        complement (and what a statement says), shortened phrase by phrase."""
+        skip = skip | self._dateline(trigger)
+        if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+            parts = self._clause_parts(trigger, skip, report=True)
+        else:
+            parts = self._noun_parts(trigger, skip)
+        return self._headline(parts, trigger)
+
+    def _clause_parts(self, verb: "Token", skip: set[int], report: bool) -> list[_Part]:
+        """Subject, verb group, objects, complement (and, for a reporting verb
+        when ``report``, the gist of what is reported) of ``verb``'s clause."""
+        parts: list[_Part] = []
+        head = verb.head
+        if verb.dep_ in ("ccomp", "xcomp") and head.i < verb.i and any(c.dep_ == "neg" for c in head.children):
+            # "does not expect a dollar rally to continue": the denial is part of the news
+            parts += self._actor_and_verb(head, skip)
+        subject = self._subject(verb, skip, resolve=report)
+        if subject is not None:
+            outside = subject.i < verb.left_edge.i or subject.i > verb.right_edge.i
+            own = skip | {t.i for t in verb.subtree} if outside else skip  # "legislation hammered out"
+            parts.append(self._noun_part(subject, own, _SHORT_SUBJECT, _CORE_SUBJECT))
+        parts.append(_Part([(0, self._verb_group(verb, skip))]))
+        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in _RELATIVE_TAGS and c.pos_ != "SCONJ"]
+        for child in objects:
+            if child.dep_ in _OBJECTS and child.pos_ == "ADP":  # "sent a message to Xi"
+                pobj = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
+                if pobj:
+                    parts.append(self._noun_part(pobj[0], skip, _SHORT_OBJECT, _CORE_OBJECT, lead=[child]))
+            elif child.dep_ in _OBJECTS:
+                parts.append(self._noun_part(child, skip, _SHORT_OBJECT, _CORE_OBJECT))
+                for infinitive in (c for c in child.children if c.dep_ == "xcomp" and c.i not in skip):
+                    # "is due to be phased out"
+                    parts.append(_Part([(0, self._verb_group(infinitive, skip, with_head=False))]))
+            elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                parts.append(_Part([(0, self._verb_group(child, skip, with_head=False))]))
+                parts += [
+                    self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(child, skip)
+                ]
+        relative_object = self._relative_object(verb, skip)
+        if relative_object is not None:  # "the bill President Bush signed" -> "Bush signed bill"
+            parts.append(self._noun_part(relative_object, skip, _SHORT_OBJECT, _CORE_OBJECT))
+        complement = self._first_complement(verb, skip)
+        if complement:
+            parts.append(_Part([(0, complement), (_DROP_COMPLEMENT, [])]))
+        content = self._reported(verb, skip) if report else None
+        if content is not None:
+            parts.append(content)
+        return parts
+
+    def _noun_parts(self, noun: "Token", skip: set[int]) -> list[_Part]:
+        """A noun event's phrase; a noun naming no one ("Thursday's incident",
+        "final approval") borrows the clause around it ("Incident raised
+        questions", "Trump came under fire", "House gave final approval")."""
+        phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
+        head = noun.head
+        named = any(t.pos_ in ("NOUN", "PROPN") and t is not noun for t in phrase.words)
+        light_verb = (  # "the House gave final approval"
+            noun.dep_ == "dobj" and head.pos_ == "VERB" and self._subject(head, skip, resolve=True) is not None
+        )
+        if named or (len(phrase.words) > 1 and not light_verb):
+            return [phrase]  # it says who or what already ("agreement between Seoul and Beijing")
+        if noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX"):
+            objects = [self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(head, skip)]
+            return [phrase, _Part([(0, self._verb_group(head, skip))]), *objects[:1]]
+        if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+            return [*self._actor_and_verb(head, skip), phrase]
+        if noun.dep_ != "pobj" or head == head.head:
+            return [phrase]
+        holder = head.head
+        if holder.dep_ == "dobj" and holder.head.pos_ == "VERB" and holder.i not in skip:
+            # "did not return requests for comment"
+            phrase = _Part([(0, [*self._noun_core(holder, skip), head, noun])])
+            return [*self._actor_and_verb(holder.head, skip), phrase]
+        if holder.pos_ == "VERB" and head.i == holder.i + 1:
+            # "came under fire": the verb, its preposition and the noun
+            return [*self._actor_and_verb(holder, skip), _Part([(0, [head, noun])])]
+        return [phrase]
+
+    def _actor_and_verb(self, verb: "Token", skip: set[int]) -> list[_Part]:
+        subject = self._subject(verb, skip, resolve=True)
+        actor = [self._noun_part(subject, skip, _SHORT_SUBJECT, _CORE_SUBJECT)] if subject is not None else []
+        return [*actor, _Part([(0, self._verb_group(verb, skip))])]
+
+    def _verb_group(self, verb: "Token", skip: set[int], with_head: bool = True) -> list["Token"]:
+        """The verb with its auxiliaries, negation and particle ("did not throw
+        out"); with ``with_head``, the verb or copula it completes ("appeared
+        to lift", "was due"), when both share the subject."""
+        adverbs = self.words.grammar["verb_group_adverbs"]  # "had yet to be carried", "never met"
+        words = [verb] + [
+            c for c in verb.children
+            if c.i not in skip and (
+                (c.i < verb.i and c.dep_ in _VERB_GROUP)
+                or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
+            )
+        ]
+        head = verb.head
+        if not with_head or head == verb or head.i in skip:
+            return words
+        # "waited until March to register"; not "pushed for the House to vote", "cut subsidies to cover"
+        infinitive = verb.dep_ == "xcomp" or (
+            verb.dep_ == "advcl" and head.pos_ == "VERB" and any(c.tag_ == "TO" for c in verb.children)
+            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+            and not any(c.dep_ == "dobj" for c in head.children)
+        )
+        shared = verb.dep_ == "acomp" or (
+            infinitive and head.pos_ in ("VERB", "AUX", "ADJ") and _controller(head, skip) is None
+        )
+        if shared:
+            words += self._verb_group(head, skip, with_head=head.pos_ == "ADJ" or verb.dep_ == "acomp")
+        return words
+
+    def _predicate_core(self, verb: "Token", skip: set[int], nested: bool = True) -> list["Token"]:
+        """Verb group and object names, through one complement verb ("plans to nominate Caren Harp")."""
+        words = self._verb_group(verb, skip, with_head=False)
+        words += [w for o in self._verb_objects(verb, skip) for w in self._noun_core(o, skip)]
+        complements = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in skip]
+        words += [w for c in complements for w in self._noun_core(c, skip)]  # "attacks were a reaction"
+        for child in verb.children:
+            if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
+                return words + self._predicate_core(child, skip, nested=False)
+        return words
+
+    def _clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        """The subject and core predicate of the clause a verb takes ("allowing
+        Congress to remove a federal tax exemption")."""
+        for child in verb.children:
+            subject = next((c for c in child.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
+            if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None:
+                return self._noun_core(subject, skip) + self._predicate_core(child, skip)
+        return []
+
+    def _verb_objects(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        return [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.tag_ not in _RELATIVE_TAGS]
+
+    def _relative_object(self, verb: "Token", skip: set[int]) -> "Token | None":
+        """The noun a relative clause without its own object describes: "the
+        number that we put forward", "the bill Trump is expected to sign"."""
+        clause = verb
+        while clause.dep_ == "xcomp" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN") or clause.head.i in skip:
+            return None
+        has_subject = any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
+        complete = any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "auxpass")
+            for c in verb.children if c.tag_ not in _RELATIVE_TAGS
+        )
+        # only "that"/"which" as the object, or no relative word ("whose shares have risen" has one)
+        relatives = [t for t in clause.subtree if t.tag_ in _RELATIVE_TAGS]
+        object_relative = all(t.dep_ == "dobj" and t.tag_ in ("WDT", "WP") for t in relatives)
+        return clause.head if has_subject and not complete and object_relative else None
+
+    def _reported(self, verb: "Token", skip: set[int]) -> _Part | None:
+        """What a statement says ("said the United States remains committed"):
+        the gist of a following reported clause that is not a quotation."""
+        if verb.lemma_.lower() not in self.words.reporting_verbs:
+            return None
+        grammar = self.words.grammar
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
+                continue
+            subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
+            if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
+                return None  # "Pompeo, who an official said would replace Tillerson"
+            if subject.lower_ in grammar["speaker_pronouns"]:
+                return None
+            between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
+            if self._quotes(clause) or any(t.is_punct for t in between):
+                return None  # a quotation is not cut into a title; nor a clause reached across a comma
+            full = [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
+            core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
+            return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
+        return None
+
+    def _quotes(self, clause: "Token") -> bool:
+        """Whether the clause quotes someone: quote marks other than a pair
+        around a word or two ("a “Dreamers” immigration bill")."""
+        marks = [t.i for t in clause.subtree if t.text in self.words.grammar["quote_marks"]]
+        if len(marks) % 2:
+            return True
+        return any(close - opening > _SCARE_QUOTE_WORDS + 1 for opening, close in zip(marks[::2], marks[1::2]))
+
+    def _first_complement(self, head: "Token", skip: set[int], nested: bool = True) -> list["Token"]:
+        """The first prepositional phrase after ``head`` whose object is not the
+        date itself nor a bare number ("conducted Dec. 3 to 7"); a bare noun
+        keeps its own (``nested``: "in reference to Clinton's loss")."""
+        for child in head.rights:
+            if child.dep_ not in ("prep", "agent") or child.i in skip:
+                continue
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
+            if not objects:
+                continue
+            target = objects[0]
+            lead = [child]
+            if target.pos_ == "ADP":  # "due to the way": the inner preposition's object
+                inner = [c for c in target.children if c.dep_ == "pobj" and c.i not in skip]
+                if not inner:
+                    continue
+                lead, target = [child, target], inner[0]
+            if (target.pos_ == "NUM" and not any(True for _ in target.children)) or _url(target):
+                continue
+            if target.tag_ in _RELATIVE_TAGS:
+                continue  # "an ally who he worked with": not "worked with who"
+            if target.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in (*_SUBJECTS, "mark") or c.tag_ in _RELATIVE_TAGS for c in target.children
+            ):
+                continue  # "questions about how Twitter secures ...": a clause, not a complement
+            if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts"
+                return lead + self._verb_group(target, skip, with_head=False) + [
+                    w for o in self._verb_objects(target, skip) for w in self._noun_words(o, skip, 0)
+                ]
+            phrase = self._noun_words(target, skip, depth=0)
+            if nested and len(phrase) == 1:
+                phrase += self._first_complement(target, skip, nested=False)
+            return lead + phrase
+        return []
+
+    def _noun_part(
+        self, noun: "Token", skip: set[int], short_rank: int, core_rank: int, depth: int = 1,
+        lead: list["Token"] | None = None,
+    ) -> _Part:
+        """A noun phrase at three lengths: with its complement, compact, core."""
+        lead = lead or []
+        levels = [(0, lead + self._noun_words(noun, skip, depth))]
+        for rank, words in ((short_rank, self._noun_words(noun, skip, 0, complements=False)),
+                            (core_rank, self._noun_core(noun, skip))):
+            if len(words) < len(levels[-1][1]) - len(lead):
+                levels.append((rank, lead + words))
+        return _Part(levels)
+
+    def _noun_words(self, noun: "Token", skip: set[int], depth: int, complements: bool = True) -> list["Token"]:
+        """A compact phrase: the noun, its close modifiers, coordinated nouns, its
+        "of" phrase and (``depth`` > 0) its first prepositional phrase or the
+        clause describing it ("plan to extend the program")."""
+        grammar = self.words.grammar
+        words: list[Token] = [noun]
+        for child in noun.children:
+            if child.i in skip or _url(child):
+                continue
+            # a modifier with a subject of its own is a clause the parser misplaced
+            modifier = child.dep_ in _NOUN_MODIFIERS and not any(t.dep_ in _SUBJECTS for t in child.subtree)
+            if modifier or (child.dep_ == "det" and child.lower_ not in grammar["articles"]):
+                words += [
+                    t for t in child.subtree
+                    if t.i not in skip and not _url(t) and (not t.is_punct or t.text in grammar["title_punctuation"])
+                ]
+            elif child.dep_ == "cc" and child.i > noun.i and any(_nominal_conjunct(c) for c in noun.children):
+                words.append(child)
+            elif child.i > noun.i and _nominal_conjunct(child):  # not "account, change or view"
+                words += self._noun_words(child, skip, 0, complements=False)
+            elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i:
+                # "agreement ... to move beyond a dispute", "plan to extend the program"
+                words += [c for c in child.children if c.dep_ == "aux" and c.i not in skip] + [child]
+                words += [w for o in self._verb_objects(child, skip) for w in self._noun_core(o, skip)]
+                words += self._clause_core(child, skip) + self._first_complement(child, skip)
+            elif child.dep_ == "prep" and depth == 0 and child.lower_ in grammar["object_prepositions"]:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
+                words += [child, *self._noun_core(objects[0], skip)] if objects else []
+        if depth > 0 and complements:
+            words += self._first_complement(noun, skip)
+        return words
+
+    def _noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
+        """The noun and the words of its name ("President Donald Trump", "tax
+        bill"); for a name, the name alone ("law professor Caren Harp" -> "Caren Harp")."""
+        punctuation = self.words.grammar["title_punctuation"]
+        words = [noun] + [
+            t for c in noun.children if c.dep_ in _CORE_MODIFIERS and c.i not in skip
+            for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in punctuation)
+        ]
+        titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
+        if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
+            return words
+        start = noun.i
+        doc = noun.doc
+        while start > noun.left_edge.i and start - 1 not in skip and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].dep_ in _CORE_MODIFIERS:  # not "from Georgia John Lewis"
+            start -= 1
+        return list(doc[start:noun.i + 1]) if start < noun.i else words
+
+    def _subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
+        """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
+        stands for the speaker it reports ("Maloney said she will introduce")."""
+        subject = _subject(verb, skip, self.words)
+        if subject is None or not resolve or subject.tag_ != "PRP":
+            return subject
+        return self._antecedent(subject) or subject
+
+    def _antecedent(self, pronoun: "Token") -> "Token | None":
+        """The name a third-person pronoun subject stands for in its sentence: its
+        apposition ("he (Franken)"), the subject of the verb reporting its clause
+        ("Maloney said she", "the committee said it"), or for "he"/"she" of the
+        clause it depends on ("Franken was a comedian before he was elected")."""
+        grammar = self.words.grammar
+        word = pronoun.lower_
+        kind = next((k for k in ("person", "plural", "thing") if word in grammar[f"resolvable_pronouns_{k}"]), None)
+        if kind is None:
+            return None
+        named = [c for c in pronoun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:
+            return named[0]
+        clause = pronoun.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs
+        if not reported and not (kind == "person" and clause.dep_ == "advcl"):
+            return None
+        speaker = next(iter(_subjects(clause.head, self._dateline(pronoun))), None)
+        if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
+            return None
+        plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
+        if kind == "person":
+            fits = speaker.pos_ == "PROPN" and not plural
+        elif kind == "plural":
+            fits = plural
+        else:  # "it": an organisation ("the committee", "Ethics Committee"), not a person
+            fits = not plural and speaker.lemma_.lower() in grammar["organisation_nouns"]
+        return speaker if fits else None
+
+    def _dateline(self, trigger: "Token") -> set[int]:
+        """The words of a "BRUSSELS (Reuters) -" dateline opening the sentence
+        (also when the source lost the agency's name: "WASHINGTON () -")."""
+        grammar = self.words.grammar
+        sentence = trigger.sent
+        doc = sentence.doc
+        for closing in sentence[1:12]:
+            if not closing.text.endswith(")") or closing.i + 1 >= sentence.end:
+                continue
+            inside = doc[closing.i - 1]
+            agency = inside.lower_ in grammar["news_agencies"] and doc[max(inside.i - 1, 0)].text == "("
+            empty = closing.text == "()" or inside.text == "("
+            if (agency or empty) and doc[closing.i + 1].text in grammar["dateline_dashes"]:
+                return set(range(sentence.start, closing.i + 2))
+        return set()
+
+    def _headline(self, parts: list[_Part], trigger: "Token") -> str:
+        """The parts in order, shortened by rank until the title fits."""
+        while len(self._render(_ordered(parts), trigger).split()) > MAX_TITLE_WORDS:
+            ranked = [(rank, k) for k, p in enumerate(parts) if (rank := p.next_rank()) is not None]
+            if not ranked:
+                break
+            parts[min(ranked)[1]].level += 1
+        ordered = _ordered(parts)
+        while len(self._render(ordered, trigger).split()) > MAX_TITLE_WORDS:
+            # nothing left to shorten: keep the words closest to the trigger
+            farthest = max(ordered, key=lambda t: abs(t.i - trigger.i))
+            ordered = [t for t in ordered if t is not farthest]
+        return self._render(ordered, trigger)
+
+    def _render(self, ordered: list["Token"], trigger: "Token") -> str:
+        while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
+                           or ordered[0].tag_ in _RELATIVE_TAGS):
+            ordered = ordered[1:]
+        while ordered and (ordered[-1].is_punct or ordered[-1].dep_ in ("cc", "prep", "det")):
+            ordered = ordered[:-1]
+        parts_text: list[str] = []
+        for k, token in enumerate(ordered):
+            parts_text.append(self._token_text(token))
+            following = ordered[k + 1] if k + 1 < len(ordered) else None
+            if following is not None:
+                adjacent = following.i == token.i + 1
+                glued = following.tag_ == "POS" and adjacent
+                parts_text.append("" if glued else token.whitespace_ if adjacent else " ")
+        title = "".join(parts_text).strip() or trigger.text
+        return title[0].upper() + title[1:]
+
+    def _token_text(self, token: "Token") -> str:
+        """The token as a title shows it: a possessive whose apostrophe the
+        source lost ("Korea s") gets it back."""
+        if token.tag_ == "POS" and token.lower_ in self.words.grammar["stripped_possessives"]:
+            return self._possessive
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if token.text.count("(") > token.text.count(")") and following is not None and following.text == ")":
+            return token.text + ")"  # "401(k" + ")": the parenthesis the title would lose
+        return token.text
+
+
+
+def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
+    """Who did it: the verb's subject, the subject it shares with the verb it
+    hangs from (the object of that verb when it has one: "prompting the
+    committee to launch a probe"; the subject of the clause an "after
+    falling short" belongs to), the noun a participle describes ("the plan
+    proposed by Trump"), or the noun a relative pronoun stands for ("Sanders,
+    who sought").  A time noun ("the same day imposed") or a heading ("MEDICAL
+    EXPENSES: expands") is not a subject."""
+    grammar = words.grammar
+    token = verb
+    for _ in range(6):
+        for child in _subjects(token, skip):
+            if child.lemma_.lower() not in grammar["time_nouns"]:
+                if child.tag_ in _RELATIVE_TAGS:  # "which" of a clause the parser did not see as relative: no one
+                    return _antecedent_noun(token.head) if token.dep_ == "relcl" and token.head != token else None
+                if _heading(child):
+                    return None
+                if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
+                    return None  # "since launching one" reads better than "It launching one"
+                return child
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        head = token.head
+        if head == token:
+            return None
+        if token.dep_ == "xcomp":
+            controller = _controller(head, skip)
+            if controller is not None:
+                return controller
+            token = head
+        elif token.dep_ in ("conj", "advcl", "acomp"):
+            token = head
+        elif token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            owner = head.head
+            objects = [c for c in owner.children if c.dep_ == "dobj" and c.i not in skip]
+            if head.lower_ in grammar["object_prepositions"] and objects:
+                return objects[0]  # "accused Franken of touching"
+            token = owner
+        else:
+            return None
+    return None
+
+
+def _antecedent_noun(head: "Token") -> "Token | None":
+    """What a relative pronoun stands for: the noun the clause hangs from, or
+    the object of the verb the parser hung it from ("overshadowed Trump's
+    tenure, which began")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return head
+    return next((c for c in reversed(list(head.children)) if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _subjects(verb: "Token", skip: set[int]) -> list["Token"]:
+    """The subjects of ``verb`` outside ``skip``; for a dateline the parser took
+    as the subject ("BRUSSELS (Reuters) - ... Rex Tillerson said"), the name
+    in apposition to it."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    kept = [c for c in subjects if c.i not in skip]
+    if kept or not subjects:
+        return kept
+    named = [a for s in subjects for a in s.children if a.dep_ == "appos" and a.i not in skip]
+    return named[-1:]
+
+
+def _controller(verb: "Token", skip: set[int]) -> "Token | None":
+    """The object that is also the subject of the verb's complement ("pressed
+    Congress to renew"); a pronoun object ("appeared all but certain") is not."""
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
+    return next(objects, None)
+
+
+def _nominal_conjunct(token: "Token") -> bool:
+    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
+
+
+def _ordered(parts: list[_Part]) -> list["Token"]:
+    """The words of the parts, part after part, each part in text order, once."""
+    ordered: list[Token] = []
+    seen: set[int] = set()
+    for part in parts:
+        for token in sorted(part.words, key=lambda t: t.i):
+            if token.i not in seen:
+                seen.add(token.i)
+                ordered.append(token)
+    return ordered
+
+
+def _heading(subject: "Token") -> bool:
+    """A "MEDICAL EXPENSES:" heading the parser took for a subject."""
+    doc = subject.doc
+    after = subject.right_edge.i + 1
+    at_start = subject.left_edge.i == subject.sent.start
+    return at_start and (subject.right_edge.text == ":" or (after < len(doc) and doc[after].text == ":"))
+
+
+def _url(token: "Token") -> bool:
+    """A web address, also a short link spaCy does not see as one
+    ("reut.rs/2A77Y5o"), or a bracketed story code ("[nL1N1NC20Q")."""
+    host = token.text.split("/")[0]
+    return token.like_url or ("/" in token.text and "." in host.strip(".")) or "[" in token.text
