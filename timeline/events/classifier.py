@@ -169,8 +169,10 @@ class PairFeatures:
             if trigger.token.i not in inside and trigger.token not in words:
                 words.append(trigger.token)
         head_chain = _chain(head)
+        above = {t.i: n for n, t in enumerate(head_chain)}  # the timex head's ancestors, by height
         governor = _governor(head, inside)
-        paths = {t.i: _path(head_chain, t) for t in words}
+        chains = {t.i: _chain(t) for t in words}
+        paths = {t.i: _path(head_chain, above, chains[t.i]) for t in words}
         order = sorted(words, key=lambda t: (len(paths[t.i][0]) + len(paths[t.i][1]), abs(t.i - head.i)))
         rank = {t.i: n for n, t in enumerate(order)}
         when = interval(value, published) if value and not value[0].isalpha() else None
@@ -183,10 +185,11 @@ class PairFeatures:
         for token in words:
             up, down = paths[token.i]
             rule = rule_of.get(token.i)
-            relation = _relation(token, governor, head_chain)
+            relation = _relation(token, governor, above, chains[token.i])
             path = _path_features(up, down, token.pos_)
             to_main = _to_main(token, main)
             kind = self.kind(token)
+            rival = dates.rivals_at(token, governor)
             features = [
                 *timex,
                 *self._word_features(token, kind),
@@ -202,8 +205,8 @@ class PairFeatures:
                 f"main={to_main}",
                 f"main={to_main}|{token.pos_}|{relation}",
                 f"{timex[-1]}|{kind}|{token.pos_}",
-                f"rival={dates.rivals_at(token, governor)}",
-                f"rival={dates.rivals_at(token, governor)}|{relation}",
+                f"rival={rival}",
+                f"rival={rival}|{relation}",
                 f"timexes={min(dates.count, 3)}",
                 f"when={direction}|{_verb_form(token)}",
             ]
@@ -282,14 +285,14 @@ def _chain(token: "Token") -> list["Token"]:
     return chain
 
 
-def _path(head_chain: list["Token"], token: "Token") -> tuple[list[str], list[str]]:
+def _path(head_chain: list["Token"], above: dict[int, int], chain: list["Token"]) -> tuple[list[str], list[str]]:
     """Dependency labels from the timex head up to the common ancestor, and
-    from there down to ``token``."""
-    positions = {t.i: n for n, t in enumerate(head_chain)}
+    from there down to the token whose ``chain`` is given (``above``: the
+    position of each word of ``head_chain``)."""
     down: list[str] = []
-    for t in _chain(token):
-        if t.i in positions:
-            up = [u.dep_ for u in head_chain[:positions[t.i]]]
+    for t in chain:
+        if t.i in above:
+            up = [u.dep_ for u in head_chain[:above[t.i]]]
             return up, down[::-1]
         down.append(t.dep_)
     return [u.dep_ for u in head_chain], down[::-1]  # no common ancestor (two parser sentences)
@@ -387,13 +390,14 @@ def _governor(head: "Token", inside: set[int]) -> "Token | None":
     return None
 
 
-def _relation(token: "Token", governor: "Token | None", head_chain: list["Token"]) -> str:
-    """How the candidate stands to the timex in the tree."""
+def _relation(token: "Token", governor: "Token | None", above: dict[int, int], chain: list["Token"]) -> str:
+    """How the candidate stands to the timex in the tree (``above``: the
+    timex head's chain of ancestors; ``chain``: the candidate's)."""
     if governor is not None and token.i == governor.i:
         return "governor"
-    if any(t.i == token.i for t in head_chain):
+    if token.i in above:
         return "ancestor"
-    if governor is not None and any(t.i == governor.i for t in _chain(token)):
+    if governor is not None and any(t.i == governor.i for t in chain):
         conj = token.dep_ == "conj" and token.head.i == governor.i
         return "governor-conj" if conj else "below-governor"
     return "elsewhere"
