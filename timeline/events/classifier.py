@@ -181,6 +181,7 @@ class PairFeatures:
         between = self._see(head.doc)
         main = rules[0].token if rules else None
         dates = dates or SentenceDates.of([list(timex_tokens)])
+        perfect = self.words.grammar["perfect_lemmas"]
         found: list[Candidate] = []
         for token in words:
             up, down = paths[token.i]
@@ -208,7 +209,7 @@ class PairFeatures:
                 f"rival={rival}",
                 f"rival={rival}|{relation}",
                 f"timexes={min(dates.count, 3)}",
-                f"when={direction}|{_verb_form(token)}",
+                f"when={direction}|{_verb_form(token, perfect)}",
             ]
             if rules and rules[0].token.i == token.i:
                 features.append("rule=main")
@@ -356,12 +357,13 @@ def _direction(value: str, when: DateInterval | None, published: date | None) ->
     return placement(when, published)
 
 
-def _verb_form(token: "Token") -> str:
-    """The candidate's tag, or its verb group when an auxiliary says more ("will", "has")."""
+def _verb_form(token: "Token", perfect: frozenset[str]) -> str:
+    """The candidate's tag, or its verb group when an auxiliary says more ("will", "has";
+    ``perfect``: the lemmas of a perfect's auxiliary)."""
     group = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "MD" for c in group):
         return "modal"
-    if any(c.lemma_ == "have" for c in group):
+    if any(c.lemma_ in perfect for c in group):
         return "perfect"
     return token.tag_
 

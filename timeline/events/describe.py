@@ -42,7 +42,7 @@ class Describer:
                 return "future"
             if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in group):
                 return "past"
-            if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in group):
+            if verb.tag_ == "VBN" and any(c.lemma_ in self.words.grammar["perfect_lemmas"] for c in group):
                 return "past"
             modal = any(c.tag_ == "MD" for c in group)
         if when is None:
