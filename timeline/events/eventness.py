@@ -23,6 +23,8 @@ EVENT_MODEL_FILE = "event_model.json"
 BANDS = 5
 # pair features joined with the eventness band (plain ones, without "|")
 _JOINED = ("rel=", "main=", "pos=", "kind=", "rule=")
+# the dependents whose presence the model reads ("the talks", "they met", "will meet")
+_CHILD_LABELS = frozenset({"det", "poss", "nsubj", "dobj", "prep", "aux", "auxpass", "amod", "compound"})
 
 
 def token_features(token: "Token", kind: str) -> tuple[str, ...]:
@@ -35,8 +37,7 @@ def token_features(token: "Token", kind: str) -> tuple[str, ...]:
         f"dep={token.dep_}", f"pos={token.pos_}|dep={token.dep_}", f"kind={kind}", f"kind={kind}|{token.pos_}",
         f"head={head.pos_}|{token.dep_}", f"head-lemma={head.lemma_.lower()}|{token.dep_}",
     ]
-    features += [f"child={dep}|{token.pos_}" for dep in sorted(children & {"det", "poss", "nsubj", "dobj", "prep",
-                                                                           "aux", "auxpass", "amod", "compound"})]
+    features += [f"child={dep}|{token.pos_}" for dep in sorted(children & _CHILD_LABELS)]
     if token.is_title and token.i > token.sent.start:
         features.append(f"title|{token.pos_}")
     return tuple(features)
