@@ -83,10 +83,9 @@ class Direction(NamedTuple):
     finite_past: bool = False
 
 
-def governing_verb(parsed: ParsedText, start: int, end: int) -> "tuple[Token | None, bool]":
-    """The verb (or auxiliary) the expression at ``[start, end)`` depends on,
-    and whether the way up to it passes through another noun."""
-    tokens = parsed.tokens(start, end)
+def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
+    """The verb (or auxiliary) the expression of ``tokens`` depends on, and
+    whether the way up to it passes through another noun."""
     if not tokens:
         return None, False
     inside = {t.i for t in tokens}
@@ -118,24 +117,25 @@ class TenseReader:
         deadline = any(before == cue or before.endswith(" " + cue) for cue in self.words.future_cues)
         if parsed is None:
             return Direction(FUTURE if deadline else UNKNOWN)
-        verb, embedded = governing_verb(parsed, start, end)
+        tokens = parsed.tokens(start, end)
+        head = _span_head(tokens) if tokens else None
+        verb, embedded = governing_verb(tokens)
         if deadline:
             # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
             # told in the past perfect ("had filed reports by Wednesday")
             return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
-        if _inside_since_clause(parsed, start, end, self.words.since_words):
+        if _inside_since_clause(tokens, self.words.since_words):
             return Direction(PAST)  # "since taking office in January"
         if verb is None:
             return Direction(UNKNOWN)
-        tokens = parsed.tokens(start, end)
         way = self.verb_direction(verb, date_at=tokens[0].i if tokens else -1)
         firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
             and verb.lemma_ not in self.words.schedule_verbs \
-            and _preposition(parsed, start, end, verb) in self.words.anchoring_prepositions
+            and _preposition(head, verb) in self.words.anchoring_prepositions
         # "will be named commander for a mission in December": an explicit future
         firm = firm or (way == FUTURE and any(c.dep_ == "aux" and c.lower_ in self.words.future_aux
                                               for c in verb.children))
-        finite_past = way == PAST and verb.tag_ == "VBD" and not _through_adjective(parsed, start, end, verb)
+        finite_past = way == PAST and verb.tag_ == "VBD" and not _through_adjective(head, verb)
         return Direction(way, embedded, firm, finite_past)
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
@@ -242,11 +242,11 @@ def _verb_above(token: "Token") -> "Token | None":
     return None
 
 
-def _through_adjective(parsed: ParsedText, start: int, end: int, verb: "Token") -> bool:
-    """Whether the way up from the expression to ``verb`` passes an adjective
-    ("a dividend, payable Dec. 7"): the adjective, not the verb, places the date."""
-    tokens = parsed.tokens(start, end)
-    token = _span_head(tokens) if tokens else None
+def _through_adjective(head: "Token | None", verb: "Token") -> bool:
+    """Whether the way up from the expression (its ``head``) to ``verb`` passes
+    an adjective ("a dividend, payable Dec. 7"): the adjective, not the verb,
+    places the date."""
+    token = head
     for _ in range(8):
         if token is None or token.i == verb.i or token.head.i == token.i:
             return False
@@ -256,13 +256,12 @@ def _through_adjective(parsed: ParsedText, start: int, end: int, verb: "Token") 
     return False
 
 
-def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str | None:
-    """The preposition by which the expression depends on ``verb`` ("" for
-    none: "ended March 31"); None when it depends on it through other words."""
-    tokens = parsed.tokens(start, end)
-    if not tokens:
+def _preposition(head: "Token | None", verb: "Token") -> str | None:
+    """The preposition by which the expression (its ``head``) depends on
+    ``verb`` ("" for none: "ended March 31"); None when it depends on it
+    through other words."""
+    if head is None:
         return None
-    head = _span_head(tokens)
     if head.head == verb:
         return ""
     if head.dep_ == "pobj" and head.head.head == verb:
@@ -270,8 +269,7 @@ def _preposition(parsed: ParsedText, start: int, end: int, verb: "Token") -> str
     return None
 
 
-def _inside_since_clause(parsed: ParsedText, start: int, end: int, since_words: frozenset[str]) -> bool:
-    tokens = parsed.tokens(start, end)
+def _inside_since_clause(tokens: "list[Token]", since_words: frozenset[str]) -> bool:
     token = tokens[0] if tokens else None
     for _ in range(6):
         if token is None or token.head == token:
