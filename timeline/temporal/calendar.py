@@ -79,6 +79,11 @@ class Period:
             return safe_date(max(y, 1), 1, 1)
         return safe_date(y, 1, 1)
 
+    def day_after(self) -> date | None:
+        """The first day after the period: the first day of the next one."""
+        following = self.shift(self.gran, 1)
+        return following.first_day() if following is not None else None
+
     def to(self, gran: str) -> "Period | None":
         """The period of granularity ``gran`` that contains this one's start."""
         if gran == self.gran:

@@ -365,8 +365,7 @@ def _days_away(r: Resolved, published: date) -> int:
         return 10**6
     if start >= published:
         return (start - published).days
-    after = r.period.shift(r.period.gran, 1)
-    end = after.first_day() if after is not None else None
+    end = r.period.day_after()
     return max(0, (published - end).days + 1) if end is not None else (published - start).days
 
 

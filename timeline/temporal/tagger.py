@@ -170,8 +170,7 @@ class _Reference:
         self.last, self.last_id = period, tid
         if period.gran not in _REPORT_GRANULARITIES:
             return
-        start, after = period.first_day(), period.shift(period.gran, 1)
-        end = after.first_day() if after is not None else None
+        start, end = period.first_day(), period.day_after()
         latest = self.report.first_day() if self.report is not None else None
         if start is not None and end is not None and end <= self.published and (latest is None or start >= latest):
             self.report, self.report_id = period, tid
