@@ -250,10 +250,10 @@ class CandidateFilter:
         "over" says during which time, a signal outside the span; it means
         "more than" only after a verb of lasting or a preposition ("lasted
         over a week", "in over a decade") or before "ago", "later"..."""
-        approx = c.group("approx")
-        if approx is None or approx.lower() != "over" or c.group("dir") is not None:
+        approx = c.group("approx") or ""
+        words = self.lex.during_approximators.get(approx.lower())
+        if words is None or c.group("dir") is not None:
             return c  # "over a month ago": more than
-        words = self.lex.over_as_more_than
         if _previous_word(text[max(0, c.start - 20):c.start]) in words["preceded_by"] \
                 or _next_word(text, c.end) in words["followed_by"]:
             return c

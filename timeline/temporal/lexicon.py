@@ -42,6 +42,13 @@ def _read(name: str) -> str:
     return resources.files("timeline.temporal").joinpath(f"data/{name}").read_text("utf-8")
 
 
+def _word_contexts(data: dict[str, Any]) -> dict[str, dict[str, frozenset[str]]]:
+    """Words and the words around them that change what they mean: ``{word:
+    {"preceded_by": [...], "followed_by": [...]}}`` ("as soon as", "lasted over a week")."""
+    return {word: {side: frozenset(words) for side, words in sides.items()}
+            for word, sides in data.items() if not word.startswith("_")}
+
+
 def _words_regex(word: str) -> str:
     """A lexicon key as a regex: spaces match any white space, a lone "s"
     after a space matches an (optionally stripped) possessive apostrophe."""
@@ -113,9 +120,7 @@ class Lexicon:
         self.fraction_links = frozenset(data["fraction_links"])
         self.possessive_endings = tuple(data["possessive_endings"])
         self.generic_before_possessive = frozenset(data["generic_before_possessive"])
-        self.conjunction_adverbs: dict[str, dict[str, frozenset[str]]] = {
-            word: {k: frozenset(v) for k, v in sides.items()}
-            for word, sides in data["conjunction_adverbs"].items() if not word.startswith("_")}
+        self.conjunction_adverbs = _word_contexts(data["conjunction_adverbs"])
         self.ordinal_homonym_units = frozenset(data["ordinal_homonym_units"])
         # "$250,000 per year", "dollars more per year": a rate, not a set of times
         self.rate_amount_words = frozenset(data["rate_amount_words"])
@@ -123,9 +128,8 @@ class Lexicon:
         self.month_surnames: dict[str, tuple[str, ...]] = {
             month: tuple(people) for month, people in data["month_surnames"].items() if not month.startswith("_")}
         self.month_prepositions = frozenset(data["month_prepositions"])
-        # "lasted over a week" (more than) against "$1.4 trillion over 10 years" (during)
-        self.over_as_more_than: dict[str, frozenset[str]] = {
-            side: frozenset(words) for side, words in data["over_as_more_than"].items() if not side.startswith("_")}
+        # "$1.4 trillion over 10 years" (during) against "lasted over a week" (more than)
+        self.during_approximators = _word_contexts(data["during_approximators"])
         self.indefinite_articles = frozenset(data["indefinite_articles"])
         # normalize.py
         self.ordinal_suffixes = frozenset(data["ordinal_suffixes"])
