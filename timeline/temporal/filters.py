@@ -61,11 +61,17 @@ def _trim_determiner(text: str, c: Candidate, modifier_with_article: re.Pattern[
     """"the two-week strike", "the third-quarter loss": the expression is a
     modifier of the noun, the article belongs to the noun phrase."""
     if modifier_with_article.match(c.text) and _NOUN_FOLLOWS.match(text, c.end):
-        cut = c.text.index(" ") + 1
-        while c.text[cut].isspace():
-            cut += 1
-        return replace(c, start=c.start + cut, text=c.text[cut:])
+        return _without_first(c, c.text.index(" ") + 1)
     return c
+
+
+def _without_first(c: Candidate, cut: int, group: str = "") -> Candidate:
+    """``c`` without its first ``cut`` characters and the spaces after them
+    (and without the named ``group`` they held)."""
+    while cut < len(c.text) and c.text[cut].isspace():
+        cut += 1
+    groups = tuple((k, v) for k, v in c.groups if k != group) if group else c.groups
+    return replace(c, start=c.start + cut, text=c.text[cut:], groups=groups)
 
 
 _APPOSITION = re.compile(r",\s*")
@@ -257,10 +263,7 @@ class CandidateFilter:
         if _previous_word(text[max(0, c.start - 20):c.start]) in words["preceded_by"] \
                 or _next_word(text, c.end) in words["followed_by"]:
             return c
-        cut = len(approx)
-        while cut < len(c.text) and c.text[cut].isspace():
-            cut += 1
-        return replace(c, start=c.start + cut, text=c.text[cut:], groups=tuple((k, v) for k, v in c.groups if k != "approx"))
+        return _without_first(c, len(approx), "approx")
 
     def _later_as_duration(self, c: Candidate, anchored: bool) -> Candidate:
         """"a week later" after the story has named a date is that date plus a
