@@ -32,9 +32,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.evaluate.events import ANCHORING_RELATIONS, Pair, Span, as_timexes, gold_pairs
+from timeline.evaluate.events import ANCHORING_RELATIONS, Pair, Span, as_timexes, candidate_pairs, gold_pairs
 from timeline.events import EventAnchorer
-from timeline.events.anchor import sentence_dates
 from timeline.events.classifier import Candidate
 from timeline.model import Timex
 from timeline.nlp import ParsedText, SentenceParse, load_model
@@ -77,19 +76,8 @@ def load(root: Path) -> list[Corpus]:
 
 
 def score(anchorer: EventAnchorer, doc: Corpus, timexes: tuple[Timex, ...]) -> list[Scored]:
-    found = []
-    dates = sentence_dates(timexes, doc.parsed)
-    for timex in timexes:
-        if timex.type not in DATED:
-            continue
-        piece = doc.parsed.piece_at(timex.start)
-        for c in anchorer.candidates(timex, doc.parsed, dates, doc.gold.published):
-            if piece is None:
-                continue
-            start = piece.start + c.token.idx
-            pair = Pair(Span(start, start + len(c.token.text)), Span(timex.start, timex.end))
-            found.append(Scored(pair, c, anchorer.model.keeps(c), anchorer.model.probability(c.features), timex))
-    return found
+    return [Scored(pair, c, anchorer.model.keeps(c), anchorer.model.probability(c.features), timex)
+            for pair, timex, c in candidate_pairs(anchorer, timexes, doc.parsed, doc.gold.published)]
 
 
 def _token(doc: Corpus, span: Span) -> str:

@@ -30,9 +30,10 @@ from pathlib import Path
 
 import numpy as np
 
-from timeline.evaluate.events import LinkCounts, Pair, Span, anchor_gold_timexes, gold_pairs, score_pairs
+from timeline.evaluate.events import (
+    LinkCounts, Pair, Span, anchor_gold_timexes, candidate_pairs, gold_pairs, score_pairs,
+)
 from timeline.events import EventAnchorer
-from timeline.events.anchor import sentence_dates
 from timeline.events.classifier import CANDIDATE_POS, MODEL_FILE, AnchoringModel, Candidate, PairFeatures
 from timeline.events.eventness import EVENT_MODEL_FILE, eventness_features, token_features
 from timeline.model import Event, Timex
@@ -44,7 +45,6 @@ from timeline.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "timeml-tbaq"
-DATED = ("DATE", "TIME")
 # a rule choosing fewer pairs than this (gold and tool timexes together) is kept as it is
 RARE_RULE = 60
 # ... and is right at least this often (else the classifier decides its pairs)
@@ -70,19 +70,7 @@ class Recorder(EventAnchorer):
         self.seen: list[list[tuple[Pair, Candidate]]] = []
 
     def anchor(self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText) -> tuple[Event, ...]:
-        pairs = []
-        dates = sentence_dates(timexes, parsed)
-        for timex in timexes:
-            if timex.type not in DATED:
-                continue
-            piece = parsed.piece_at(timex.start)
-            for candidate in self.candidates(timex, parsed, dates, published):
-                if piece is None:
-                    continue
-                start = piece.start + candidate.token.idx
-                pair = Pair(Span(start, start + len(candidate.token.text)), Span(timex.start, timex.end))
-                pairs.append((pair, candidate))
-        self.seen.append(pairs)
+        self.seen.append([(pair, candidate) for pair, _, candidate in candidate_pairs(self, timexes, parsed, published)])
         return ()
 
 

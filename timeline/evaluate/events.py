@@ -25,7 +25,11 @@ from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_time
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from timeline.events import EventAnchorer
+    from timeline.events.classifier import Candidate
+    from timeline.nlp import ParsedText
 
 ANCHORING_RELATIONS = frozenset({
     "IS_INCLUDED", "INCLUDES", "SIMULTANEOUS", "DURING", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY", "IDENTITY",
@@ -97,6 +101,27 @@ def system_pairs(document: Document) -> list[Pair]:
             if timex is not None:
                 pairs.append(Pair(Span(mention.trigger.start, mention.trigger.end), Span(timex.start, timex.end)))
     return pairs
+
+
+def candidate_pairs(
+    anchorer: "EventAnchorer", timexes: tuple[Timex, ...], parsed: "ParsedText", published: "date | None",
+) -> list[tuple[Pair, Timex, "Candidate"]]:
+    """Every (candidate, DATE/TIME timex) pair the anchorer scores in a
+    document, kept or not, as spans with the timex and the scored candidate
+    (what the training and loss benchmarks read)."""
+    from timeline.events.anchor import DATED_TYPES, sentence_dates
+
+    found: list[tuple[Pair, Timex, Candidate]] = []
+    dates = sentence_dates(timexes, parsed)
+    for timex in timexes:
+        piece = parsed.piece_at(timex.start)
+        if timex.type not in DATED_TYPES or piece is None:
+            continue
+        for candidate in anchorer.candidates(timex, parsed, dates, published):
+            start = piece.start + candidate.token.idx
+            found.append((Pair(Span(start, start + len(candidate.token.text)), Span(timex.start, timex.end)),
+                          timex, candidate))
+    return found
 
 
 def score_pairs(gold: Sequence[Pair], system: Sequence[Pair]) -> LinkCounts:
