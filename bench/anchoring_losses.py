@@ -32,15 +32,16 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from timeline.evaluate.events import ANCHORING_RELATIONS, Pair, Span, as_timexes, candidate_pairs, gold_pairs
+from timeline.evaluate.events import (
+    ANCHORING_RELATIONS, Pair, Span, as_timexes, candidate_pairs, gold_pairs, parse_golds,
+)
 from timeline.events import EventAnchorer
 from timeline.events.classifier import Candidate
 from timeline.model import Timex
-from timeline.nlp import ParsedText, SentenceParse, load_model
+from timeline.nlp import ParsedText, load_model
 from timeline.read.timeml import TimeMLDocument, read_timeml
 from timeline.settings import Settings
 from timeline.temporal import TemporalTagger
-from timeline.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "timeml-tbaq"
@@ -68,11 +69,8 @@ class Corpus:
 
 def load(root: Path) -> list[Corpus]:
     golds = [read_timeml(p) for p in sorted(root.rglob("*.tml"))]
-    nlp = load_model(Settings().spacy_model)
-    splits = [split_sentences(g.text) for g in golds]
-    docs = iter(nlp.pipe([g.text[s:e] for g, ss in zip(golds, splits) for s, e in ss], batch_size=256))
-    return [Corpus(g, ss, ParsedText(g.text, [SentenceParse(s, next(docs)) for s, _ in ss]))
-            for g, ss in zip(golds, splits)]
+    parsed = parse_golds(golds, load_model(Settings().spacy_model))
+    return [Corpus(g, [(piece.start, piece.end) for piece in p.pieces], p) for g, p in zip(golds, parsed)]
 
 
 def score(anchorer: EventAnchorer, doc: Corpus, timexes: tuple[Timex, ...]) -> list[Scored]:

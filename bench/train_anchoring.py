@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from timeline.evaluate.events import (
-    LinkCounts, Pair, Span, anchor_gold_timexes, candidate_pairs, gold_pairs, score_pairs,
+    LinkCounts, Pair, Span, anchor_gold_timexes, candidate_pairs, gold_pairs, parse_golds, score_pairs,
 )
 from timeline.events import EventAnchorer
 from timeline.events.classifier import CANDIDATE_POS, MODEL_FILE, AnchoringModel, Candidate, PairFeatures
@@ -41,7 +41,6 @@ from timeline.nlp import ParsedText, load_model
 from timeline.pipeline import Pipeline
 from timeline.read.timeml import TimeMLDocument, read_timeml
 from timeline.settings import Settings
-from timeline.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "data" / "timeml-tbaq"
@@ -95,14 +94,12 @@ def collect(golds: list[TimeMLDocument], tool: bool) -> list[Example]:
 
 def collect_words(golds: list[TimeMLDocument], pairs: PairFeatures) -> list[Example]:
     """Every event-like word of every sentence, labelled by whether a gold EVENT overlaps it."""
-    nlp = load_model(Settings().spacy_model)
-    splits = [split_sentences(g.text) for g in golds]
-    docs = iter(nlp.pipe([g.text[s:e] for g, ss in zip(golds, splits) for s, e in ss], batch_size=256))
     examples = []
-    for index, (gold, sentences) in enumerate(zip(golds, splits)):
+    for index, (gold, parsed) in enumerate(zip(golds, parse_golds(golds, load_model(Settings().spacy_model)))):
         events = sorted((e.start, e.end) for e in gold.events)
-        for start, _ in sentences:
-            for token in next(docs):
+        for piece in parsed.pieces:
+            start = piece.start
+            for token in piece.doc:
                 if token.pos_ not in CANDIDATE_POS:
                     continue
                 span = Span(start + token.idx, start + token.idx + len(token.text))

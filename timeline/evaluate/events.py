@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
 from timeline.evaluate.tempeval import f1
 from timeline.model import Document, Timex
@@ -26,6 +26,8 @@ from timeline.settings import Settings
 
 if TYPE_CHECKING:
     from datetime import date
+
+    from spacy.language import Language
 
     from timeline.events import EventAnchorer
     from timeline.events.classifier import Candidate
@@ -175,28 +177,37 @@ def anchor_gold_timexes(
 ) -> list[Document]:
     """Documents whose timexes are the gold ones and whose events the anchorer found for them."""
     from timeline.events import EventAnchorer
-    from timeline.nlp import ParsedText, SentenceParse, load_model
-    from timeline.text.sentences import split_sentences
+    from timeline.nlp import load_model
 
     settings = settings or Settings()
     nlp = load_model(settings.spacy_model, settings.entities)
     anchorer = anchorer or EventAnchorer(settings)
     golds = list(golds)
-    plans: list[tuple[TimeMLDocument, tuple[Timex, ...], list[tuple[int, int]]]] = []
-    for gold in golds:
-        timexes = as_timexes(gold)
-        sentences = [
-            (s, e) for s, e in split_sentences(gold.text) if any(s <= t.start < e for t in timexes)
-        ]
-        plans.append((gold, timexes, sentences))
-    parses = iter(nlp.pipe([g.text[s:e] for g, _, sents in plans for s, e in sents], batch_size=256))
+
+    def dated(gold: TimeMLDocument, start: int, end: int) -> bool:  # only the sentences the timexes are in
+        return any(start <= t.start < end for t in gold.timexes)
+
     documents: list[Document] = []
-    for gold, timexes, sentences in plans:
-        parsed = ParsedText(gold.text, [SentenceParse(s, next(parses)) for s, _ in sentences])
+    for gold, parsed in zip(golds, parse_golds(golds, nlp, dated)):
+        timexes = as_timexes(gold)
         events = anchorer.anchor(gold.text, gold.published, timexes, parsed)
         documents.append(Document(id=gold.id, text=gold.text, published=gold.published,
                                   timexes=timexes, events=events))
     return documents
+
+
+def parse_golds(
+    golds: Sequence[TimeMLDocument], nlp: "Language",
+    wanted: "Callable[[TimeMLDocument, int, int], bool] | None" = None,
+) -> list["ParsedText"]:
+    """Each document parsed sentence by sentence in one batch over the corpus
+    (``wanted``: which sentences, by document, start and end; all by default)."""
+    from timeline.nlp import ParsedText, SentenceParse
+    from timeline.text.sentences import split_sentences
+
+    plans = [(g, [(s, e) for s, e in split_sentences(g.text) if wanted is None or wanted(g, s, e)]) for g in golds]
+    parses = iter(nlp.pipe([g.text[s:e] for g, sentences in plans for s, e in sentences], batch_size=256))
+    return [ParsedText(g.text, [SentenceParse(s, next(parses)) for s, _ in sentences]) for g, sentences in plans]
 
 
 def evaluate_with_gold_timexes(
