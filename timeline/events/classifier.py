@@ -148,7 +148,7 @@ class PairFeatures:
         self.eventness = eventness  # without it, no eventness features (what training records)
         # what is computed once per parse (every date of a sentence scores the same words)
         self._seen_doc: "Doc | None" = None
-        self._seen_words: dict[int, tuple[tuple[str, ...], float | None]] = {}
+        self._seen_words: dict[int, tuple[str, tuple[str, ...], float | None]] = {}
         self._between: _Between | None = None
 
     def candidates(
@@ -189,7 +189,7 @@ class PairFeatures:
             relation = _relation(token, governor, above, chains[token.i])
             path = _path_features(up, down, token.pos_)
             to_main = _to_main(token, main)
-            kind = self.kind(token)
+            kind, word, probability = self._word(token)
             rival = dates.rivals_at(token, governor)
             features = [
                 *timex,
@@ -213,7 +213,6 @@ class PairFeatures:
             ]
             if rules and rules[0].token.i == token.i:
                 features.append("rule=main")
-            word, probability = self._word(token, kind)
             if probability is not None:
                 features += eventness_features(probability, features)
             found.append(Candidate(token, tuple(features), rule, word))
@@ -236,14 +235,15 @@ class PairFeatures:
             preposition = parent.lower_ if parent.lower_ in known else "other"
         return [f"prep={preposition}", f"tdep={head.dep_}"]
 
-    def _word(self, token: "Token", kind: str) -> tuple[tuple[str, ...], float | None]:
-        """The word's eventness features and probability, once per word of a parse."""
-        self._see(token.doc)
+    def _word(self, token: "Token") -> tuple[str, tuple[str, ...], float | None]:
+        """The word's kind (:meth:`kind`), eventness features and probability,
+        once per word of a parse (every date of a sentence scores the same words)."""
         known = self._seen_words.get(token.i)
         if known is None:
+            kind = self.kind(token)
             word = token_features(token, kind)
             known = self._seen_words[token.i] = (
-                word, self.eventness.probability(word) if self.eventness is not None else None)
+                kind, word, self.eventness.probability(word) if self.eventness is not None else None)
         return known
 
     def _see(self, doc: "Doc") -> _Between:
