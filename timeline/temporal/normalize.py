@@ -178,8 +178,9 @@ class Normalizer:
             spec = replace(spec, weekend=True)
         if "weekof" in g:
             spec = replace(spec, week_of=True)
-        if "yearend" in g:  # "year-end" is "the end of the year": the year, mod END
-            spec = replace(spec, shift=("year", 0), mod=spec.mod or "END")
+        if "yearend" in g:  # "year-end" is "the end of the year", "week's end" of the week: mod END
+            gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "year") if "unit" in g else "year"
+            spec = replace(spec, shift=(gran, 0), mod=spec.mod or "END")
         if "q" in g and "yago" in g:
             spec = replace(spec, shift=("year", -1), reuse=("none",), fallback=("quarter", 0))
         elif "finunit" in g or "yago" in g:
