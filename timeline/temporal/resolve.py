@@ -304,6 +304,9 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
         return _bounded(weekend, "t0")
     if spec.weekday is not None and spec.month is None:
         day = weekday_near(published, spec.weekday, direction if direction else -1)
+        ahead = weekday_near(published, spec.weekday, 1)
+        if tense.nearest and day is not None and ahead is not None and (ahead - published) < (published - day):
+            day = ahead  # "ahead of Tuesday's election" said on Saturday: the coming one
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), "t0")
     if spec.month is None and spec.quarter is None and spec.half is None and spec.season is None \
             and spec.holiday is None:

@@ -61,6 +61,8 @@ class TenseWords:
     perfect_progressive_be: frozenset[str] = frozenset()
     # "Tuesday's agreement": the possessive after a date
     possessive_endings: frozenset[str] = frozenset()
+    # "ahead of Tuesday's election": heads above a date that make it the nearest one
+    nearest_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> "TenseWords":
@@ -81,6 +83,9 @@ class Direction(NamedTuple):
     # Inauguration Day"), not an infinitive, adjective or participle taking
     # its tense from above ("payable Dec. 7", "asked him to testify on Feb. 10")
     finite_past: bool = False
+    # "ahead of Tuesday's election", "by Friday's deadline": the event named
+    # lies on either side of the telling; a weekday is the nearest one
+    nearest: bool = False
 
 
 def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
@@ -110,22 +115,27 @@ class TenseReader:
 
     def direction(self, parsed: ParsedText | None, text: str, start: int, end: int) -> Direction:
         """Which way the expression at ``[start, end)`` points."""
-        tail = text[end:end + 3]
-        if tail.startswith(tuple(self.words.possessive_endings)):
-            return Direction(PAST)  # "Tuesday's agreement": news reports what happened
+        possessive = text[end:end + 3].startswith(tuple(self.words.possessive_endings))
         before = " ".join(text[max(0, start - 20):start].lower().split()[-3:])
         deadline = any(before == cue or before.endswith(" " + cue) for cue in self.words.future_cues)
         if parsed is None:
-            return Direction(FUTURE if deadline else UNKNOWN)
+            return Direction(PAST if possessive else FUTURE if deadline else UNKNOWN)
         tokens = parsed.tokens(start, end)
         head = _span_head(tokens) if tokens else None
         verb, embedded = governing_verb(tokens)
+        if possessive and deadline:  # "would pass by Friday's deadline", "fell 2 percent by Friday's close"
+            way = self.verb_direction(verb) if verb is not None else UNKNOWN
+            return Direction(way, nearest=way == UNKNOWN)
         if deadline:
             # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
             # told in the past perfect ("had filed reports by Wednesday")
             return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
-        if _inside_since_clause(tokens, self.words.since_words):
+        if _inside_phrase(tokens, self.words.since_words, ("ADP", "SCONJ")):
             return Direction(PAST)  # "since taking office in January"
+        if _inside_phrase(tokens, self.words.nearest_heads):
+            return Direction(UNKNOWN, nearest=True)
+        if possessive:
+            return Direction(PAST)  # "Tuesday's agreement": news reports what happened
         if verb is None:
             return Direction(UNKNOWN)
         way = self.verb_direction(verb, date_at=tokens[0].i if tokens else -1)
@@ -269,12 +279,15 @@ def _preposition(head: "Token | None", verb: "Token") -> str | None:
     return None
 
 
-def _inside_since_clause(tokens: "list[Token]", since_words: frozenset[str]) -> bool:
+def _inside_phrase(tokens: "list[Token]", words: frozenset[str], pos: tuple[str, ...] = ()) -> bool:
+    """Whether one of ``words`` (of part of speech ``pos``, any when empty)
+    is among the heads above the expression: "since taking office in
+    January", "ahead of congressional testimony on Thursday"."""
     token = tokens[0] if tokens else None
     for _ in range(6):
         if token is None or token.head == token:
             return False
         token = token.head
-        if token.lower_ in since_words and token.pos_ in ("ADP", "SCONJ"):
+        if token.lower_ in words and (not pos or token.pos_ in pos):
             return True
     return False
