@@ -22,6 +22,21 @@ _WORDS_BEFORE = re.compile(r"\w+")
 _ADJACENT = 2
 
 
+# how fine a date is, for "N <unit> later" to count from it: a day, a week, a month, a year or coarser
+_DAY_GROUPS = frozenset({"d", "dord", "wd", "reld", "hour", "clock", "pod", "hol", "weekend", "evday"})
+_UNIT_RANKS = {"D": 0, "WE": 0, "W": 1, "FN": 1, "M": 2}
+_MONTH_RANK, _YEAR_RANK = 2, 3
+
+
+def _granularity_rank(c: Candidate, units: dict[str, str]) -> int:
+    names = {k for k, _ in c.groups}
+    if names & _DAY_GROUPS:
+        return 0
+    if "unit" in names:
+        return _UNIT_RANKS.get(units.get(c.group("unit") or "", ""), _YEAR_RANK)
+    return _MONTH_RANK if names & {"m", "mn"} else _YEAR_RANK
+
+
 _OPENING_QUOTES = ("\"", "\u201c")
 _CLOSING_QUOTES = ("\"", "\u201d")
 _QUOTED_AFTER = re.compile(r"[,.]?[\"\u201d]|\s+[A-Z]\w+\s+[A-Z]")
@@ -227,7 +242,7 @@ class CandidateFilter:
     # --- with the parse ---------------------------------------------------------------
     def keep(self, text: str, candidates: list[Candidate], parsed: ParsedText | None) -> list[Candidate]:
         out: list[Candidate] = []
-        anchored = False  # whether a DATE or TIME has been kept before
+        anchor: Candidate | None = None  # the last DATE or TIME kept: what "a week later" counts from
         surnames = self._month_surnames(text)
         for i, c in enumerate(candidates):
             if not self.plausible(text, c):
@@ -242,8 +257,9 @@ class CandidateFilter:
             if c.needs_parse and parsed is not None and not self._parse_agrees(text, c, parsed):
                 continue
             c = self._over_as_during(text, _trim_determiner(text, c, self._modifier_with_article))
-            out.append(self._later_as_duration(c, anchored))
-            anchored = anchored or out[-1].type in ("DATE", "TIME")
+            out.append(self._later_as_duration(text, c, anchor))
+            if out[-1].type in ("DATE", "TIME") and out[-1].rule != "vague":
+                anchor = out[-1]
         return _compose_day_around(text, _split_day_lists(out))
 
     def _month_surnames(self, text: str) -> frozenset[str]:
@@ -265,17 +281,20 @@ class CandidateFilter:
             return c
         return _without_first(c, len(approx), "approx")
 
-    def _later_as_duration(self, c: Candidate, anchored: bool) -> Candidate:
+    def _later_as_duration(self, text: str, c: Candidate, anchor: Candidate | None) -> Candidate:
         """"a week later" after the story has named a date is that date plus a
-        week (an anaphoric DATE: a timeline needs the day).  Without a date to
-        count from, with a vague count ("a few days later") or a clock-sized unit
-        ("an hour later"), it stays what TimeML annotates: the amount, a
-        DURATION, "later" being the signal."""
+        week (an anaphoric DATE: a timeline needs the day).  Without a date as
+        fine as the unit to count from ("four days later" after "in 2006"),
+        with a vague count ("a few days later"), a clock-sized unit ("an hour
+        later") or a comparison ("eight days later than the deadline"), it
+        stays what TimeML annotates: the amount, a DURATION, "later" being the signal."""
         word = c.group("dir")
         if c.rule != "units_ago" or word is None or word not in self.lex.duration_directions:
             return c
         unit = self.lex.units.get(c.group("unit") or "", "")
-        if anchored and c.group("n") is not None and unit not in self.lex.clock_units:
+        fine_enough = anchor is not None and _granularity_rank(anchor, self.lex.units) <= _UNIT_RANKS.get(unit, _YEAR_RANK)
+        if fine_enough and c.group("n") is not None and unit not in self.lex.clock_units \
+                and _next_word(text, c.end) not in self.lex.comparison_words:
             return c
         cut = c.text.lower().rfind(word)
         text = c.text[:cut].rstrip()
