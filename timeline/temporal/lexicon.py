@@ -124,6 +124,7 @@ class Lexicon:
         self.ordinal_homonym_units = frozenset(data["ordinal_homonym_units"])
         # "$250,000 per year", "dollars more per year": a rate, not a set of times
         self.rate_amount_words = frozenset(data["rate_amount_words"])
+        self.new_year_holiday = data["new_year_holiday"]  # "the new year" is the year this holiday opens
         self.comparison_words = frozenset(data["comparison_words"])  # "eight days later than ..."
         # "Theresa May said": in an article naming such a person, the month word alone is the name
         self.month_surnames: dict[str, tuple[str, ...]] = {

@@ -178,6 +178,8 @@ class Normalizer:
             spec = replace(spec, weekend=True)
         if "weekof" in g:
             spec = replace(spec, week_of=True)
+        if "newyear" in g:  # "early in the new year" said in December: next year
+            spec = replace(spec, holiday=lex.holidays[lex.new_year_holiday], year_of=True)
         if "yearend" in g:  # "year-end" is "the end of the year", "week's end" of the week: mod END
             gran = UNIT_GRANULARITY.get(self.unit(g["unit"]) or "", "year") if "unit" in g else "year"
             spec = replace(spec, shift=(gran, 0), mod=spec.mod or "END")

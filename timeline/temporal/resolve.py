@@ -51,9 +51,9 @@ class Resolved:
 def resolve(spec: Spec, published: date, last: Period | None, direction: Direction) -> Resolved | None:
     """The TIMEX3 value of ``spec``; None when it cannot be computed (out of range)."""
     out = _resolve(spec, published, last, direction)
-    if out is not None and spec.week_of and out.period is not None:
-        week = out.period.to("week")
-        out = None if week is None else Resolved(week.value(), week, out.anchored)
+    if out is not None and (spec.week_of or spec.year_of) and out.period is not None:
+        coarse = out.period.to("week" if spec.week_of else "year")
+        out = None if coarse is None else Resolved(coarse.value(), coarse, out.anchored)
     if out is not None and spec.day_offset and out.period is not None and out.period.gran == "day":
         day = out.period.shift("day", spec.day_offset)
         out = None if day is None else Resolved(day.value(), day, out.anchored)

@@ -79,6 +79,8 @@ class Spec:
     period_end: tuple[int, int] | None = None
     # "the week of March 6": the ISO week of the day given
     week_of: bool = False
+    # "the new year": the year of the nearest New Year's Day
+    year_of: bool = False
     # "the day before last Tuesday": days to add to the day named
     day_offset: int = 0
     # "the second day of the offensive": anaphoric only to a day, else the publication date
