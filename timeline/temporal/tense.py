@@ -63,6 +63,9 @@ class TenseWords:
     possessive_endings: frozenset[str] = frozenset()
     # "ahead of Tuesday's election": heads above a date that make it the nearest one
     nearest_heads: frozenset[str] = frozenset()
+    # "waited until March", "ran until Jan. 31": a simple past of lasting with these cues is past
+    lasting_verbs: frozenset[str] = frozenset()
+    duration_cues: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> "TenseWords":
@@ -128,7 +131,10 @@ class TenseReader:
             return Direction(way, nearest=way == UNKNOWN)
         if deadline:
             # "as early as Tuesday", "by Friday": a deadline ahead, unless it is
-            # told in the past perfect ("had filed reports by Wednesday")
+            # told in the past perfect ("had filed reports by Wednesday") or is
+            # how long something lasted ("waited until March"; not "gave Congress until March")
+            if self._lasted(tokens):
+                return Direction(PAST, finite_past=True)
             return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
         if _inside_phrase(tokens, self.words.since_words, ("ADP", "SCONJ")):
             return Direction(PAST)  # "since taking office in January"
@@ -207,6 +213,15 @@ class TenseReader:
                 return PAST if told_past else FUTURE
             return PAST  # "the decision, announced Wednesday, ..."
         return UNKNOWN
+
+    def _lasted(self, tokens: "list[Token]") -> bool:
+        """"waited until March", "ran until Jan. 31": the simple past of a verb
+        of lasting right before "until" tells how long it lasted, not a deadline."""
+        if not tokens or tokens[0].i < 2:
+            return False
+        doc = tokens[0].doc
+        cue, verb = doc[tokens[0].i - 1], doc[tokens[0].i - 2]
+        return cue.lower_ in self.words.duration_cues and verb.tag_ == "VBD" and verb.lemma_ in self.words.lasting_verbs
 
     def _negated(self, verb: "Token") -> bool:
         """"could not be reached", "neither he nor she could be located",
