@@ -6,13 +6,28 @@
   var form = document.getElementById("controls");
   if (!form) { return; }
   var entries = Array.prototype.slice.call(document.querySelectorAll("[data-entry]"));
-  var groups = Array.prototype.slice.call(document.querySelectorAll("[data-group]"));
   var search = document.getElementById("q");
   var upcoming = document.getElementById("upcoming");
   var status = document.getElementById("status");
   var noMatch = document.getElementById("no-match");
   var total = entries.filter(function (e) { return e.hasAttribute("data-dated"); }).length;
   var labels = JSON.parse(document.getElementById("labels").textContent);
+  // a page of thousands of entries filters once typing pauses, a small one at once
+  var searchDelay = entries.length > 500 ? 150 : 0;
+  var timer = null;
+
+  // the month and year groups of every entry: a group shows while it has a visible entry
+  var groups = [];
+  var groupsOf = entries.map(function (entry) {
+    var own = [];
+    for (var node = entry.parentElement; node; node = node.parentElement) {
+      if (node.hasAttribute("data-group")) {
+        if (node.groupIndex === undefined) { node.groupIndex = groups.length; groups.push(node); }
+        own.push(node.groupIndex);
+      }
+    }
+    return own;
+  });
 
   // a label with its {name} placeholders filled in
   function fill(text, values) {
@@ -34,12 +49,19 @@
     return values;
   }
 
+  // writes only what changes: each write of `hidden` costs style work
+  function show(element, visible) {
+    if (element.hidden === visible) { element.hidden = !visible; }
+  }
+
   function apply() {
+    window.clearTimeout(timer);
     var precision = checked("precision");
     var certainty = checked("certainty");
     var onlyUpcoming = upcoming ? upcoming.checked : false;
     var words = fold(search.value).trim().split(" ").filter(Boolean);
     var shown = 0;
+    var visibleIn = groups.map(function () { return 0; });
     entries.forEach(function (entry, i) {
       var dated = entry.hasAttribute("data-dated");
       var visible = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
@@ -48,19 +70,26 @@
           && (!certainty || certainty[entry.dataset.certainty] === true)
           && (!onlyUpcoming || entry.dataset.upcoming === "1");
       }
-      entry.hidden = !visible;
-      if (visible && dated) { shown += 1; }
+      show(entry, visible);
+      if (visible) {
+        groupsOf[i].forEach(function (g) { visibleIn[g] += 1; });
+        if (dated) { shown += 1; }
+      }
     });
-    groups.forEach(function (group) {
-      group.hidden = !group.querySelector("[data-entry]:not([hidden])");
-    });
+    groups.forEach(function (group, g) { show(group, visibleIn[g] > 0); });
     noMatch.hidden = shown > 0 || total === 0;
     status.textContent = shown === total
       ? fill(labels.status_all[total === 1 ? "one" : "other"], { total: total })
       : fill(labels.status_some, { shown: shown, total: total });
   }
 
-  form.addEventListener("input", apply);
+  function later(event) {
+    if (event.target !== search) { return; }  // a checkbox: its change event applies
+    window.clearTimeout(timer);
+    if (searchDelay) { timer = window.setTimeout(apply, searchDelay); } else { apply(); }
+  }
+
+  form.addEventListener("input", later);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.addEventListener("reset", function () { window.setTimeout(apply, 0); });

@@ -108,16 +108,19 @@ class Piece:
     kind: str = ""
 
 
-def sentence_pieces(source: EntrySource) -> list[Piece]:
+def sentence_pieces(source: EntrySource, *more: EntrySource) -> list[Piece]:
     """The source sentence cut at the temporal phrase and the event trigger
-    (offsets are document offsets; spans outside the sentence are ignored)."""
+    (offsets are document offsets; spans outside the sentence are ignored).
+    ``more`` are other mentions in the same sentence: their phrases and
+    triggers are marked too, so the sentence is quoted once."""
     sentence = source.sentence
     text = sentence.text
     marks = []
-    for kind, span in (("timex", source.timex), ("trigger", source.trigger)):
-        start, end = span.start - sentence.start, span.end - sentence.start
-        if 0 <= start < end <= len(text):
-            marks.append((start, end, kind))
+    for mention in (source, *more):
+        for kind, span in (("timex", mention.timex), ("trigger", mention.trigger)):
+            start, end = span.start - sentence.start, span.end - sentence.start
+            if 0 <= start < end <= len(text) and (start, end, kind) not in marks:
+                marks.append((start, end, kind))
     marks.sort()
     pieces: list[Piece] = []
     pos = 0
@@ -131,6 +134,17 @@ def sentence_pieces(source: EntrySource) -> list[Piece]:
     if pos < len(text):
         pieces.append(Piece(clean_text(text[pos:])))
     return pieces
+
+
+def quoted_sentences(sources: Iterable[EntrySource]) -> list[list[EntrySource]]:
+    """The sources grouped by the sentence they quote (one article, one
+    sentence), in order of first appearance: two dates of one sentence
+    ("the 1950-53 war") are one quote."""
+    groups: dict[tuple[str, int, int], list[EntrySource]] = {}
+    for source in sources:
+        key = (source.document_id, source.sentence.start, source.sentence.end)
+        groups.setdefault(key, []).append(source)
+    return list(groups.values())
 
 
 def documents_by_id(timeline: "Timeline") -> dict[str, Document]:

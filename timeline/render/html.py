@@ -24,8 +24,8 @@ from timeline.errors import ExportError
 from timeline.model import EntrySource, TimelineEntry
 from timeline.render.dates import date_label, datetime_attribute, format_day, group_keys
 from timeline.render.entries import (
-    Piece, article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces,
-    timeline_summary, timeline_title, unique_uids,
+    Piece, article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, quoted_sentences, safe_url,
+    sentence_pieces, timeline_summary, timeline_title, unique_uids,
 )
 from timeline.render.labels import labels
 
@@ -43,6 +43,9 @@ PRECISION_OF_GRANULARITY = {
     "year": "year",
     "decade": "decade", "century": "decade", "millennium": "decade",
 }
+# quotes an entry shows before the rest fold under "N more reports" (an
+# election of 2016 is quoted by a hundred articles of a corpus)
+SHOWN_QUOTES = 3
 
 
 def templates_dir() -> Path:
@@ -78,6 +81,7 @@ class DocumentView:
 class SourceView:
     pieces: list[Piece]
     document: DocumentView
+    document_id: str
     # quotes from one article share the byline printed after the last of them
     byline: bool = True
     continued: bool = False
@@ -96,6 +100,9 @@ class EntryView:
     approximate: bool
     title: str
     sources: list[SourceView]
+    # quotes folded away, and how many articles they come from
+    more_sources: list[SourceView] = field(default_factory=list)
+    more_articles: int = 0
 
 
 @dataclass(slots=True)
@@ -179,6 +186,8 @@ def _choices(values: list[str], names: dict[str, str]) -> list[Choice]:
 
 def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryView:
     interval = entry.date
+    views = _source_views(entry.sources)
+    shown = _shown_quotes(views)
     return EntryView(
         uid=f"e-{uid}",
         label=date_label(interval, zone) if interval else one_line(entry.sources[0].timex.text) if entry.sources
@@ -191,19 +200,33 @@ def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryVie
         upcoming=is_upcoming(entry),
         approximate=is_approximate(entry),
         title=one_line(entry.title),
-        sources=_source_views(entry.sources),
+        sources=views[:shown],
+        more_sources=views[shown:],
+        more_articles=len({view.document_id for view in views[shown:]}),
     )
 
 
+def _shown_quotes(views: list[SourceView]) -> int:
+    """How many quotes show unfolded: SHOWN_QUOTES, or up to the end of the
+    article the last of them is from (its byline closes its quotes)."""
+    shown = min(SHOWN_QUOTES, len(views))
+    while shown < len(views) and not views[shown - 1].byline:
+        shown += 1
+    return shown
+
+
 def _source_views(sources: tuple[EntrySource, ...]) -> list[SourceView]:
+    """One quote per sentence; quotes from one article share one byline."""
+    quotes = quoted_sentences(sources)
     views = []
-    for i, source in enumerate(sources):
+    for i, quote in enumerate(quotes):
+        source = quote[0]
         document = _document_view(source.document_title, source.document_id, source.document_url,
                                   source.published)
         views.append(SourceView(
-            pieces=sentence_pieces(source), document=document,
-            byline=i + 1 == len(sources) or sources[i + 1].document_id != source.document_id,
-            continued=i > 0 and sources[i - 1].document_id == source.document_id,
+            pieces=sentence_pieces(*quote), document=document, document_id=source.document_id,
+            byline=i + 1 == len(quotes) or quotes[i + 1][0].document_id != source.document_id,
+            continued=i > 0 and quotes[i - 1][0].document_id == source.document_id,
         ))
     return views
 

@@ -1,0 +1,120 @@
+"""The HTML page at corpus size: an entry quoted by many articles folds most
+quotes away, a sentence that dates one event twice is quoted once, and a
+page of hundreds of entries still filters in the browser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from playwright.sync_api import expect
+
+import render_fixtures as data
+from render_browser import open_offline
+from render_fixtures import Spec, chromium, interval, rich_timeline  # noqa: F401  (fixtures)
+from timeline.assemble import Timeline
+from timeline.model import EntrySource, TextSpan, TimelineEntry
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+
+def election_quoted_by(articles: int) -> Timeline:
+    """One 2016 election entry reported once by each of ``articles`` articles."""
+    docs, merged = [], None
+    for n in range(articles):
+        spec = Spec(f"Article {n} recalls the election of 2016.", "2016", "election", "Presidential election",
+                    interval("2016", date(2016, 1, 1), date(2016, 12, 31), "year"))
+        doc, entries = data.build_document(f"a{n}", f"Article {n}", None, date(2017, 11, 2), [spec])
+        docs.append(doc)
+        merged = entries[0] if merged is None else data.merged(merged, entries[0])
+    assert merged is not None
+    return data.assemble(docs, [merged])
+
+
+def test_an_entry_quoted_by_many_articles_folds_all_but_three_quotes() -> None:
+    markup = election_quoted_by(12).to_html()
+    shown, folded = markup.split('<details class="more-sources">')
+    assert shown.count("<blockquote") == 3
+    assert folded.count("<blockquote") == 9
+    assert re.search(r"<summary>9 more quotes from 9 articles</summary>", folded)
+    # nothing is lost: every article is still quoted, in order
+    assert re.findall(r"Article (\d+) recalls", markup) == [str(n) for n in range(12)]
+
+
+def test_three_quotes_or_fewer_are_not_folded(rich_timeline: Timeline) -> None:  # noqa: F811
+    assert "<details" not in election_quoted_by(3).to_html()
+    assert "<details" not in rich_timeline.to_html()
+
+
+def test_the_fold_keeps_an_articles_quotes_together() -> None:
+    """Quotes of one article share the byline after the last of them: the
+    fold never cuts between them."""
+    specs = [Spec(f"Sentence {n} on the election of 2016.", "2016", "election", "Election",
+                  interval("2016", date(2016, 1, 1), date(2016, 12, 31), "year")) for n in range(4)]
+    doc, entries = data.build_document("one", "One article", None, date(2017, 11, 2), specs)
+    other, other_entries = data.build_document("two", "Other article", None, date(2017, 11, 3), specs[:1])
+    entry = entries[0]
+    for more in entries[1:] + other_entries:
+        entry = data.merged(entry, more)
+    shown, folded = data.assemble([doc, other], [entry]).to_html().split('<details class="more-sources">')
+    assert shown.count("<blockquote") == 4 and shown.count('<figcaption class="byline">') == 1
+    assert "<summary>1 more quote from 1 article</summary>" in folded
+
+
+def test_two_dates_of_one_sentence_are_one_quote() -> None:
+    """"The 1950-53 war": two mentions of one event in one sentence."""
+    sentence = "A legacy of the 1950-53 Korean war remains."
+    doc, entries = data.build_document(
+        "war", "War article", None, date(2017, 11, 2),
+        [Spec(sentence, "1950", "war", "Korean war", interval("1950", date(1950, 1, 1), date(1950, 12, 31), "year"))])
+    entry = entries[0]
+    first = entry.sources[0]
+    start = first.sentence.start + sentence.index("53")
+    second = EntrySource(first.document_id, first.event_id, TextSpan(start, start + 2, "53"), first.trigger,
+                         first.sentence, first.document_title, first.document_url, first.published)
+    twice = TimelineEntry(entry.id, entry.title, entry.date, entry.certainty, entry.tense, (first, second))
+    markup = data.assemble([doc], [twice]).to_html()
+    assert markup.count("<blockquote") == 1
+    assert ('the <mark class="phrase">1950</mark>-<mark class="phrase">53</mark> Korean '
+            '<span class="trigger">war</span>') in markup
+
+
+def many_entries(count: int) -> Timeline:
+    """``count`` one-day entries over a year, one article each; every third
+    mentions Kim, the first 60 tariffs."""
+    docs, entries = [], []
+    for n in range(count):
+        day = date(2017, 1, 1) + timedelta(days=n % 365)
+        who = "Kim" if n % 3 == 0 else "Moon"
+        topic = "tariffs" if n < 60 else "weather"
+        spec = Spec(f"{who} spoke on that day about {topic}.", "that day", "spoke", f"{who} spoke",
+                    interval(day.isoformat(), day, day, "day"))
+        doc, made = data.build_document(f"d{n}", f"Article {n}", None, date(2018, 1, 1), [spec])
+        docs.append(doc)
+        entries.extend(made)
+    return data.assemble(docs, entries)
+
+
+@pytest.mark.browser
+def test_a_large_page_filters_and_hides_empty_months(chromium: "Browser", tmp_path: Path) -> None:  # noqa: F811
+    timeline = many_entries(600)
+    path = tmp_path / "large.html"
+    path.write_text(timeline.to_html(), encoding="utf-8")
+    opened = open_offline(chromium, path.resolve().as_uri(), viewport={"width": 1100, "height": 900})
+    page = opened.page
+    expect(page.locator("#status")).to_have_text("Showing all 600 dated events")
+    page.locator("#q").fill("TARIFFS kim")
+    # entries 0, 3, ..., 57: 1 January to 27 February
+    expect(page.locator("#status")).to_have_text("Showing 20 of 600 dated events")
+    expect(page.locator("[data-dated]:visible")).to_have_count(20)
+    months = page.locator(".month:visible .month-label").all_text_contents()
+    assert months == ["January 2017", "February 2017"]
+    page.locator("#q").press("Escape")
+    expect(page.locator("[data-dated]:visible")).to_have_count(600)
+    assert opened.errors == [] and opened.requests == []
+    page.context.close()
