@@ -24,8 +24,8 @@ from timeline.render.dates import (
     COARSE_GRANULARITIES, clock_end, date_label, day_of, format_day, has_clock_time, zoned,
 )
 from timeline.render.entries import (
-    article_name, clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, stamp,
-    timeline_title, unique_uids,
+    article_name, clean_text, documents_by_id, entry_zone, is_approximate, is_upcoming, listed_quotes, one_line,
+    safe_url, stamp, timeline_title, unique_uids,
 )
 from timeline.render.labels import labels
 from timeline.settings import CoarseDates
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from timeline.assemble import Timeline
 
 PRODID = "-//timeline//news timelines 1.0//EN"
+# quotes a DESCRIPTION lists: an entry of a corpus can be quoted by a hundred
+# articles, and calendar apps cut descriptions of a few kilobytes
+DESCRIPTION_QUOTES = 10
 
 
 def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) -> str:
@@ -115,18 +118,25 @@ def _event(
 
 
 def _description(entry: TimelineEntry, zone: tzinfo | None) -> str:
+    """The date, then each quoted sentence (once, however many of its dates
+    date the entry) with its article; past DESCRIPTION_QUOTES, how many more."""
     assert entry.date is not None
+    words = labels()
     lines = [f"{date_label(entry.date, zone)} ({entry.date.granularity}, {entry.certainty})"]
-    for source in entry.sources:
+    quotes, rest = listed_quotes(entry.sources, DESCRIPTION_QUOTES)
+    for quote in quotes:
+        source = quote[0]
         lines.append("")
         lines.append(f"\u201c{one_line(source.sentence.text)}\u201d")
         attribution = article_name(source.document_title, source.document_id)
         if source.published is not None:
-            attribution += ", " + labels()["published_on"].format(day=format_day(source.published))
+            attribution += ", " + words["published_on"].format(day=format_day(source.published))
         lines.append(f"\u2014 {attribution}")
         url = safe_url(source.document_url)
         if url:
             lines.append(url)
+    if rest:
+        lines += ["", rest]
     return clean_text("\n".join(lines))
 
 

@@ -3,7 +3,9 @@
 TimelineJS inserts ``headline``, ``text``, ``display_date`` and the group name
 as HTML, so every piece of article text is HTML-escaped here.  Dates go down
 to the known granularity (``{"year": "2012"}`` for a year); periods longer
-than a day also get an ``end_date``.  ``unique_id`` is the same stable id the
+than a day also get an ``end_date``.  Slides are grouped by article when
+there are at most MAX_GROUPS articles; a slide quotes each sentence once, at
+most SLIDE_QUOTES of them.  ``unique_id`` is the same stable id the
 calendar export uses."""
 
 from __future__ import annotations
@@ -18,19 +20,26 @@ from timeline.render.dates import (
     LONGER_THAN_MONTH, LONGER_THAN_YEAR, date_label, day_of, format_day, has_clock_time, zoned,
 )
 from timeline.render.entries import (
-    article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, one_line, safe_url, sentence_pieces,
-    timeline_summary, timeline_title, unique_uids,
+    article_name, documents_by_id, entry_zone, is_approximate, is_upcoming, listed_quotes, one_line, safe_url,
+    sentence_pieces, timeline_summary, timeline_title, unique_uids,
 )
 from timeline.render.labels import labels
 
 if TYPE_CHECKING:
     from timeline.assemble import Timeline
 
+# TimelineJS draws a row of its time navigation per group: a group per
+# article helps for a few articles, a corpus of hundreds would get a row each
+MAX_GROUPS = 10
+# quotes a slide lists (a corpus entry can be quoted by a hundred articles)
+SLIDE_QUOTES = 10
+
 
 def timelinejs_dict(timeline: "Timeline") -> dict[str, Any]:
     intro = timeline_summary(timeline, vague=False)
     by_id = documents_by_id(timeline)
-    events = [_slide(e, uid, entry_zone(e, by_id))
+    grouped = len({s.document_id for e in timeline.entries for s in e.sources[:1]}) <= MAX_GROUPS
+    events = [_slide(e, uid, entry_zone(e, by_id), grouped)
               for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
     return {
         "title": {
@@ -63,7 +72,7 @@ def date_parts(
     return parts
 
 
-def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> dict[str, Any]:
+def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None, grouped: bool) -> dict[str, Any]:
     interval = entry.date
     assert interval is not None
     slide: dict[str, Any] = {
@@ -74,7 +83,7 @@ def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> dict[str, Any
     }
     if day_of(interval.end) > day_of(interval.start) and interval.granularity not in ("year", "month"):
         slide["end_date"] = date_parts(interval, interval.end, end=True, zone=zone)
-    if entry.sources:
+    if entry.sources and grouped:
         first = entry.sources[0]
         slide["group"] = escape(article_name(first.document_title, first.document_id))
     return slide
@@ -92,12 +101,16 @@ def _display_date(entry: TimelineEntry, zone: tzinfo | None) -> str:
 
 
 def _text(entry: TimelineEntry) -> str:
-    return "".join(_source_html(source) for source in entry.sources)
+    quotes, rest = listed_quotes(entry.sources, SLIDE_QUOTES)
+    text = "".join(_source_html(quote) for quote in quotes)
+    return text + f"<p><small>{escape(rest)}</small></p>" if rest else text
 
 
-def _source_html(source: EntrySource) -> str:
-    quote = "".join(
-        f"<mark>{escape(p.text)}</mark>" if p.kind == "timex" else escape(p.text) for p in sentence_pieces(source)
+def _source_html(quote: list[EntrySource]) -> str:
+    """One quoted sentence (its dates marked) and its article."""
+    source = quote[0]
+    text = "".join(
+        f"<mark>{escape(p.text)}</mark>" if p.kind == "timex" else escape(p.text) for p in sentence_pieces(*quote)
     )
     article = escape(article_name(source.document_title, source.document_id))
     url = safe_url(source.document_url)
@@ -105,4 +118,4 @@ def _source_html(source: EntrySource) -> str:
         article = f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{article}</a>'
     published = f", {escape(format_day(source.published))}" if source.published else ""
     # a plain paragraph: TimelineJS styles <blockquote> as a large pull quote
-    return f"<p>\u201c{quote}\u201d</p><p><small>\u2014 {article}{published}</small></p>"
+    return f"<p>\u201c{text}\u201d</p><p><small>\u2014 {article}{published}</small></p>"

@@ -1,15 +1,18 @@
-"""The HTML page at corpus size: an entry quoted by many articles folds most
-quotes away, a sentence that dates one event twice is quoted once, and a
-page of hundreds of entries still filters in the browser."""
+"""The exports at corpus size: an entry quoted by many articles folds most
+quotes away on the page and lists ten in its calendar event, a sentence that
+dates one event twice is quoted once, and a page of hundreds of entries
+still filters in the browser."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from icalendar import Calendar
 
 from playwright.sync_api import expect
 
@@ -66,7 +69,31 @@ def test_the_fold_keeps_an_articles_quotes_together() -> None:
     assert "<summary>1 more quote from 1 article</summary>" in folded
 
 
-def test_two_dates_of_one_sentence_are_one_quote() -> None:
+def test_a_calendar_event_lists_ten_quotes_and_counts_the_rest() -> None:
+    calendar = Calendar.from_ical(election_quoted_by(25).to_ics())
+    [event] = calendar.walk("VEVENT")
+    description = str(event["DESCRIPTION"])
+    assert re.findall(r"Article (\d+) recalls", description) == [str(n) for n in range(10)]
+    assert description.endswith("\n\n15 more quotes from 15 articles")
+    short = str(Calendar.from_ical(election_quoted_by(10).to_ics()).walk("VEVENT")[0]["DESCRIPTION"])
+    assert len(re.findall(r"recalls", short)) == 10 and "more quote" not in short
+
+
+def test_a_timelinejs_slide_lists_ten_quotes_and_counts_the_rest() -> None:
+    [slide] = json.loads(election_quoted_by(25).to_timelinejs())["events"]
+    text = slide["text"]["text"]
+    assert re.findall(r"Article (\d+) recalls", text) == [str(n) for n in range(10)]
+    assert text.endswith("<p><small>15 more quotes from 15 articles</small></p>")
+
+
+def test_timelinejs_groups_by_article_only_for_a_few_articles() -> None:
+    few = json.loads(many_entries(10).to_timelinejs())["events"]
+    assert sorted({slide["group"] for slide in few}) == sorted(f"Article {n}" for n in range(10))
+    many = json.loads(many_entries(11).to_timelinejs())["events"]
+    assert len(many) == 11 and not any("group" in slide for slide in many)
+
+
+def twice_in_one_sentence() -> Timeline:
     """"The 1950-53 war": two mentions of one event in one sentence."""
     sentence = "A legacy of the 1950-53 Korean war remains."
     doc, entries = data.build_document(
@@ -78,10 +105,16 @@ def test_two_dates_of_one_sentence_are_one_quote() -> None:
     second = EntrySource(first.document_id, first.event_id, TextSpan(start, start + 2, "53"), first.trigger,
                          first.sentence, first.document_title, first.document_url, first.published)
     twice = TimelineEntry(entry.id, entry.title, entry.date, entry.certainty, entry.tense, (first, second))
-    markup = data.assemble([doc], [twice]).to_html()
+    return data.assemble([doc], [twice])
+
+
+def test_two_dates_of_one_sentence_are_one_quote() -> None:
+    markup = twice_in_one_sentence().to_html()
     assert markup.count("<blockquote") == 1
     assert ('the <mark class="phrase">1950</mark>-<mark class="phrase">53</mark> Korean '
             '<span class="trigger">war</span>') in markup
+    description = str(Calendar.from_ical(twice_in_one_sentence().to_ics()).walk("VEVENT")[0]["DESCRIPTION"])
+    assert description.count("A legacy of the 1950-53 Korean war remains.") == 1
 
 
 def many_entries(count: int) -> Timeline:
