@@ -83,7 +83,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from timeline.read.records import RecordError, RecordFields
     from timeline.read.sources import is_one_article_run, iter_records
     from timeline.read.text import parse_published
-    from timeline.render.outputs import plan_outputs, write_outputs
+    from timeline.render.outputs import plan_outputs, timeline_report, write_outputs
 
     outputs = plan_outputs(args.format, args.output)
     outputs.prepare()
@@ -124,10 +124,14 @@ def run_extract(args: argparse.Namespace) -> int:
         finally:
             if sink is not None:
                 sink.close()
-    if outputs.merged:
-        write_outputs(filters.apply(Timeline.from_documents(documents, settings)), outputs.merged, args.output)
+    merged = Timeline.from_documents(documents, settings) if outputs.merged else None
+    written = filters.apply(merged) if merged is not None and filters.active else merged
+    if merged is not None and written is not None:
+        write_outputs(written, outputs.merged, args.output)
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
+        if merged is not None and written is not None:
+            print(timeline_report(merged, written), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0
 
 

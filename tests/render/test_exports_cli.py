@@ -58,3 +58,26 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert "cannot write output" in result.stderr and "Traceback" not in result.stderr
     assert blocker.read_text("utf-8") == "not a folder"
+
+
+def test_a_corpus_run_says_what_the_exports_hold(tmp_path: Path) -> None:
+    """The summary counts events per article; a second line counts the merged
+    entries the exports hold, and what the filters kept of them."""
+    rows = tmp_path / "news.csv"
+    rows.write_text(
+        "title,text,date\n"
+        "Vote,\"Kim met Moon on Monday. The vote was held on Tuesday.\",2017-11-02\n"
+        "Talks,\"Kim met Moon on Monday, officials said.\",2017-11-02\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = timeline("extract", str(rows), "--format", "json", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text("utf-8"))
+    events = sum(len(d["events"]) for d in data["documents"])
+    dated, vague = len(data["timeline"]), len(data["undated"])
+    assert (f"timeline: {events} events are {dated} dated entries and {vague} vague mentions once merged "
+            "across articles") in result.stderr
+    result = timeline("extract", str(rows), "--format", "json", "--output", str(out), "--query", "vote")
+    kept = json.loads(out.read_text("utf-8"))
+    assert 0 < len(kept["timeline"]) < dated
+    assert (f"timeline: the filters kept {len(kept['timeline'])} of {dated} dated entries and "
+            f"{len(kept['undated'])} of {vague} vague mentions") in result.stderr

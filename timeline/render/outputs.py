@@ -162,6 +162,19 @@ def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) 
     return written
 
 
+def timeline_report(merged: "Timeline", written: "Timeline") -> str:
+    """The line after the run's summary: what the merged exports hold, since
+    their entries (events merged across articles, after the filters) are not
+    the summary's per-article events."""
+    events = sum(len(d.events) for d in merged.documents)
+    dated, vague = len(written.entries), len(written.undated)
+    if written is merged:
+        return (f"timeline: {events} events are {dated} dated entries and {vague} vague mentions "
+                "once merged across articles")
+    return (f"timeline: the filters kept {dated} of {len(merged.entries)} dated entries and {vague} of "
+            f"{len(merged.undated)} vague mentions")
+
+
 def write_file(path: Path, content: str, *, in_folder: bool = True) -> None:
     """Write ``content`` as UTF-8 to ``path``.
 
