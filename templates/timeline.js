@@ -40,6 +40,19 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ");
   }
   var texts = entries.map(function (e) { return fold(e.textContent); });
+  // folded quotes ("N more quotes"): opened while the search matches only them
+  var folds = entries.map(function (e) { return e.querySelector("details.more-sources"); });
+  var unfolded = folds.map(function (details) {
+    return details ? fold(details.parentNode.textContent.replace(details.textContent, "")) : "";
+  });
+
+  function unfoldFor(i, words) {
+    var details = folds[i];
+    if (!details) { return; }
+    var needed = words.length > 0 && !words.every(function (w) { return unfolded[i].indexOf(w) !== -1; });
+    if (needed && !details.open) { details.open = true; details.dataset.searchOpened = "1"; }
+    if (!needed && details.dataset.searchOpened) { details.open = false; delete details.dataset.searchOpened; }
+  }
 
   function checked(name) {
     var boxes = form.querySelectorAll('input[name="' + name + '"]');
@@ -71,6 +84,7 @@
           && (!onlyUpcoming || entry.dataset.upcoming === "1");
       }
       show(entry, visible);
+      if (visible) { unfoldFor(i, words); }
       if (visible) {
         groupsOf[i].forEach(function (g) { visibleIn[g] += 1; });
         if (dated) { shown += 1; }

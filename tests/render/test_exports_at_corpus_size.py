@@ -151,3 +151,23 @@ def test_a_large_page_filters_and_hides_empty_months(chromium: "Browser", tmp_pa
     expect(page.locator("[data-dated]:visible")).to_have_count(600)
     assert opened.errors == [] and opened.requests == []
     page.context.close()
+
+
+@pytest.mark.browser
+def test_a_search_that_matches_folded_quotes_unfolds_them(chromium: "Browser", tmp_path: Path) -> None:  # noqa: F811
+    path = tmp_path / "election.html"
+    path.write_text(election_quoted_by(12).to_html(), encoding="utf-8")
+    opened = open_offline(chromium, path.resolve().as_uri(), viewport={"width": 1100, "height": 900})
+    page = opened.page
+    folded = page.locator("details.more-sources")
+    assert folded.get_attribute("open") is None
+    page.locator("#q").fill("recalls")  # in the quotes shown: nothing to unfold
+    expect(page.locator("#status")).to_have_text("Showing all 1 dated event")
+    assert folded.get_attribute("open") is None
+    page.locator("#q").fill("article 11 recalls")  # only in a folded quote
+    expect(folded).to_have_attribute("open", "")
+    expect(page.get_by_text("Article 11 recalls the election of 2016.")).to_be_visible()
+    page.locator("#q").press("Escape")
+    expect(folded).not_to_have_attribute("open", "")
+    assert opened.errors == [] and opened.requests == []
+    page.context.close()
