@@ -27,12 +27,18 @@ CASES = [
     (interval("2017-H2", D(2017, 7, 1), D(2017, 12, 31), "half"), "Second half of 2017", "2017-07-01"),
     (interval("2012", D(2012, 1, 1), D(2012, 12, 31), "year"), "2012", "2012"),
     (interval("199", D(1990, 1, 1), D(1999, 12, 31), "decade"), "1990s", "1990"),
-    (interval("19", D(1900, 1, 1), D(1999, 12, 31), "century"), "The 1900s", "1900"),
+    (interval("19", D(1900, 1, 1), D(1999, 12, 31), "century"), "20th century", "1900"),
     (interval("2", D(2000, 1, 1), D(2999, 12, 31), "millennium"), "2000\u20132999", "2000"),
     (interval("2017-11-02T14", datetime(2017, 11, 2, 14), datetime(2017, 11, 2, 14, 59), "hour"),
      "Thu 2 Nov 2017, 14:00", "2017-11-02T14:00"),
     (interval("2017-11-02T06:17-05:00", datetime(2017, 11, 2, 6, 17), datetime(2017, 11, 2, 6, 17), "minute"),
      "Thu 2 Nov 2017, 06:17 UTC-05:00", "2017-11-02T06:17-05:00"),
+    # ordinals: 21st, 22nd, 23rd, but 11th, 12th
+    (interval("20", D(2000, 1, 1), D(2099, 12, 31), "century"), "21st century", "2000"),
+    (interval("10", D(1000, 1, 1), D(1099, 12, 31), "century"), "11th century", "1000"),
+    (interval("21", D(2100, 1, 1), D(2199, 12, 31), "century"), "22nd century", "2100"),
+    (interval("22", D(2200, 1, 1), D(2299, 12, 31), "century"), "23rd century", "2200"),
+    (interval("11", D(1100, 1, 1), D(1199, 12, 31), "century"), "12th century", "1100"),
 ]
 
 

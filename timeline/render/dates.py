@@ -85,8 +85,17 @@ def date_label(interval: DateInterval, zone: tzinfo | None = None) -> str:
     if granularity == "decade":
         return str(words["decade"].format(year=start.year))
     if granularity == "century":
-        return str(words["century"].format(year=start.year))
+        # "20th century", not "The 1900s": a decade's "1900s" is its first ten years
+        return str(words["century"].format(ordinal=ordinal(start.year // 100 + 1)))
     return str(words["millennium"].format(start=start.year, end=end.year))
+
+
+def ordinal(n: int) -> str:
+    """``21st``: the plural category of English ordinals picks the form."""
+    forms = labels()["ordinals"]
+    tens, units = n % 100, n % 10
+    category = "other" if 11 <= tens <= 13 else {1: "one", 2: "two", 3: "few"}.get(units, "other")
+    return str(forms[category].format(n=n))
 
 
 def datetime_attribute(interval: DateInterval, zone: tzinfo | None = None) -> str:
