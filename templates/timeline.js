@@ -29,6 +29,12 @@
     return own;
   });
 
+  // the links to each year: a year the filters empty loses its link
+  var jumps = Array.prototype.map.call(document.querySelectorAll("[data-jump]"), function (link) {
+    var heading = document.getElementById(link.getAttribute("data-jump"));
+    return { item: link.parentNode, year: heading.closest("[data-group]") };
+  });
+
   // a label with its {name} placeholders filled in
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (whole, name) {
@@ -91,6 +97,7 @@
       }
     });
     groups.forEach(function (group, g) { show(group, visibleIn[g] > 0); });
+    jumps.forEach(function (jump) { show(jump.item, !jump.year.hidden); });
     noMatch.hidden = shown > 0 || total === 0;
     status.textContent = shown === total
       ? fill(labels.status_all[total === 1 ? "one" : "other"], { total: total })

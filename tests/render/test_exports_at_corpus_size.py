@@ -17,7 +17,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 import render_fixtures as data
-from render_browser import open_offline
+from render_browser import OfflinePage, open_offline
 from render_fixtures import Spec, chromium, interval, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
 from timeline.model import EntrySource, TextSpan, TimelineEntry
@@ -117,28 +117,37 @@ def test_two_dates_of_one_sentence_are_one_quote() -> None:
     assert description.count("A legacy of the 1950-53 Korean war remains.") == 1
 
 
-def many_entries(count: int) -> Timeline:
-    """``count`` one-day entries over a year, one article each; every third
-    mentions Kim, the first 60 tariffs."""
+def one_article_each(specs: list[tuple[str, Spec]]) -> Timeline:
+    """A timeline of (article title, event) pairs, one article each."""
     docs, entries = [], []
-    for n in range(count):
-        day = date(2017, 1, 1) + timedelta(days=n % 365)
-        who = "Kim" if n % 3 == 0 else "Moon"
-        topic = "tariffs" if n < 60 else "weather"
-        spec = Spec(f"{who} spoke on that day about {topic}.", "that day", "spoke", f"{who} spoke",
-                    interval(day.isoformat(), day, day, "day"))
-        doc, made = data.build_document(f"d{n}", f"Article {n}", None, date(2018, 1, 1), [spec])
+    for n, (title, spec) in enumerate(specs):
+        doc, made = data.build_document(f"d{n}", title, None, date(2018, 1, 1), [spec])
         docs.append(doc)
         entries.extend(made)
     return data.assemble(docs, entries)
 
 
+def many_entries(count: int) -> Timeline:
+    """``count`` one-day entries over a year; every third mentions Kim, the
+    first 60 tariffs."""
+    specs = []
+    for n in range(count):
+        day = date(2017, 1, 1) + timedelta(days=n % 365)
+        who = "Kim" if n % 3 == 0 else "Moon"
+        topic = "tariffs" if n < 60 else "weather"
+        specs.append((f"Article {n}", Spec(f"{who} spoke on that day about {topic}.", "that day", "spoke",
+                                           f"{who} spoke", interval(day.isoformat(), day, day, "day"))))
+    return one_article_each(specs)
+
+
+def open_page(chromium: "Browser", timeline: Timeline, path: Path, height: int = 900) -> OfflinePage:  # noqa: F811
+    path.write_text(timeline.to_html(), encoding="utf-8")
+    return open_offline(chromium, path.resolve().as_uri(), viewport={"width": 1100, "height": height})
+
+
 @pytest.mark.browser
 def test_a_large_page_filters_and_hides_empty_months(chromium: "Browser", tmp_path: Path) -> None:  # noqa: F811
-    timeline = many_entries(600)
-    path = tmp_path / "large.html"
-    path.write_text(timeline.to_html(), encoding="utf-8")
-    opened = open_offline(chromium, path.resolve().as_uri(), viewport={"width": 1100, "height": 900})
+    opened = open_page(chromium, many_entries(600), tmp_path / "large.html")
     page = opened.page
     expect(page.locator("#status")).to_have_text("Showing all 600 dated events")
     page.locator("#q").fill("TARIFFS kim")
@@ -155,9 +164,7 @@ def test_a_large_page_filters_and_hides_empty_months(chromium: "Browser", tmp_pa
 
 @pytest.mark.browser
 def test_a_search_that_matches_folded_quotes_unfolds_them(chromium: "Browser", tmp_path: Path) -> None:  # noqa: F811
-    path = tmp_path / "election.html"
-    path.write_text(election_quoted_by(12).to_html(), encoding="utf-8")
-    opened = open_offline(chromium, path.resolve().as_uri(), viewport={"width": 1100, "height": 900})
+    opened = open_page(chromium, election_quoted_by(12), tmp_path / "election.html")
     page = opened.page
     folded = page.locator("details.more-sources")
     assert folded.get_attribute("open") is None
@@ -169,5 +176,35 @@ def test_a_search_that_matches_folded_quotes_unfolds_them(chromium: "Browser", t
     expect(page.get_by_text("Article 11 recalls the election of 2016.")).to_be_visible()
     page.locator("#q").press("Escape")
     expect(folded).not_to_have_attribute("open", "")
+    assert opened.errors == [] and opened.requests == []
+    page.context.close()
+
+
+def years_apart(count: int) -> Timeline:
+    """One entry in each of ``count`` years, 2017 back."""
+    return one_article_each([
+        (f"Article {year}", Spec(f"It happened in {year}.", str(year), "happened", f"Event of {year}",
+                                 interval(str(year), date(year, 1, 1), date(year, 12, 31), "year")))
+        for year in range(2017, 2017 - count, -1)
+    ])
+
+
+def test_a_page_of_many_years_links_to_each_year() -> None:
+    assert 'class="jump"' not in years_apart(8).to_html()
+    markup = years_apart(9).to_html()
+    links = re.findall(r'<a href="#(y\d+)" data-jump="\1">(\d+)</a>', markup)
+    assert [year for _, year in links] == [str(y) for y in range(2009, 2018)]
+    for anchor, year in links:
+        assert f'<h2 class="year-label" id="{anchor}">{year}</h2>' in markup
+
+
+@pytest.mark.browser
+def test_a_year_link_jumps_and_goes_with_its_year(chromium: "Browser", tmp_path: Path) -> None:  # noqa: F811
+    opened = open_page(chromium, years_apart(30), tmp_path / "years.html", height=700)
+    page = opened.page
+    page.locator(".jump a", has_text="2017").click()
+    expect(page.locator("#timeline h2", has_text="2017")).to_be_in_viewport()
+    page.locator("#q").fill("2016")
+    expect(page.locator(".jump li:visible")).to_have_text(["2016"])
     assert opened.errors == [] and opened.requests == []
     page.context.close()

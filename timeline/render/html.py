@@ -46,6 +46,9 @@ PRECISION_OF_GRANULARITY = {
 # quotes an entry shows before the rest fold under "N more reports" (an
 # election of 2016 is quoted by a hundred articles of a corpus)
 SHOWN_QUOTES = 3
+# a page with more year headings than this lists them at the top as links
+# (a corpus reaches back to 1802: the news of 2017 are 200,000 px down)
+JUMP_YEARS = 8
 
 
 def templates_dir() -> Path:
@@ -157,6 +160,7 @@ def render_html(timeline: "Timeline") -> str:
         csp=f"default-src 'none'; style-src {_hash(css)}; script-src {_hash(script)}; "
             "img-src data:; base-uri 'none'; form-action 'none'",
         years=list(years.values()),
+        jump_years=JUMP_YEARS,
         entries=entries,
         undated=undated,
         documents=[_document_view(d.title, d.id, d.url, d.published) for d in timeline.documents],
