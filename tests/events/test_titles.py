@@ -24,6 +24,11 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
 
 
 @pytest.mark.parametrize("text, trigger, date_phrase, expected", [
+    # a bare event noun under a preposition: the clause before it says who did what
+    ("FBI agents seized documents and other material in a raid on Wednesday, the newspaper said.", "raid",
+     "Wednesday", "FBI agents seized documents and other material in raid"),
+    ("Reuters could not reach LAPD officials for comment on Sunday.", "comment", "Sunday",
+     "Reuters could not reach LAPD officials for comment"),
     # the dateline is not the actor; what the statement says is the news
     ("BRUSSELS (Reuters) - U.S. Secretary of State Rex Tillerson on Tuesday said the United States remains "
      "committed to Europe.", "said", "Tuesday",

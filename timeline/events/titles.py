@@ -135,6 +135,13 @@ class Titler:
         if holder.pos_ == "VERB" and head.i == holder.i + 1:
             # "came under fire": the verb, its preposition and the noun
             return [*self._actor_and_verb(holder, skip), _Part([(0, [head, noun])])]
+        subject = self._subject(holder, skip, resolve=True) if holder.pos_ == "VERB" and head.i > holder.i else None
+        if subject is not None and subject.i < holder.i and holder.i not in skip:
+            # a bare noun alone says nothing ("Meeting"): the clause before it, told
+            # in its order ("Staff members were briefed in meeting", "Page saw him at dinner")
+            own = skip | {t.i for t in head.subtree}
+            objects = [self._noun_part(c, own, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(holder, own)]
+            return [*self._actor_and_verb(holder, own), *objects[:1], _Part([(0, [head, *phrase.words])])]
         return [phrase]
 
     def _actor_and_verb(self, verb: "Token", skip: set[int]) -> list[_Part]:
