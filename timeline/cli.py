@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--spacy-model", default=DEFAULT_SPACY_MODEL)
     ev.add_argument("--gold-timexes", action="store_true",
                     help="also score event anchoring on the gold timexes (anchoring apart from recognition)")
+    ev.add_argument("--timelines", action="store_true",
+                    help="score entity timelines on SemEval-2015 TimeLine data (tml/, tokens/, timelines/; "
+                         "the default for such a folder)")
     return parser
 
 
@@ -137,7 +140,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     from timeline.evaluate import evaluate
+    from timeline.evaluate.timelines import evaluate_timelines, is_timeline_data
 
+    if args.timelines or is_timeline_data(Path(args.gold)):
+        evaluate_timelines(Path(args.gold), _settings(args))
+        return 0
     kinds = set(args.kinds.split(",")) if args.kinds else None
     if args.errors and args.errors != "-":
         with open(args.errors, "w", encoding="utf-8") as handle:
