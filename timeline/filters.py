@@ -20,6 +20,7 @@ from typing import Callable
 
 from timeline.assemble import Timeline
 from timeline.errors import SettingsError
+from timeline.events.participants import matches
 from timeline.model import Document, EntrySource, TimelineEntry
 from timeline.render.dates import day_of
 
@@ -48,24 +49,43 @@ def mentioning(timeline: Timeline, text: str) -> Timeline:
 
 
 def with_entity(timeline: Timeline, name: str) -> Timeline:
-    """Entries whose event, or one of whose source sentences, has a named
-    entity containing ``name`` (case-insensitive: "Kim" finds "Kim Jong Un")."""
+    """Entries one of whose events has a participant that may be ``name``
+    (entity mode, :func:`timeline.events.participants.matches`: "Apple" =
+    "Apple Inc.", "Jobs" = "Steve Jobs", pronouns followed), else a named
+    entity of its event or sentence containing ``name`` (case-insensitive:
+    "Kim" finds "Kim Jong Un").  Each kept entry says what ``matched``."""
     needle = name.casefold()
+    documents = {d.id: d for d in timeline.documents}
 
-    def test(entry: TimelineEntry, documents: dict[str, Document]) -> bool:
-        return any(_source_has_entity(s, documents.get(s.document_id), needle) for s in entry.sources)
+    def matched(entry: TimelineEntry) -> tuple[str, ...]:
+        found: dict[str, None] = {}
+        for source in entry.sources:
+            found.update(dict.fromkeys(_source_matches(source, documents.get(source.document_id), name, needle)))
+        return tuple(found)
 
-    return keep_entries(timeline, test)
+    def keep(entries: tuple[TimelineEntry, ...]) -> tuple[TimelineEntry, ...]:
+        kept = ((entry, matched(entry)) for entry in entries)
+        return tuple(replace(entry, matched=names) for entry, names in kept if names)
+
+    entries, undated = keep(timeline.entries), keep(timeline.undated)
+    used = {s.document_id for e in entries + undated for s in e.sources}
+    return replace(timeline, documents=tuple(d for d in timeline.documents if d.id in used),
+                   entries=entries, undated=undated)
 
 
-def _source_has_entity(source: EntrySource, doc: Document | None, needle: str) -> bool:
+def _source_matches(source: EntrySource, doc: Document | None, name: str, needle: str) -> list[str]:
+    """What in a source may name the entity: participants ("Jobs (Steve Jobs)"),
+    else the named entities of its event and sentence."""
     if doc is None:
-        return False
+        return []
     event = next((e for e in doc.events if e.id == source.event_id), None)
-    if event is not None and any(needle in ent.casefold() for ent in event.entities):
-        return True
+    if event is not None and event.participants:
+        return [p.text if p.text == p.name else f"{p.text} ({p.name})"
+                for p in event.participants if matches(name, p.name) or matches(name, p.text)]
+    found = [ent for ent in event.entities if needle in ent.casefold()] if event is not None else []
     lo, hi = source.sentence.start, source.sentence.end
-    return any(lo <= ent.start and ent.end <= hi and needle in ent.text.casefold() for ent in doc.entities)
+    found += [ent.text for ent in doc.entities if lo <= ent.start and ent.end <= hi and needle in ent.text.casefold()]
+    return found
 
 
 def between(timeline: Timeline, since: date | None = None, until: date | None = None) -> Timeline:

@@ -15,6 +15,9 @@ Granularity = Literal[
 ]
 Certainty = Literal["exact", "approximate", "vague"]
 Tense = Literal["past", "present", "future"]
+# where an event's date comes from: its own date phrase, the date the
+# narrative set before it, the publication day (news told as just happened)
+DateSource = Literal["timex", "narrative", "publication", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,17 @@ class EventMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Participant:
+    """A person, organisation or thing taking part in an event: ``text`` as the
+    clause says it (a pronoun, "Jobs", "the company"), ``name`` the fullest name
+    the document gives it ("Steve Jobs"); ``role`` agent, patient or other."""
+
+    role: str
+    text: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A happening dated by one temporal expression of a document."""
 
@@ -110,6 +124,9 @@ class Event:
     lemma: str = ""
     entities: tuple[str, ...] = ()
     mentions: tuple[EventMention, ...] = ()
+    # entity mode (Settings.all_events): why the event has its date, and who takes part
+    date_source: DateSource = "timex"
+    participants: tuple[Participant, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: spans as {start, end, text}, the date as :meth:`DateInterval.to_dict`."""
@@ -124,6 +141,8 @@ class Event:
             "tense": self.tense,
             "lemma": self.lemma,
             "entities": list(self.entities),
+            "date_source": self.date_source,
+            "participants": [asdict(p) for p in self.participants],
             "mentions": [
                 {"timex": m.timex, "trigger": asdict(m.trigger), "sentence": asdict(m.sentence)}
                 for m in self.mentions
@@ -186,10 +205,14 @@ class TimelineEntry:
     tense: Tense
     sources: tuple[EntrySource, ...]
     lemma: str = ""
+    # set by the --entity filter: the participants (or names) that matched it
+    matched: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready, with one dict per source."""
+        """JSON-ready, with one dict per source (and what ``--entity`` matched)."""
+        matched = {"matched": list(self.matched)} if self.matched else {}
         return {
+            **matched,
             "id": self.id,
             "title": self.title,
             "date": self.date.to_dict() if self.date else None,

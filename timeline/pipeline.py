@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from timeline.errors import MissingPublicationDate
 from timeline.events import EventAnchorer
+from timeline.events.happenings import HappeningFinder
 from timeline.model import Article, Document, TextSpan
 from timeline.nlp import ParsedText, SentenceParse, load_model
 from timeline.settings import Settings
@@ -60,12 +61,13 @@ class Pipeline:
         self.settings = settings or Settings()
         self.tagger = TemporalTagger(self.settings)
         self.anchorer = EventAnchorer(self.settings)
+        self.happenings = HappeningFinder() if self.settings.all_events else None
         self._nlp: Language | None = None
 
     @property
     def nlp(self) -> "Language":
         if self._nlp is None:
-            self._nlp = load_model(self.settings.spacy_model, self.settings.entities)
+            self._nlp = load_model(self.settings.spacy_model, self.settings.entities or self.settings.all_events)
         return self._nlp
 
     def process(self, article: Article) -> Document:
@@ -85,6 +87,8 @@ class Pipeline:
     def _prepare(self, article: Article) -> _Pending:
         day = publication_day(article)
         candidates = self.tagger.candidates(article.text)
+        if self.settings.all_events:  # entity mode: every sentence may hold a happening
+            return _Pending(article, day, candidates, split_sentences(article.text))
         sentences = split_sentences(article.text) if candidates else []
         return _Pending(article, day, candidates, _sentences_with(sentences, candidates))
 
@@ -104,8 +108,10 @@ class Pipeline:
             if self.settings.events
             else ()
         )
+        if self.happenings is not None:
+            events = self.happenings.events(article.text, pending.published, timexes, parsed, events)
         entities: tuple[TextSpan, ...] = ()
-        if self.settings.entities:
+        if self.settings.entities or self.settings.all_events:
             entities = tuple(
                 TextSpan(p.start + ent.start_char, p.start + ent.end_char, ent.text)
                 for p in parsed

@@ -25,6 +25,10 @@ class Settings:
     events: bool = True
     # named entities are only computed when something asks for them
     entities: bool = False
+    # entity mode: every clause-level happening is an event, dated by its own
+    # date phrase, the narrative or the publication day, with its participants
+    # (parses every sentence and runs NER: slower; see events/happenings.py)
+    all_events: bool = False
     batch_size: int = 64
     workers: int = 1
 
@@ -37,7 +41,7 @@ class Settings:
             raise SettingsError("batch_size must be a positive integer")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise SettingsError("workers must be a positive integer")
-        for flag in ("merge_events", "events", "entities"):
+        for flag in ("merge_events", "events", "entities", "all_events"):
             if not isinstance(getattr(self, flag), bool):
                 raise SettingsError(f"{flag} must be True or False, not {getattr(self, flag)!r}")
 

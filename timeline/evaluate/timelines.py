@@ -271,7 +271,7 @@ def evaluate_timelines(
     from timeline.pipeline import Pipeline
     from timeline.read.timeml import read_timeml
 
-    settings = (settings or Settings()).with_(entities=True)
+    settings = (settings or Settings()).with_(entities=True, all_events=True)  # as --entity runs
     started = time.perf_counter()
     data = TimelineData.read(root)
     articles = [read_timeml(p).article() for p in data.articles]

@@ -88,7 +88,7 @@ class EventAnchorer:
             token = candidate.token
             start = piece.start + token.idx
             span = TextSpan(start, start + len(token.text), token.text)
-            sentence = _sentence(text, piece.start, token)
+            sentence = sentence_span(text, piece.start, token)
             yield Event(
                 id="",
                 timex=timex.id,
@@ -119,7 +119,8 @@ def sentence_dates(timexes: Iterable[Timex], parsed: ParsedText) -> dict[str, Se
     return found
 
 
-def _sentence(text: str, offset: int, token: "Token") -> TextSpan:
+def sentence_span(text: str, offset: int, token: "Token") -> TextSpan:
+    """The document span of the parser sentence holding ``token`` (``offset``: its piece's)."""
     sent = token.sent
     start, end = offset + sent.start_char, offset + sent.end_char
     return TextSpan(start, end, text[start:end])

@@ -1,0 +1,172 @@
+"""Entity mode (``Settings.all_events``): every clause-level happening is an event.
+
+The anchorer (:mod:`timeline.events.anchor`) only finds the events a date
+phrase dates.  An entity timeline needs every happening its entity takes part
+in, so here every verb, and every noun the word lists call an event, whose
+eventness (:mod:`timeline.events.eventness`) reaches the model's threshold
+becomes an event too, dated, in this order, by:
+
+1. its own date phrase: it is then already an anchored event (``timex``);
+2. the narrative's reference time (``narrative``): a past-tense happening
+   takes the last date its paragraph set before it (the date of the last
+   anchored event), when that date is not in the future;
+3. the publication day (``publication``): news is told as just happened, so
+   a happening in the past tense with no date before it in its paragraph,
+   in the present perfect, or in the present (a state holding at
+   publication, a headline) is dated to the day the article appeared;
+4. nothing (``none``): the future, conditionals and the past perfect
+   (before the reference time, by how much the text does not say).
+
+Borrowed dates are ``approximate``.  Every event of the document (anchored
+ones too) gets its participants (:mod:`timeline.events.participants`).
+These events are marked by ``date_source``; they reach entity timelines and
+the JSON, and exist only in entity mode, so the default timeline is unchanged.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Iterable
+
+from timeline.events.anchor import sentence_span
+from timeline.events.classifier import AnchoringModel, PairFeatures, shipped_event_model
+from timeline.events.eventness import token_features
+from timeline.events.interval import interval, placement
+from timeline.events.lexicon import Lexicon, lexicon
+from timeline.events.participants import NameIndex, ParticipantFinder
+from timeline.events.titles import Titler
+from timeline.events.triggers import clause_head
+from timeline.model import DateInterval, DateSource, Event, EventMention, TextSpan, Timex
+from timeline.nlp import ParsedText
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+# how a verb group places its happening against the reference time
+_FUTURE, _PAST_PERFECT, _PERFECT, _PAST, _PRESENT = "future", "past-perfect", "perfect", "past", "present"
+
+
+class HappeningFinder:
+    """``events(text, published, timexes, parsed, anchored) -> events`` of the
+    whole document: the anchored ones and every other happening, with participants."""
+
+    def __init__(self, words: Lexicon | None = None, eventness: AnchoringModel | None = None) -> None:
+        self.words = words or lexicon()
+        self.eventness = eventness or shipped_event_model()
+        self.kinds = PairFeatures(self.words)
+        self.titles = Titler(self.words)
+        self.participants = ParticipantFinder()
+
+    def events(
+        self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
+        anchored: tuple[Event, ...],
+    ) -> tuple[Event, ...]:
+        names = NameIndex(parsed)
+        triggers = {m.trigger.start for e in anchored for m in e.mentions}
+        references = _ReferenceTimes(text, timexes, anchored)
+        found = [self._with_participants(e, parsed, names) for e in anchored]
+        for piece in parsed:
+            for token in piece.doc:
+                start = piece.start + token.idx
+                if start in triggers or not self.is_happening(token):
+                    continue
+                source, when = self.date_of(token, start, published, references)
+                span = TextSpan(start, start + len(token.text), token.text)
+                sentence = sentence_span(text, piece.start, token)
+                event = Event(
+                    id="", timex="", trigger=span, title=self.titles.title(token, set()), sentence=sentence,
+                    date=when, certainty="approximate" if when is not None else "vague",
+                    tense=_tense(_aspect(token, self.words)), lemma=token.lemma_.lower(),
+                    mentions=(EventMention("", span, sentence),), date_source=source,
+                    participants=self.participants.participants(token, names),
+                )
+                found.append(event)
+        found.sort(key=lambda e: (e.trigger.start, e.trigger.end))
+        return tuple(replace(e, id=f"e{i}") for i, e in enumerate(found, 1))
+
+    def is_happening(self, token: "Token") -> bool:
+        """A verb heading a clause, or an event noun, that the eventness model calls an event."""
+        if token.pos_ == "VERB":
+            if token.dep_ in ("aux", "auxpass", "amod"):
+                return False
+        elif token.pos_ == "NOUN":
+            if not self.words.is_event_noun(token.lemma_):
+                return False
+        else:
+            return False
+        kind = self.kinds.kind(token)
+        if kind == "non-event":
+            return False
+        return self.eventness.probability(token_features(token, kind)) >= self.eventness.threshold
+
+    def date_of(
+        self, token: "Token", start: int, published: date, references: "_ReferenceTimes",
+    ) -> tuple[DateSource, DateInterval | None]:
+        """Where the date of an undated happening comes from, and the date."""
+        aspect = _aspect(token, self.words)
+        if aspect in (_FUTURE, _PAST_PERFECT):
+            return "none", None
+        if aspect == _PAST:
+            reference = references.at(start)
+            if reference is not None and placement(reference, published) != "future":
+                return "narrative", reference
+        return "publication", interval(published.isoformat(), published)
+
+    def _with_participants(self, event: Event, parsed: ParsedText, names: NameIndex) -> Event:
+        token = parsed.token_at(event.trigger.start)
+        if token is None:
+            return event
+        return replace(event, participants=self.participants.participants(token, names))
+
+
+class _ReferenceTimes:
+    """The date each paragraph last set, at any offset: the date of the last
+    event a date phrase anchored before it in the same paragraph."""
+
+    def __init__(self, text: str, timexes: tuple[Timex, ...], anchored: Iterable[Event]) -> None:
+        self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+        starts = {t.id: t.start for t in timexes}
+        dated = sorted((starts[e.timex], e.date) for e in anchored
+                       if e.date is not None and e.timex in starts and e.date_source == "timex")
+        self.offsets = [offset for offset, _ in dated]
+        self.dates = [when for _, when in dated]
+
+    def at(self, offset: int) -> DateInterval | None:
+        i = bisect.bisect_left(self.offsets, offset) - 1
+        if i < 0:
+            return None
+        paragraph = bisect.bisect_right(self.breaks, offset)
+        if bisect.bisect_right(self.breaks, self.offsets[i]) != paragraph:
+            return None
+        return self.dates[i]
+
+
+def _aspect(token: "Token", words: Lexicon, depth: int = 0) -> str:
+    """How the verb group of a happening (a noun: of its clause's verb) places it."""
+    verb = clause_head(token) if token.pos_ != "VERB" else token
+    group = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowered = {c.lower_ for c in group}
+    if lowered & words.future_auxiliaries or any(c.tag_ == "MD" for c in group):
+        return _FUTURE
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in words.grammar["going_to_lemmas"] and verb.head.tag_ == "VBG":
+        return _FUTURE
+    perfect = [c for c in group if c.lemma_ in words.grammar["perfect_lemmas"]]
+    if perfect:
+        return _PAST_PERFECT if any(c.tag_ == "VBD" for c in perfect) else _PERFECT
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in group):
+        return _PAST
+    if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in group):
+        return _PRESENT
+    # a non-finite verb ("to sell", "introducing", "founded by") takes its head's
+    if verb.head != verb and depth < 4 and verb.head.pos_ in ("VERB", "AUX", "NOUN"):
+        return _aspect(verb.head, words, depth + 1)
+    return _PRESENT if verb.tag_ in ("VB", "VBG") else _PAST
+
+
+def _tense(aspect: str) -> str:
+    return {_FUTURE: "future", _PRESENT: "present"}.get(aspect, "past")
+

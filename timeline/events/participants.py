@@ -1,0 +1,291 @@
+"""Who takes part in an event, and whether that is the entity a user asks for.
+
+Entity mode (``Settings.all_events``) parses every sentence, so a document's
+names can be followed across it:
+
+* :class:`NameIndex` lists the names of a document (spaCy's entities and
+  runs of proper nouns, "iPhone 4" with its number) and gives each the
+  fullest name the document uses for it: "Jobs" -> "Steve Jobs", "Apple" ->
+  "Apple Inc.", an acronym -> the name it abbreviates; a pronoun ("he",
+  "its") or a noun that refers back ("the company") -> the last name of that
+  kind before it, a subject first.
+* :meth:`ParticipantFinder.participants` reads an event word's arguments in
+  the parse (subject: agent; passive subject, object, "of": patient; "by":
+  agent; other prepositions: other), following shared subjects ("unveiled
+  X and announced Y", "plans to sell") and, for an event noun, its possessor
+  ("Apple's launch") and the subject of the verb that takes it.
+* :func:`matches` compares a user's name with a participant's names, word
+  by word and case-insensitively, so that "Apple" finds "Apple Inc.",
+  "Jobs" finds "Steve Jobs" and "Dow Jones Industrial Average" finds "the
+  Dow" (see there).
+
+The words these rules name are in ``data/participant_words.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable
+
+from timeline.model import Participant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from timeline.nlp import ParsedText
+
+_WORD = re.compile(r"[\w&]+(?:[.'’]\w+)*", re.UNICODE)
+# how many sentences back a pronoun or "the company" looks for its name
+_REACH = 3
+
+
+@lru_cache(maxsize=1)
+def participant_words() -> dict[str, frozenset[str]]:
+    raw = resources.files("timeline.events").joinpath("data/participant_words.json").read_text("utf-8")
+    return {key: frozenset(words) for key, words in json.loads(raw).items() if not key.startswith("_")}
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words that identify a name, casefolded, without articles, possessives
+    and company suffixes ("The Apple Inc.'s" -> ("apple",))."""
+    drop = participant_words()["name_suffixes"]
+    words = []
+    for word in _WORD.findall(name.casefold()):
+        for ending in ("'s", "’s"):
+            if word.endswith(ending):
+                word = word[: -len(ending)]
+        if word and word not in drop:
+            words.append(word)
+    return tuple(words)
+
+
+def matches(query: str, name: str) -> bool:
+    """Whether ``name`` (a participant's) may name the entity ``query``:
+    every word of the query is in the name ("Apple" in "Apple Inc."), or the
+    name is a part of the query that holds its first or last word ("Jobs" of
+    "Steve Jobs", "Dow" of "Dow Jones Industrial Average"; not "Apple" of
+    "Beatles Apple Corps"), or the name is the query's initials ("GM")."""
+    wanted, found = name_words(query), name_words(name)
+    if not wanted or not found:
+        return False
+    have = set(found)
+    if have >= set(wanted):
+        return True
+    if set(wanted) >= have and (wanted[0] in have or wanted[-1] in have):
+        return True
+    return len(found) == 1 and len(wanted) > 1 and found[0] == "".join(w[0] for w in wanted)
+
+
+def _kind(label: str, words: dict[str, frozenset[str]]) -> str:
+    for kind in ("person", "organisation", "thing", "place"):
+        if label in words[f"{kind}_labels"]:
+            return kind
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int  # document offsets
+    end: int
+    text: str
+    kind: str  # person, organisation, thing, place, or "" (a proper noun spaCy did not label)
+    sentence: int  # index of the parsed sentence
+    subject: bool  # the subject of its clause (pronouns prefer those)
+    name: str = ""  # the fullest name the document uses for it
+
+
+class NameIndex:
+    """The names of one document in order, each with its fullest form."""
+
+    def __init__(self, parsed: "ParsedText") -> None:
+        self.words = participant_words()
+        found: list[NameMention] = []
+        for number, piece in enumerate(parsed):
+            found.extend(self._names_of(piece.doc, piece.start, number))
+        found.sort(key=lambda m: m.start)
+        self.mentions = _resolve(found)
+        self._starts = [m.start for m in self.mentions]
+        self._sentence_of = {piece.start: n for n, piece in enumerate(parsed)}
+        self.parsed = parsed
+
+    def _names_of(self, doc, offset: int, number: int) -> Iterable[NameMention]:  # type: ignore[no-untyped-def]
+        taken: set[int] = set()
+        for ent in doc.ents:
+            kind = _kind(ent.label_, self.words)
+            if kind:
+                taken.update(range(ent.start, ent.end))
+                yield NameMention(offset + ent.start_char, offset + ent.end_char, ent.text, kind, number,
+                                  _is_subject(ent.root, self.words))
+        run: list["Token"] = []
+        for token in [*doc, None]:
+            if token is not None and token.i not in taken and (
+                token.pos_ == "PROPN" or (run and token.like_num and token.head.i == run[-1].i)
+            ) and (not run or token.i == run[-1].i + 1):
+                run.append(token)
+                continue
+            if run:
+                text = doc[run[0].i:run[-1].i + 1].text
+                yield NameMention(offset + run[0].idx, offset + run[-1].idx + len(run[-1].text), text, "", number,
+                                  any(_is_subject(t, self.words) for t in run))
+            run = [token] if token is not None and token.pos_ == "PROPN" and token.i not in taken else []
+
+    def within(self, start: int, end: int) -> list[NameMention]:
+        """The names lying inside ``[start, end)``."""
+        i = bisect.bisect_left(self._starts, start)
+        found = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                found.append(self.mentions[i])
+            i += 1
+        return found
+
+    def antecedent(self, token: "Token", offset: int, sentence: int) -> NameMention | None:
+        """The name a pronoun or a referring noun ("the company") stands for:
+        the last name of its kind before it, within a few sentences, a subject first."""
+        word = token.lower_
+        words = self.words
+        if word in words["person_pronouns"]:
+            kinds = {"person"}
+        elif word in words["thing_pronouns"] or word in words["group_pronouns"]:
+            kinds = {"organisation", "thing", ""}
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in words["organisation_nouns"] and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            kinds = {"organisation", ""}
+        else:
+            return None
+        before = [m for m in self.mentions[: bisect.bisect_left(self._starts, offset)]
+                  if m.kind in kinds and sentence - _REACH <= m.sentence and m.end <= offset]
+        if not before:
+            return None
+        subjects = [m for m in before if m.subject]
+        return (subjects or before)[-1]
+
+
+def _is_subject(token: "Token", words: dict[str, frozenset[str]]) -> bool:
+    while token.dep_ in ("compound", "flat", "appos") and token.head != token:
+        token = token.head
+    return token.dep_ in words["subject_deps"] or token.dep_ in words["passive_subject_deps"]
+
+
+def _resolve(mentions: list[NameMention]) -> list[NameMention]:
+    """Give each name the fullest form the document uses: the first name
+    whose words hold all of its words, or whose initials it is."""
+    from dataclasses import replace
+
+    words = [name_words(m.text) for m in mentions]
+    resolved = []
+    for i, mention in enumerate(mentions):
+        mine = set(words[i])
+        best = mention
+        for j, other in enumerate(mentions):
+            theirs = words[j]
+            if not mine or len(theirs) <= len(words[i]):
+                continue
+            initials = len(mine) == 1 and len(theirs) > 1 and words[i][0] == "".join(w[0] for w in theirs)
+            if (mine <= set(theirs) or initials) and (len(theirs) > len(name_words(best.text)) or best is mention):
+                best = other
+                break  # the first fuller name: the one that introduced it
+        kind = mention.kind or best.kind
+        resolved.append(replace(mention, name=best.text, kind=kind))
+    return resolved
+
+
+class ParticipantFinder:
+    """The participants of event words, from the parse and a document's names."""
+
+    def __init__(self) -> None:
+        self.words = participant_words()
+
+    def participants(self, token: "Token", names: NameIndex) -> tuple[Participant, ...]:
+        found: dict[tuple[str, str], Participant] = {}
+        for role, argument in self._arguments(token):
+            for participant in self._names_in(argument, role, names):
+                found.setdefault((participant.role, participant.name), participant)
+        return tuple(found.values())
+
+    # --- the event's arguments in the parse -----------------------------------------------
+    def _arguments(self, token: "Token") -> list[tuple[str, "Token"]]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return self._noun_arguments(token)
+        found = self._verb_arguments(token)
+        head, depth = token, 0
+        while not any(role == "agent" or dep for role, _, dep in found) and depth < 3:
+            if head.dep_ in self.words["shared_subject_deps"] and head.head != head:
+                head = head.head  # "unveiled X and announced Y", "plans to sell", "While introducing X, Jobs ..."
+                found += [(r, a, True) for r, a, subject in self._verb_arguments(head) if subject]
+            elif head.dep_ in ("relcl", "acl") and head.head != head:  # "Apple, which sold ...", "a phone made by"
+                found.append(("agent" if head.dep_ == "relcl" else "patient", head.head, True))
+                break
+            else:
+                break
+            depth += 1
+        return [(role, argument) for role, argument, _ in found]
+
+    def _verb_arguments(self, verb: "Token") -> list[tuple[str, "Token", bool]]:
+        """(role, argument, whether it is the subject) of a verb's own dependents."""
+        words = self.words
+        found: list[tuple[str, "Token", bool]] = []
+        for child in verb.children:
+            if child.dep_ in words["subject_deps"]:
+                found.append(("agent", child, True))
+            elif child.dep_ in words["passive_subject_deps"]:
+                found.append(("patient", child, True))
+            elif child.dep_ in words["object_deps"]:
+                found.append(("patient", child, False))
+            elif child.dep_ in ("agent", "prep"):
+                role = "agent" if child.lower_ in words["agent_prepositions"] else "other"
+                found += [(role, p, False) for p in child.children if p.dep_ == "pobj"]
+        return found
+
+    def _noun_arguments(self, noun: "Token") -> list[tuple[str, "Token"]]:
+        words = self.words
+        found: list[tuple[str, "Token"]] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                found.append(("agent", child))
+            elif child.dep_ == "compound":
+                found.append(("patient", child))
+            elif child.dep_ == "prep":
+                role = ("agent" if child.lower_ in words["agent_prepositions"]
+                        else "patient" if child.lower_ in words["patient_prepositions"] else "other")
+                found += [(role, p) for p in child.children if p.dep_ == "pobj"]
+        verb = noun.head
+        if noun.dep_ in words["object_deps"] and verb.pos_ in ("VERB", "AUX"):
+            # "Apple announced the launch": who does the verb does the event
+            found += [(role, a) for role, a, subject in self._verb_arguments(verb) if subject]
+        return found
+
+    # --- names in an argument ---------------------------------------------------------------
+    def _names_in(self, argument: "Token", role: str, names: NameIndex) -> Iterable[Participant]:
+        parsed = names.parsed
+        piece = parsed.piece_at(parsed.offset(argument))
+        if piece is None:
+            return
+        sentence = names._sentence_of.get(piece.start, 0)
+        phrase = self._phrase(argument)
+        lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
+        doc = argument.doc
+        start, end = piece.start + doc[lo].idx, piece.start + doc[hi].idx + len(doc[hi].text)
+        for mention in names.within(start, end):
+            yield Participant(role, mention.text, mention.name or mention.text)
+        for token in phrase:
+            antecedent = names.antecedent(token, piece.start + token.idx, sentence)
+            if antecedent is not None:
+                yield Participant(role, token.text, antecedent.name or antecedent.text)
+
+    def _phrase(self, head: "Token") -> list["Token"]:
+        """The noun phrase of an argument, without its clauses ("Jobs, who ...")."""
+        stop = self.words["phrase_stop_deps"]
+        found, todo = [], [head]
+        while todo:
+            token = todo.pop()
+            found.append(token)
+            todo.extend(c for c in token.children if c.dep_ not in stop)
+        return found
+
