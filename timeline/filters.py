@@ -79,13 +79,18 @@ def _source_matches(source: EntrySource, doc: Document | None, name: str, needle
     if doc is None:
         return []
     event = next((e for e in doc.events if e.id == source.event_id), None)
-    if event is not None and event.participants:
+    if event is not None and _has_participants(doc):
         return [p.text if p.text == p.name else f"{p.text} ({p.name})"
                 for p in event.participants if matches(name, p.name) or matches(name, p.text)]
     found = [ent for ent in event.entities if needle in ent.casefold()] if event is not None else []
     lo, hi = source.sentence.start, source.sentence.end
     found += [ent.text for ent in doc.entities if lo <= ent.start and ent.end <= hi and needle in ent.text.casefold()]
     return found
+
+
+def _has_participants(doc: Document) -> bool:
+    """Whether entity mode found the document's participants (then only they count)."""
+    return any(e.participants for e in doc.events)
 
 
 def between(timeline: Timeline, since: date | None = None, until: date | None = None) -> Timeline:

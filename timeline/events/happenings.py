@@ -9,7 +9,8 @@ becomes an event too, dated, in this order, by:
 1. its own date phrase: it is then already an anchored event (``timex``);
 2. the narrative's reference time (``narrative``): a past-tense happening
    takes the last date its paragraph set before it (the date of the last
-   anchored event), when that date is not in the future;
+   anchored event: in its own sentence, else a day or finer), when that
+   date is not in the future;
 3. the publication day (``publication``): news is told as just happened, so
    a happening in the past tense with no date before it in its paragraph,
    in the present perfect, or in the present (a state holding at
@@ -36,7 +37,7 @@ from timeline.events.classifier import AnchoringModel, PairFeatures, shipped_eve
 from timeline.events.eventness import token_features
 from timeline.events.interval import interval, placement
 from timeline.events.lexicon import Lexicon, lexicon
-from timeline.events.participants import NameIndex, ParticipantFinder
+from timeline.events.participants import NameIndex, ParticipantFinder, participant_words
 from timeline.events.titles import Titler
 from timeline.events.triggers import clause_head
 from timeline.model import DateInterval, DateSource, Event, EventMention, TextSpan, Timex
@@ -67,7 +68,7 @@ class HappeningFinder:
     ) -> tuple[Event, ...]:
         names = NameIndex(parsed)
         triggers = {m.trigger.start for e in anchored for m in e.mentions}
-        references = _ReferenceTimes(text, timexes, anchored)
+        references = _ReferenceTimes(text, timexes, anchored, participant_words()["carrying_granularities"])
         found = [self._with_participants(e, parsed, names) for e in anchored]
         for piece in parsed:
             for token in piece.doc:
@@ -124,25 +125,30 @@ class HappeningFinder:
 
 
 class _ReferenceTimes:
-    """The date each paragraph last set, at any offset: the date of the last
-    event a date phrase anchored before it in the same paragraph."""
+    """The date a paragraph set before an offset: the date of the last event a
+    date phrase anchored before it in the same sentence, else in the
+    paragraph if that date is a day or finer ("yesterday", "on Monday"): a
+    coarser one ("in April", "in 2004") frames background for its own
+    sentence only, and the story goes on at the day it had set."""
 
-    def __init__(self, text: str, timexes: tuple[Timex, ...], anchored: Iterable[Event]) -> None:
+    def __init__(self, text: str, timexes: tuple[Timex, ...], anchored: Iterable[Event],
+                 carrying: frozenset[str]) -> None:
         self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-        starts = {t.id: t.start for t in timexes}
-        dated = sorted((starts[e.timex], e.date) for e in anchored
-                       if e.date is not None and e.timex in starts and e.date_source == "timex")
-        self.offsets = [offset for offset, _ in dated]
-        self.dates = [when for _, when in dated]
+        self.carrying = carrying
+        starts = {t.id: t.start for t in timexes if t.value != "PRESENT_REF"}
+        self.dated = sorted((starts[e.timex], e.sentence.start, e.sentence.end, e.date) for e in anchored
+                            if e.date is not None and e.timex in starts and e.date_source == "timex")
+        self.offsets = [offset for offset, *_ in self.dated]
 
     def at(self, offset: int) -> DateInterval | None:
-        i = bisect.bisect_left(self.offsets, offset) - 1
-        if i < 0:
-            return None
         paragraph = bisect.bisect_right(self.breaks, offset)
-        if bisect.bisect_right(self.breaks, self.offsets[i]) != paragraph:
-            return None
-        return self.dates[i]
+        for i in range(bisect.bisect_left(self.offsets, offset) - 1, -1, -1):
+            start, first, last, when = self.dated[i]
+            if bisect.bisect_right(self.breaks, start) != paragraph:
+                return None
+            if first <= offset < last or when.granularity in self.carrying:
+                return when
+        return None
 
 
 def _aspect(token: "Token", words: Lexicon, depth: int = 0) -> str:

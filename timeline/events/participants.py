@@ -10,8 +10,8 @@ names can be followed across it:
   "its") or a noun that refers back ("the company") -> the last name of that
   kind before it, a subject first.
 * :meth:`ParticipantFinder.participants` reads an event word's arguments in
-  the parse (subject: agent; passive subject, object, "of": patient; "by":
-  agent; other prepositions: other), following shared subjects ("unveiled
+  the parse (subject, "by": agent; passive subject, object, "of": patient),
+  following shared subjects ("unveiled
   X and announced Y", "plans to sell") and, for an event noun, its possessor
   ("Apple's launch") and the subject of the verb that takes it.
 * :func:`matches` compares a user's name with a participant's names, word
@@ -238,9 +238,8 @@ class ParticipantFinder:
                 found.append(("patient", child, True))
             elif child.dep_ in words["object_deps"]:
                 found.append(("patient", child, False))
-            elif child.dep_ in ("agent", "prep"):
-                role = "agent" if child.lower_ in words["agent_prepositions"] else "other"
-                found += [(role, p, False) for p in child.children if p.dep_ == "pobj"]
+            elif child.dep_ in ("agent", "prep") and child.lower_ in words["agent_prepositions"]:
+                found += [("agent", p, False) for p in child.children if p.dep_ == "pobj"]
         return found
 
     def _noun_arguments(self, noun: "Token") -> list[tuple[str, "Token"]]:
@@ -251,9 +250,9 @@ class ParticipantFinder:
                 found.append(("agent", child))
             elif child.dep_ == "compound":
                 found.append(("patient", child))
-            elif child.dep_ == "prep":
-                role = ("agent" if child.lower_ in words["agent_prepositions"]
-                        else "patient" if child.lower_ in words["patient_prepositions"] else "other")
+            elif child.dep_ == "prep" and (child.lower_ in words["agent_prepositions"]
+                                           or child.lower_ in words["patient_prepositions"]):
+                role = "agent" if child.lower_ in words["agent_prepositions"] else "patient"
                 found += [(role, p) for p in child.children if p.dep_ == "pobj"]
         verb = noun.head
         if noun.dep_ in words["object_deps"] and verb.pos_ in ("VERB", "AUX"):
