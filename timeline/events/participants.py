@@ -110,8 +110,24 @@ class NameIndex:
         found.sort(key=lambda m: m.start)
         self.mentions = _resolve(found)
         self._starts = [m.start for m in self.mentions]
-        self._sentence_of = {piece.start: n for n, piece in enumerate(parsed)}
         self.parsed = parsed
+        self._follow_references()
+
+    def _follow_references(self) -> None:
+        """Resolve every pronoun and "the company" in document order, each
+        becoming a mention a later one may stand for ("Cook ... He stood in
+        ... He received": both are Cook)."""
+        for number, piece in enumerate(self.parsed):
+            for token in piece.doc:
+                offset = piece.start + token.idx
+                antecedent = self._antecedent(token, offset, number)
+                if antecedent is None:
+                    continue
+                mention = NameMention(offset, offset + len(token.text), token.text, antecedent.kind, number,
+                                      _is_subject(token, self.words), antecedent.name or antecedent.text)
+                i = bisect.bisect_left(self._starts, offset)
+                self.mentions.insert(i, mention)
+                self._starts.insert(i, offset)
 
     def _names_of(self, doc, offset: int, number: int) -> Iterable[NameMention]:  # type: ignore[no-untyped-def]
         taken: set[int] = set()
@@ -135,7 +151,7 @@ class NameIndex:
             run = [token] if token is not None and token.pos_ == "PROPN" and token.i not in taken else []
 
     def within(self, start: int, end: int) -> list[NameMention]:
-        """The names lying inside ``[start, end)``."""
+        """The names (and resolved pronouns) lying inside ``[start, end)``."""
         i = bisect.bisect_left(self._starts, start)
         found = []
         while i < len(self.mentions) and self.mentions[i].start < end:
@@ -144,7 +160,7 @@ class NameIndex:
             i += 1
         return found
 
-    def antecedent(self, token: "Token", offset: int, sentence: int) -> NameMention | None:
+    def _antecedent(self, token: "Token", offset: int, sentence: int) -> NameMention | None:
         """The name a pronoun or a referring noun ("the company") stands for:
         the last name of its kind before it, within a few sentences, a subject first."""
         word = token.lower_
@@ -174,25 +190,29 @@ def _is_subject(token: "Token", words: dict[str, frozenset[str]]) -> bool:
 
 
 def _resolve(mentions: list[NameMention]) -> list[NameMention]:
-    """Give each name the fullest form the document uses: the first name
-    whose words hold all of its words, or whose initials it is."""
+    """Give each name the fullest form the document uses: the first name of
+    a compatible kind whose words hold all of its words, or whose initials it
+    is.  A name with a company suffix ("Apple Inc.") is already full."""
     from dataclasses import replace
 
+    suffixes = participant_words()["name_suffixes"]
     words = [name_words(m.text) for m in mentions]
     resolved = []
     for i, mention in enumerate(mentions):
         mine = set(words[i])
         best = mention
+        full = any(w in suffixes for w in _WORD.findall(mention.text.casefold()))
         for j, other in enumerate(mentions):
             theirs = words[j]
-            if not mine or len(theirs) <= len(words[i]):
+            if full or not mine or len(theirs) <= len(words[i]):
+                continue
+            if mention.kind and other.kind and mention.kind != other.kind:
                 continue
             initials = len(mine) == 1 and len(theirs) > 1 and words[i][0] == "".join(w[0] for w in theirs)
-            if (mine <= set(theirs) or initials) and (len(theirs) > len(name_words(best.text)) or best is mention):
+            if mine <= set(theirs) or initials:
                 best = other
                 break  # the first fuller name: the one that introduced it
-        kind = mention.kind or best.kind
-        resolved.append(replace(mention, name=best.text, kind=kind))
+        resolved.append(replace(mention, name=best.text, kind=mention.kind or best.kind))
     return resolved
 
 
@@ -266,17 +286,12 @@ class ParticipantFinder:
         piece = parsed.piece_at(parsed.offset(argument))
         if piece is None:
             return
-        sentence = names._sentence_of.get(piece.start, 0)
         phrase = self._phrase(argument)
         lo, hi = min(t.i for t in phrase), max(t.i for t in phrase)
         doc = argument.doc
         start, end = piece.start + doc[lo].idx, piece.start + doc[hi].idx + len(doc[hi].text)
         for mention in names.within(start, end):
             yield Participant(role, mention.text, mention.name or mention.text)
-        for token in phrase:
-            antecedent = names.antecedent(token, piece.start + token.idx, sentence)
-            if antecedent is not None:
-                yield Participant(role, token.text, antecedent.name or antecedent.text)
 
     def _phrase(self, head: "Token") -> list["Token"]:
         """The noun phrase of an argument, without its clauses ("Jobs, who ...")."""
