@@ -16,6 +16,8 @@ from timeline.model import Certainty, DateInterval, Tense, Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from timeline.events.actors import ActorIndex
+
 _EXACT_MODS = frozenset({"EQUAL", ""})
 
 
@@ -25,9 +27,9 @@ class Describer:
         self.named_entities = named_entities
         self.titles = Titler(self.words)
 
-    def title(self, trigger: "Token", skip: set[int]) -> str:
+    def title(self, trigger: "Token", skip: set[int], actors: "ActorIndex | None" = None) -> str:
         """A headline for the event (see :meth:`Titler.title`)."""
-        return self.titles.title(trigger, skip)
+        return self.titles.title(trigger, skip, actors)
 
     # --- tense and certainty --------------------------------------------------
     def tense(self, trigger: "Token", when: DateInterval | None, published: date, value: str = "") -> Tense:

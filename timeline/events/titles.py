@@ -12,6 +12,8 @@ from timeline.events.lexicon import Lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from timeline.events.actors import ActorIndex
+
 
 MAX_TITLE_WORDS = 14
 # modifiers kept in a compact noun phrase ("Chinese President Xi Jinping")
@@ -57,15 +59,38 @@ class Titler:
         self.words = words
         self._possessive = sorted(words.grammar["possessive_endings"])[0]
 
-    def title(self, trigger: "Token", skip: set[int]) -> str:
+    def title(self, trigger: "Token", skip: set[int], actors: "ActorIndex | None" = None) -> str:
         """A headline for the event: subject, verb group, object, first short
-        complement (and what a statement says), shortened phrase by phrase."""
+        complement (and what a statement says), shortened phrase by phrase;
+        with ``actors``, a pronoun or description ("he", "the company") is
+        replaced by the participant the article names."""
         skip = skip | self._dateline(trigger)
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
             parts = self._clause_parts(trigger, skip, report=True)
         else:
             parts = self._noun_parts(trigger, skip)
-        return self._headline(parts, trigger)
+        names = self._names(parts, actors) if actors is not None else {}
+        return self._headline(parts, trigger, names)
+
+    def _names(self, parts: list[_Part], actors: "ActorIndex") -> dict[int, str]:
+        """The name to show for each pronoun or bare description of the parts
+        the article resolves (an "it" only as a subject: not "it is unclear")."""
+        names: dict[int, str] = {}
+        words = actors.words
+        for part in parts:
+            for token in (t for _, level in part.levels for t in level):
+                if token.i in names or token.tag_ not in ("PRP", "PRP$", "NN"):
+                    continue
+                if token.lower_ in words.thing_pronouns and not _acting_it(token, self.words):
+                    continue
+                following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if token.tag_ == "PRP" and following is not None and following.text[:1] in ("'", "’"):
+                    continue  # "We're": no name glued to a contraction
+                actor = actors.refers_to(token)
+                if actor is not None:
+                    possessive = token.tag_ == "PRP$" or token.lower_ in words.possessive_pronouns and token.dep_ == "poss"
+                    names[token.i] = actor.name + (self._possessive if possessive else "")
+        return names
 
     def _clause_parts(self, verb: "Token", skip: set[int], report: bool) -> list[_Part]:
         """Subject, verb group, objects, complement (and, for a reporting verb
@@ -401,21 +426,21 @@ class Titler:
                 return set(range(sentence.start, closing.i + 2))
         return set()
 
-    def _headline(self, parts: list[_Part], trigger: "Token") -> str:
+    def _headline(self, parts: list[_Part], trigger: "Token", names: dict[int, str]) -> str:
         """The parts in order, shortened by rank until the title fits."""
-        while len(self._render(_ordered(parts), trigger).split()) > MAX_TITLE_WORDS:
+        while len(self._render(_ordered(parts), trigger, names).split()) > MAX_TITLE_WORDS:
             ranked = [(rank, k) for k, p in enumerate(parts) if (rank := p.next_rank()) is not None]
             if not ranked:
                 break
             parts[min(ranked)[1]].level += 1
         ordered = _ordered(parts)
-        while len(self._render(ordered, trigger).split()) > MAX_TITLE_WORDS:
+        while len(self._render(ordered, trigger, names).split()) > MAX_TITLE_WORDS:
             # nothing left to shorten: keep the words closest to the trigger
             farthest = max(ordered, key=lambda t: abs(t.i - trigger.i))
             ordered = [t for t in ordered if t is not farthest]
-        return self._render(ordered, trigger)
+        return self._render(ordered, trigger, names)
 
-    def _render(self, ordered: list["Token"], trigger: "Token") -> str:
+    def _render(self, ordered: list["Token"], trigger: "Token", names: dict[int, str]) -> str:
         while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
                            or ordered[0].tag_ in _RELATIVE_TAGS):
             ordered = ordered[1:]
@@ -423,7 +448,7 @@ class Titler:
             ordered = ordered[:-1]
         parts_text: list[str] = []
         for k, token in enumerate(ordered):
-            parts_text.append(self._token_text(token))
+            parts_text.append(names.get(token.i) or self._token_text(token))
             following = ordered[k + 1] if k + 1 < len(ordered) else None
             if following is not None:
                 adjacent = following.i == token.i + 1
@@ -513,6 +538,19 @@ def _controller(verb: "Token", skip: set[int]) -> "Token | None":
     Congress to renew"); a pronoun object ("appeared all but certain") is not."""
     objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
     return next(objects, None)
+
+
+def _acting_it(token: "Token", words: Lexicon) -> bool:
+    """An "it"/"its" that stands for someone: the subject of a verb that is
+    no copula and holds no clause it anticipates ("it is unclear whether",
+    "it emerged that"), or a possessive."""
+    if token.dep_ == "poss":
+        return True
+    head = token.head
+    if token.dep_ not in _SUBJECTS or head.lemma_ in words.grammar["copula_lemmas"]:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i and any(
+        g.dep_ == "mark" for g in c.children) for c in head.children)
 
 
 def _nominal_conjunct(token: "Token") -> bool:
