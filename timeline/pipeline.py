@@ -109,7 +109,8 @@ class Pipeline:
             else ()
         )
         if self.happenings is not None:
-            events = self.happenings.events(article.text, pending.published, timexes, parsed, events)
+            events = self.happenings.events(article.text, pending.published, timexes, parsed, events,
+                                            article.title)
         entities: tuple[TextSpan, ...] = ()
         if self.settings.entities or self.settings.all_events:
             entities = tuple(

@@ -32,6 +32,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.events.actors import ActorIndex
 from timeline.events.anchor import sentence_span
 from timeline.events.classifier import AnchoringModel, PairFeatures, shipped_event_model
 from timeline.events.eventness import token_features
@@ -64,9 +65,9 @@ class HappeningFinder:
 
     def events(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
-        anchored: tuple[Event, ...],
+        anchored: tuple[Event, ...], headline: str | None = None,
     ) -> tuple[Event, ...]:
-        names = NameIndex(parsed)
+        names = NameIndex(parsed, ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes]))
         triggers = {m.trigger.start for e in anchored for m in e.mentions}
         references = _ReferenceTimes(text, timexes, anchored, participant_words()["carrying_granularities"])
         found = [self._with_participants(e, parsed, names) for e in anchored]

@@ -7,8 +7,8 @@ names can be followed across it:
   runs of proper nouns, "iPhone 4" with its number) and gives each the
   fullest name the document uses for it: "Jobs" -> "Steve Jobs", "Apple" ->
   "Apple Inc.", an acronym -> the name it abbreviates; a pronoun ("he",
-  "its") or a noun that refers back ("the company") -> the last name of that
-  kind before it, a subject first.
+  "its") or a description ("the company") -> the name the document's actors
+  (:mod:`timeline.events.actors`) say it stands for.
 * :meth:`ParticipantFinder.participants` reads an event word's arguments in
   the parse (subject, "by": agent; passive subject, object, "of": patient),
   following shared subjects ("unveiled
@@ -37,11 +37,10 @@ from timeline.model import Participant
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from timeline.events.actors import ActorIndex
     from timeline.nlp import ParsedText
 
 _WORD = re.compile(r"[\w&]+(?:[.'’]\w+)*", re.UNICODE)
-# how many sentences back a pronoun or "the company" looks for its name
-_REACH = 3
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +101,7 @@ class NameMention:
 class NameIndex:
     """The names of one document in order, each with its fullest form."""
 
-    def __init__(self, parsed: "ParsedText") -> None:
+    def __init__(self, parsed: "ParsedText", actors: "ActorIndex") -> None:
         self.words = participant_words()
         found: list[NameMention] = []
         for number, piece in enumerate(parsed):
@@ -111,20 +110,24 @@ class NameIndex:
         self.mentions = _resolve(found)
         self._starts = [m.start for m in self.mentions]
         self.parsed = parsed
-        self._follow_references()
+        self._follow_references(actors)
 
-    def _follow_references(self) -> None:
-        """Resolve every pronoun and "the company" in document order, each
-        becoming a mention a later one may stand for ("Cook ... He stood in
-        ... He received": both are Cook)."""
+    def _follow_references(self, actors: "ActorIndex") -> None:
+        """Resolve every pronoun and description ("he", "its", "the company",
+        "I" in a quotation) with the document's actors
+        (:class:`timeline.events.actors.ActorIndex`), each becoming a mention
+        of the name it stands for."""
+        speaker = actors.words.speaker_pronouns
         for number, piece in enumerate(self.parsed):
             for token in piece.doc:
-                offset = piece.start + token.idx
-                antecedent = self._antecedent(token, offset, number)
-                if antecedent is None:
+                # "I"/"we" of a quotation speak for the speaker (or his company): no participant
+                actor = actors.refers_to(token) if token.lower_ not in speaker else None
+                if actor is None:
                     continue
-                mention = NameMention(offset, offset + len(token.text), token.text, antecedent.kind, number,
-                                      _is_subject(token, self.words), antecedent.name or antecedent.text)
+                offset = piece.start + token.idx
+                kind = actor.kind if actor.kind != "other" else ""
+                mention = NameMention(offset, offset + len(token.text), token.text, kind, number,
+                                      _is_subject(token, self.words), actor.name)
                 i = bisect.bisect_left(self._starts, offset)
                 self.mentions.insert(i, mention)
                 self._starts.insert(i, offset)
@@ -159,28 +162,6 @@ class NameIndex:
                 found.append(self.mentions[i])
             i += 1
         return found
-
-    def _antecedent(self, token: "Token", offset: int, sentence: int) -> NameMention | None:
-        """The name a pronoun or a referring noun ("the company") stands for:
-        the last name of its kind before it, within a few sentences, a subject first."""
-        word = token.lower_
-        words = self.words
-        if word in words["person_pronouns"]:
-            kinds = {"person"}
-        elif word in words["thing_pronouns"] or word in words["group_pronouns"]:
-            kinds = {"organisation", "thing", ""}
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in words["organisation_nouns"] and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.children
-        ):
-            kinds = {"organisation", ""}
-        else:
-            return None
-        before = [m for m in self.mentions[: bisect.bisect_left(self._starts, offset)]
-                  if m.kind in kinds and sentence - _REACH <= m.sentence and m.end <= offset]
-        if not before:
-            return None
-        subjects = [m for m in before if m.subject]
-        return (subjects or before)[-1]
 
 
 def _is_subject(token: "Token", words: dict[str, frozenset[str]]) -> bool:
