@@ -61,7 +61,12 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
     keep = ex.add_argument_group("filters")
     keep.add_argument("--query", metavar="TEXT", help="entries whose title or sentence mentions TEXT")
-    keep.add_argument("--entity", metavar="NAME", help="entries whose sentence names the entity NAME")
+    keep.add_argument("--entity", metavar="NAME",
+                      help="the entity's timeline: events NAME takes part in (by name, its parts and the "
+                           "article's aliases; turns on --all-events)")
+    keep.add_argument("--all-events", action="store_true",
+                      help="entity mode: every happening is an event, dated by its date phrase, the narrative "
+                           "or the publication day (slower: parses every sentence)")
     keep.add_argument("--since", metavar="DATE", help="entries that end on or after DATE (YYYY[-MM[-DD]])")
     keep.add_argument("--until", metavar="DATE", help="entries that start on or before DATE")
 
@@ -97,7 +102,8 @@ def run_extract(args: argparse.Namespace) -> int:
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
-    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities)
+    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities,
+                                     all_events=args.all_events or filters.needs_entities)
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)

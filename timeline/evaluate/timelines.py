@@ -23,13 +23,14 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
 from timeline.errors import InputError
 from timeline.evaluate.tempeval import f1
 from timeline.model import DateInterval, Document
+from timeline.render.dates import day_of
 from timeline.settings import Settings
 
 _DATE = re.compile(r"^(\d{4}|X{3,4})(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?$")
@@ -62,16 +63,12 @@ class GoldDate:
         """Whether the whole interval lies inside this date at its precision."""
         if self.year is None:
             return False
-        first, last = _day(when.start), _day(when.end)
+        first, last = day_of(when.start), day_of(when.end)
         if self.month is None:
             return first.year == last.year == self.year
         if self.day is None:
             return (first.year, first.month) == (last.year, last.month) == (self.year, self.month)
         return first == last == date(self.year, self.month, self.day)
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 @dataclass(frozen=True, slots=True)

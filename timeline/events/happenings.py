@@ -9,7 +9,7 @@ becomes an event too, dated, in this order, by:
 1. its own date phrase: it is then already an anchored event (``timex``);
 2. the narrative's reference time (``narrative``): a past-tense happening
    takes the last date its paragraph set before it (the date of the last
-   anchored event: in its own sentence, else a day or finer), when that
+   anchored event: in its own sentence, else a recent day), when that
    date is not in the future;
 3. the publication day (``publication``): news is told as just happened, so
    a happening in the past tense with no date before it in its paragraph,
@@ -27,18 +27,22 @@ the JSON, and exist only in entity mode, so the default timeline is unchanged.
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from dataclasses import replace
-from datetime import date
-from typing import TYPE_CHECKING, Iterable
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Iterable
 
 from timeline.events.actors import ActorIndex
 from timeline.events.anchor import sentence_span
 from timeline.events.classifier import AnchoringModel, PairFeatures, shipped_event_model
 from timeline.events.eventness import token_features
 from timeline.events.interval import interval, placement
+from timeline.render.dates import day_of
 from timeline.events.lexicon import Lexicon, lexicon
-from timeline.events.participants import NameIndex, ParticipantFinder, participant_words
+from timeline.events.participants import NameIndex, ParticipantFinder
 from timeline.events.titles import Titler
 from timeline.events.triggers import clause_head
 from timeline.model import DateInterval, DateSource, Event, EventMention, TextSpan, Timex
@@ -69,7 +73,7 @@ class HappeningFinder:
     ) -> tuple[Event, ...]:
         names = NameIndex(parsed, ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes]))
         triggers = {m.trigger.start for e in anchored for m in e.mentions}
-        references = _ReferenceTimes(text, timexes, anchored, participant_words()["carrying_granularities"])
+        references = _ReferenceTimes(text, published, timexes, anchored, narrative_words())
         found = [self._with_participants(e, parsed, names) for e in anchored]
         for piece in parsed:
             for token in piece.doc:
@@ -125,17 +129,25 @@ class HappeningFinder:
         return replace(event, participants=self.participants.participants(token, names))
 
 
+@lru_cache(maxsize=1)
+def narrative_words() -> dict[str, Any]:
+    raw = resources.files("timeline.events").joinpath("data/narrative.json").read_text("utf-8")
+    return {key: value for key, value in json.loads(raw).items() if not key.startswith("_")}
+
+
 class _ReferenceTimes:
     """The date a paragraph set before an offset: the date of the last event a
     date phrase anchored before it in the same sentence, else in the
-    paragraph if that date is a day or finer ("yesterday", "on Monday"): a
-    coarser one ("in April", "in 2004") frames background for its own
-    sentence only, and the story goes on at the day it had set."""
+    paragraph if that date is a recent day ("yesterday", "on Monday"): a
+    coarser or older one ("in April", "in 2004", "on February 24, 1955")
+    frames background for its own sentence only, and the story goes on at
+    the day it had set (``data/narrative.json``)."""
 
-    def __init__(self, text: str, timexes: tuple[Timex, ...], anchored: Iterable[Event],
-                 carrying: frozenset[str]) -> None:
+    def __init__(self, text: str, published: date, timexes: tuple[Timex, ...], anchored: Iterable[Event],
+                 carrying: dict[str, Any]) -> None:
         self.breaks = [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
-        self.carrying = carrying
+        self.granularities = frozenset(carrying["carrying_granularities"])
+        self.since = published - timedelta(days=int(carrying["carrying_days"]))
         starts = {t.id: t.start for t in timexes if t.value != "PRESENT_REF"}
         self.dated = sorted((starts[e.timex], e.sentence.start, e.sentence.end, e.date) for e in anchored
                             if e.date is not None and e.timex in starts and e.date_source == "timex")
@@ -147,7 +159,7 @@ class _ReferenceTimes:
             start, first, last, when = self.dated[i]
             if bisect.bisect_right(self.breaks, start) != paragraph:
                 return None
-            if first <= offset < last or when.granularity in self.carrying:
+            if first <= offset < last or (when.granularity in self.granularities and day_of(when.start) >= self.since):
                 return when
         return None
 
