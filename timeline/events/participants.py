@@ -106,11 +106,30 @@ class NameIndex:
         found: list[NameMention] = []
         for number, piece in enumerate(parsed):
             found.extend(self._names_of(piece.doc, piece.start, number))
+        found.extend(self._actor_names(parsed, actors, found))
         found.sort(key=lambda m: m.start)
         self.mentions = _resolve(found)
         self._starts = [m.start for m in self.mentions]
         self.parsed = parsed
         self._follow_references(actors)
+
+    def _actor_names(self, parsed: "ParsedText", actors: "ActorIndex",
+                     found: list[NameMention]) -> Iterable[NameMention]:
+        """The actors' names the parse missed ("Jobs" tagged as a plural noun):
+        the actor index reads capitalised words, whatever their tag."""
+        taken = sorted((m.start, m.end) for m in found)
+        starts = [s for s, _ in taken]
+        numbers = {piece.start: n for n, piece in enumerate(parsed)}
+        for mention in actors.mentions:
+            i = bisect.bisect_right(starts, mention.start) - 1
+            if (i >= 0 and taken[i][1] > mention.start) or (i + 1 < len(taken) and taken[i + 1][0] < mention.end):
+                continue
+            token, piece = parsed.token_at(mention.start), parsed.piece_at(mention.start)
+            if token is None or piece is None:
+                continue
+            kind = mention.actor.kind if mention.actor.kind != "other" else ""
+            yield NameMention(mention.start, mention.end, parsed.text[mention.start:mention.end], kind,
+                              numbers[piece.start], _is_subject(token, self.words))
 
     def _follow_references(self, actors: "ActorIndex") -> None:
         """Resolve every pronoun and description ("he", "its", "the company",
