@@ -13,10 +13,11 @@ becomes an event too, dated, in this order, by:
    date is not in the future;
 3. the publication day (``publication``): news is told as just happened, so
    a happening in the past tense with no date before it in its paragraph,
-   in the present perfect, or in the present (a state holding at
-   publication, a headline) is dated to the day the article appeared;
-4. nothing (``none``): the future, conditionals and the past perfect
-   (before the reference time, by how much the text does not say).
+   in the present perfect, reported in the present ("says") or in a
+   headline ("Apple unveils iPhone 4") is dated to the day the article appeared;
+4. nothing (``none``): the future, conditionals, the past perfect (before
+   the reference time, by how much the text does not say) and states in
+   the present ("it has a new screen": no news that happened).
 
 Borrowed dates are ``approximate``.  Every event of the document (anchored
 ones too) gets its participants (:mod:`timeline.events.participants`).
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_SENTENCE_ENDS = ".!?\"'”’:;"
 # how a verb group places its happening against the reference time
 _FUTURE, _PAST_PERFECT, _PERFECT, _PAST, _PRESENT = "future", "past-perfect", "perfect", "past", "present"
 
@@ -120,6 +122,8 @@ class HappeningFinder:
             reference = references.at(start)
             if reference is not None and placement(reference, published) != "future":
                 return "narrative", reference
+        elif aspect == _PRESENT and start >= references.headline_end and self.kinds.kind(token) != "reporting":
+            return "none", None  # a state that holds ("it has a new screen"), not news just happened
         return "publication", interval(published.isoformat(), published)
 
     def _with_participants(self, event: Event, parsed: ParsedText, names: NameIndex) -> Event:
@@ -152,6 +156,9 @@ class _ReferenceTimes:
         self.dated = sorted((starts[e.timex], e.sentence.start, e.sentence.end, e.date) for e in anchored
                             if e.date is not None and e.timex in starts and e.date_source == "timex")
         self.offsets = [offset for offset, *_ in self.dated]
+        # a first line without a full stop is a headline, told in the present ("Apple unveils iPhone 4")
+        first_line = text.split("\n", 1)[0].rstrip()
+        self.headline_end = len(first_line) if first_line and first_line[-1] not in _SENTENCE_ENDS else 0
 
     def at(self, offset: int) -> DateInterval | None:
         paragraph = bisect.bisect_right(self.breaks, offset)
