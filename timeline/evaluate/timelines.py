@@ -198,7 +198,8 @@ def score_timeline(
     counts = TimelineCounts()
     dated = [g for g in gold.mentions if g.date.dated]
     counts.gold = len(dated)
-    used: set[int] = set()
+    used: set[int] = set()  # gold mentions taken by a system mention (right or wrong date)
+    right_ones: set[int] = set()
     for s in system:
         if s.date is None:
             continue
@@ -206,6 +207,7 @@ def score_timeline(
         right = [i for i in hits if dated[i].date.contains(s.date)]
         if right:
             used.add(right[0])
+            right_ones.add(right[0])
             counts.system += 1
             counts.correct += 1
         elif hits:
@@ -218,7 +220,7 @@ def score_timeline(
             counts.system += 1
             counts.causes["spurious: not in the entity's timeline"] += 1
     for i, g in enumerate(dated):
-        if i in used:
+        if i in right_ones:
             continue
         near = [s for s in system if s.document == g.document and g.overlaps(s.start, s.end)]
         if near:

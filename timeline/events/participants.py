@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from timeline.nlp import ParsedText
 
 _WORD = re.compile(r"[\w&]+(?:[.'’]\w+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
 
 
 @lru_cache(maxsize=1)
@@ -53,14 +54,8 @@ def name_words(name: str) -> tuple[str, ...]:
     """The words that identify a name, casefolded, without articles, possessives
     and company suffixes ("The Apple Inc.'s" -> ("apple",))."""
     drop = participant_words()["name_suffixes"]
-    words = []
-    for word in _WORD.findall(name.casefold()):
-        for ending in ("'s", "’s"):
-            if word.endswith(ending):
-                word = word[: -len(ending)]
-        if word and word not in drop:
-            words.append(word)
-    return tuple(words)
+    plain = _POSSESSIVE.sub("", name.casefold())
+    return tuple(word for word in _WORD.findall(plain) if word not in drop)
 
 
 def matches(query: str, name: str) -> bool:
