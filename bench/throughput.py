@@ -6,7 +6,8 @@ Every measurement runs in a fresh child process, so each starts cold and its
 memory is its own.  Printed, for the same texts:
 
 * words/s of the whole timeline pipeline (reading the CSV to events, one
-  process) and of plain ``nlp.pipe`` through the full spaCy pipeline (every
+  process), in the default corpus mode and in entity mode (``--all-events``:
+  every sentence parsed, every happening dated, participants) and of plain ``nlp.pipe`` through the full spaCy pipeline (every
   component, NER included; the faster of spaCy's default batch size and
   batches of 16 texts), and their ratio -- "warm" excludes interpreter start
   and model loading, "cold" is the child's whole wall time;
@@ -106,7 +107,7 @@ def _load() -> str:
 
 # --- the phases, each run in a child process ---------------------------------------------
 
-def phase_timeline(csv: Path, limit: int | None, workers: int) -> dict[str, Any]:
+def phase_timeline(csv: Path, limit: int | None, workers: int, all_events: bool = False) -> dict[str, Any]:
     """Reading to events with the corpus runner; the model is loaded before the clock starts."""
     from timeline.corpus import _start_worker, process_records
     from timeline.model import Document
@@ -114,7 +115,7 @@ def phase_timeline(csv: Path, limit: int | None, workers: int) -> dict[str, Any]
     from timeline.read.sources import iter_records
     from timeline.settings import Settings
 
-    settings = Settings(workers=workers)
+    settings = Settings(workers=workers, all_events=all_events)
     Pipeline(settings).nlp("warm up")
     if workers > 1:
         _start_worker(settings)  # what the runner does before forking, done before the clock
@@ -256,13 +257,15 @@ def main() -> int:
     parser.add_argument("--no-accuracy", action="store_true", help="skip the TimeML identity check")
     parser.add_argument("--timeml", type=Path, default=DEFAULT_TIMEML)
     parser.add_argument("--rounds", type=int, default=2, help="runs of each worker count (best one counts)")
+    parser.add_argument("--no-entity", action="store_true", help="skip the entity mode (--all-events) run")
+    parser.add_argument("--all-events", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--batch-size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.phase:  # a child: one measurement, as a JSON line
         phases = {
-            "timeline": lambda: phase_timeline(args.csv, args.limit, args.workers),
+            "timeline": lambda: phase_timeline(args.csv, args.limit, args.workers, args.all_events),
             "plain": lambda: phase_plain(args.csv, args.limit, args.batch_size),
             "share": lambda: phase_parse_share(args.csv, args.limit),
             "identity": lambda: phase_identity(args.timeml),
@@ -298,6 +301,13 @@ def main() -> int:
           f"({one['documents']} documents, {one['failed']} failed, {one['words']:,} words)")
     print(f"plain nlp.pipe:    {plain_warm:,.0f} words/s warm, {plain_cold:,.0f} cold (batch {plain['batch_size']})")
     print(f"ratio:             {warm / plain_warm:.2f} warm, {cold / plain_cold:.2f} cold (target >= 2.0)")
+    if not args.no_entity:
+        entity = run_phase(common + ["--phase", "timeline", "--workers", "1", "--all-events"])
+        _describe("timeline --all-events --workers 1", entity)
+        entity_warm = entity["words"] / entity["seconds"]
+        print(f"entity mode:       {entity_warm:,.0f} words/s warm, {entity['words'] / entity['cold_seconds']:,.0f} "
+              f"cold (--all-events / --entity: every sentence parsed; {entity_warm / warm:.2f}x the default mode, "
+              f"{entity_warm / plain_warm:.2f}x plain nlp.pipe)")
     share = run_phase(common + ["--phase", "share"])
     print(f"parsing:           {share['candidates']:,} candidates; {share['parsed']:,}/{share['sentences']:,} "
           f"sentences parsed ({share['parsed'] / max(share['sentences'], 1):.0%}), "
