@@ -33,6 +33,13 @@ def test_boundary_prepositions_date_nothing() -> None:
     assert anchor("Prices have doubled after 1990.", [("1990", "1990")]) == ()
 
 
+def test_since_bounding_a_first_or_a_superlative_dates_nothing() -> None:
+    assert anchor("General Motors posted its first annual loss since 1992.", [("1992", "1992")]) == ()
+    assert anchor("The company reported its biggest quarterly drop since 2008.", [("2008", "2008")]) == ()
+    # without the comparison, "since" still dates the change (TimeBank links it: BEGINS)
+    assert triggers(anchor("Prices have risen since 2015.", [("2015", "2015")])) == ["risen"]
+
+
 def test_future_verb_group() -> None:
     (event,) = anchor("Trump will visit China on Nov. 8.", [("Nov. 8", "2017-11-08")])
     assert (event.trigger.text, event.tense) == ("visit", "future")

@@ -82,7 +82,7 @@ class EventAnchorer:
     ) -> Iterable[Event]:
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
-        if not tokens or piece is None:
+        if not tokens or piece is None or self.finder.bounds_a_comparison(tokens):
             return
         when = interval(timex.value, published)
         skip = {t.i for t in tokens}

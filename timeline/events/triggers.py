@@ -52,6 +52,24 @@ class TriggerFinder:
                 unique.append(trigger)
         return unique
 
+    def bounds_a_comparison(self, timex_tokens: list["Token"]) -> bool:
+        """"posted its first annual loss since 1992", "the biggest drop since
+        2008": the date only bounds the comparison (no loss since 1992), so it
+        dates nothing; the word compared is the one "since" attaches to or its
+        subject/object, with an ordinal or a superlative."""
+        inside = {t.i for t in timex_tokens}
+        head = span_head(timex_tokens, inside)
+        preposition = head.head
+        grammar = self.words.grammar
+        if preposition == head or preposition.lower_ not in grammar["comparison_prepositions"]:
+            return False
+        word = preposition.head
+        compared = [word, *(c for c in word.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass"))]
+        return any(
+            c.dep_ in ("amod", "advmod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in grammar["ordinal_words"])
+            for noun in compared for c in noun.children
+        )
+
     def _attachment(self, head: "Token", inside: set[int]) -> "Token | None":
         """The content word the timex modifies; None when a boundary preposition
         ("before", "after") says the event is not at that date."""
