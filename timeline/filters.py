@@ -55,12 +55,14 @@ def with_entity(timeline: Timeline, name: str) -> Timeline:
     entity of its event or sentence containing ``name`` (case-insensitive:
     "Kim" finds "Kim Jong Un").  Each kept entry says what ``matched``."""
     needle = name.casefold()
-    documents = {d.id: d for d in timeline.documents}
+    documents = {d.id: _EventsOf(d) for d in timeline.documents}
 
     def matched(entry: TimelineEntry) -> tuple[str, ...]:
         found: dict[str, None] = {}
         for source in entry.sources:
-            found.update(dict.fromkeys(_source_matches(source, documents.get(source.document_id), name, needle)))
+            events = documents.get(source.document_id)
+            if events is not None:
+                found.update(dict.fromkeys(events.matches(source, name, needle)))
         return tuple(found)
 
     def keep(entries: tuple[TimelineEntry, ...]) -> tuple[TimelineEntry, ...]:
@@ -73,24 +75,27 @@ def with_entity(timeline: Timeline, name: str) -> Timeline:
                    entries=entries, undated=undated)
 
 
-def _source_matches(source: EntrySource, doc: Document | None, name: str, needle: str) -> list[str]:
-    """What in a source may name the entity: participants ("Jobs (Steve Jobs)"),
-    else the named entities of its event and sentence."""
-    if doc is None:
-        return []
-    event = next((e for e in doc.events if e.id == source.event_id), None)
-    if event is not None and _has_participants(doc):
-        return [p.text if p.text == p.name else f"{p.text} ({p.name})"
-                for p in event.participants if matches(name, p.name) or matches(name, p.text)]
-    found = [ent for ent in event.entities if needle in ent.casefold()] if event is not None else []
-    lo, hi = source.sentence.start, source.sentence.end
-    found += [ent.text for ent in doc.entities if lo <= ent.start and ent.end <= hi and needle in ent.text.casefold()]
-    return found
+class _EventsOf:
+    """A document's events by id, and whether entity mode found participants
+    (then only they count)."""
 
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_id = {e.id: e for e in doc.events}
+        self.with_participants = any(e.participants for e in doc.events)
 
-def _has_participants(doc: Document) -> bool:
-    """Whether entity mode found the document's participants (then only they count)."""
-    return any(e.participants for e in doc.events)
+    def matches(self, source: EntrySource, name: str, needle: str) -> list[str]:
+        """What in a source may name the entity: participants ("Jobs (Steve Jobs)"),
+        else the named entities of its event and sentence."""
+        event = self.by_id.get(source.event_id)
+        if event is not None and self.with_participants:
+            return [p.text if p.text == p.name else f"{p.text} ({p.name})"
+                    for p in event.participants if matches(name, p.name) or matches(name, p.text)]
+        found = [ent for ent in event.entities if needle in ent.casefold()] if event is not None else []
+        lo, hi = source.sentence.start, source.sentence.end
+        found += [ent.text for ent in self.doc.entities
+                  if lo <= ent.start and ent.end <= hi and needle in ent.text.casefold()]
+        return found
 
 
 def between(timeline: Timeline, since: date | None = None, until: date | None = None) -> Timeline:
