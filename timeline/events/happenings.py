@@ -13,13 +13,14 @@ becomes an event too, dated, in this order, by:
    date is not in the future;
 3. the publication day (``publication``): news is told as just happened, so
    a happening in the past tense with no date before it in its paragraph,
-   in the present perfect, reported in the present ("says") or in a
-   headline ("Apple unveils iPhone 4") is dated to the day the article appeared;
+   in the present perfect or reported in the present ("says") is dated
+   to the day the article appeared;
 4. nothing (``none``): the future, conditionals, the past perfect (before
    the reference time, by how much the text does not say) and states in
    the present ("it has a new screen": no news that happened).
 
-Borrowed dates are ``approximate``.  Every event of the document (anchored
+Borrowed dates are ``approximate``.  A headline (a first line without a
+full stop) adds no happenings: the lede tells them again, with their details.  Every event of the document (anchored
 ones too) gets its participants (:mod:`timeline.events.participants`).
 These events are marked by ``date_source``; they reach entity timelines and
 the JSON, and exist only in entity mode, so the default timeline is unchanged.
@@ -80,7 +81,8 @@ class HappeningFinder:
         for piece in parsed:
             for token in piece.doc:
                 start = piece.start + token.idx
-                if start in triggers or not self.is_happening(token):
+                # a headline's happenings are told again, with their details, in the lede
+                if start in triggers or start < references.headline_end or not self.is_happening(token):
                     continue
                 source, when = self.date_of(token, start, published, references)
                 span = TextSpan(start, start + len(token.text), token.text)
@@ -122,7 +124,7 @@ class HappeningFinder:
             reference = references.at(start)
             if reference is not None and placement(reference, published) != "future":
                 return "narrative", reference
-        elif aspect == _PRESENT and start >= references.headline_end and self.kinds.kind(token) != "reporting":
+        elif aspect == _PRESENT and self.kinds.kind(token) != "reporting":
             return "none", None  # a state that holds ("it has a new screen"), not news just happened
         return "publication", interval(published.isoformat(), published)
 
@@ -156,7 +158,7 @@ class _ReferenceTimes:
         self.dated = sorted((starts[e.timex], e.sentence.start, e.sentence.end, e.date) for e in anchored
                             if e.date is not None and e.timex in starts and e.date_source == "timex")
         self.offsets = [offset for offset, *_ in self.dated]
-        # a first line without a full stop is a headline, told in the present ("Apple unveils iPhone 4")
+        # a first line without a full stop is a headline ("Apple unveils iPhone 4")
         first_line = text.split("\n", 1)[0].rstrip()
         self.headline_end = len(first_line) if first_line and first_line[-1] not in _SENTENCE_ENDS else 0
 
