@@ -189,9 +189,12 @@ def _aspect(token: "Token", words: Lexicon, depth: int = 0) -> str:
         return _PAST
     if verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in group):
         return _PRESENT
-    # a non-finite verb ("to sell", "introducing", "founded by") takes its head's
-    if verb.head != verb and depth < 4 and verb.head.pos_ in ("VERB", "AUX", "NOUN"):
-        return _aspect(verb.head, words, depth + 1)
+    # a non-finite verb ("to sell", "introducing", "founded by", "by walking") takes its head's
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ in ("ADP", "SCONJ") and head.head != head:
+        head = head.head
+    if head != verb and depth < 4 and head.pos_ in ("VERB", "AUX", "NOUN"):
+        return _aspect(head, words, depth + 1)
     return _PRESENT if verb.tag_ in ("VB", "VBG") else _PAST
 
 

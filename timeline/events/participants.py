@@ -231,7 +231,10 @@ class ParticipantFinder:
         found = self._verb_arguments(token)
         head, depth = token, 0
         while not any(role == "agent" or dep for role, _, dep in found) and depth < 3:
-            if head.dep_ in self.words["shared_subject_deps"] and head.head != head:
+            if head.dep_ == "pcomp" and head.head.dep_ == "prep" and head.head.head != head.head:
+                head = head.head.head  # "unveiled the device by walking onto the stage"
+                found += [(r, a, True) for r, a, subject in self._verb_arguments(head) if subject]
+            elif head.dep_ in self.words["shared_subject_deps"] and head.head != head:
                 head = head.head  # "unveiled X and announced Y", "plans to sell", "While introducing X, Jobs ..."
                 found += [(r, a, True) for r, a, subject in self._verb_arguments(head) if subject]
             elif head.dep_ in ("relcl", "acl") and head.head != head:  # "Apple, which sold ...", "a phone made by"
