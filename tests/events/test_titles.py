@@ -71,7 +71,7 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
      "Their offices did not return requests for comment"),
     # a source that lost its apostrophes: "Korea s" is shown "Korea's"
     ("Xi Jinping replied to Kim Jong Un s message, North Korea s state news agency said on Thursday.", "said",
-     "Thursday", "North Korea's state news agency said"),
+     "Thursday", "Xi Jinping replied to Kim Jong Un's message"),
 ])
 def test_title_reads_as_a_headline(text: str, trigger: str, date_phrase: str, expected: str) -> None:
     assert title(text, trigger, date_phrase) == expected

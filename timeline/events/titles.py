@@ -65,7 +65,10 @@ class Titler:
         with ``actors``, a pronoun or description ("he", "the company") is
         replaced by the participant the article names."""
         skip = skip | self._dateline(trigger)
-        if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+        predicate = _misparsed_name(trigger, skip)
+        if predicate is not None:  # "Trump on Thursday nominated": "Trump" is the subject, not a verb
+            parts = [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
+        elif trigger.pos_ in ("VERB", "AUX", "ADJ"):
             parts = self._clause_parts(trigger, skip, report=True)
         else:
             parts = self._noun_parts(trigger, skip)
@@ -125,13 +128,36 @@ class Titler:
         relative_object = self._relative_object(verb, skip)
         if relative_object is not None:  # "the bill President Bush signed" -> "Bush signed bill"
             parts.append(self._noun_part(relative_object, skip, _SHORT_OBJECT, _CORE_OBJECT))
-        complement = self._first_complement(verb, skip)
-        if complement:
-            parts.append(_Part([(0, complement), (_DROP_COMPLEMENT, [])]))
+        preceding = self._preceding_report(verb, skip) if report else None
+        if preceding is not None:
+            # "X happened, Y said": the news is what is reported, told by a named speaker
+            inner = self._clause_parts(preceding, skip, report=False)
+            if subject is None or subject.pos_ != "PROPN":
+                return inner
+            name = self._noun_core(subject, skip)
+            if len(name) > 2 and all(t.pos_ == "PROPN" for t in name[-2:]):
+                name = sorted(name, key=lambda t: t.i)[-2:]  # "Senator Bernie Sanders said" -> "Bernie Sanders said"
+            speaker = _Part([(0, name)])
+            return [speaker, _Part([(0, self._verb_group(verb, skip))]), *inner]
         content = self._reported(verb, skip) if report else None
+        complement = self._first_complement(verb, skip) if content is None else []
+        if complement:
+            parts.append(self._complement_part(complement, skip))
         if content is not None:
             parts.append(content)
         return parts
+
+    def _complement_part(self, complement: list["Token"], skip: set[int]) -> _Part:
+        """A complement at its full length, as its preposition and the core of
+        its object ("against three provisions"), then left out."""
+        levels = [(0, complement)]
+        lead = complement[0]
+        target = next((t for t in complement if t.head.i == lead.i and t.dep_ == "pobj"), None)
+        if target is not None:
+            short = [lead, *self._noun_core(target, skip)]
+            if len(short) < len(complement):
+                levels.append((_DROP_COMPLEMENT, short))
+        return _Part([*levels, (_SHORT_OBJECT, [])])
 
     def _noun_parts(self, noun: "Token", skip: set[int]) -> list[_Part]:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
@@ -264,6 +290,36 @@ class Titler:
             core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
+
+    def _preceding_report(self, verb: "Token", skip: set[int]) -> "Token | None":
+        """The clause a reporting verb reports when it comes first ("Xi replied
+        to Kim's message, the agency said"), not a quotation."""
+        if verb.lemma_.lower() not in self.words.reporting_verbs:
+            return None
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        root = verb.sent.root
+        if not clauses and verb.dep_ in ("ccomp", "parataxis", "conj") and root.i < verb.i \
+                and not any(c.dep_ == "ccomp" and verb not in c.subtree for c in root.children) \
+                and self._attribution(verb):
+            clauses = [root]  # the parser hung the closing "..., the agency said" from the main clause
+        for clause in clauses:
+            if clause.i in skip or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next(iter(_subjects(clause, skip)), None)
+            if subject is None or subject.lower_ in self.words.grammar["speaker_pronouns"] or self._quotes(clause):
+                return None
+            return clause
+        return None
+
+    def _attribution(self, verb: "Token") -> bool:
+        """"..., North Korea's state news agency said on Thursday.": a reporting
+        verb after a comma, with its subject, ending the sentence."""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        if not subjects:
+            return False
+        before = verb.doc[subjects[0].left_edge.i - 1] if subjects[0].left_edge.i > verb.sent.start else None
+        after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
+        return before is not None and before.text == "," and all(t.i <= verb.right_edge.i for t in after)
 
     def _quotes(self, clause: "Token") -> bool:
         """Whether the clause quotes someone: quote marks other than a pair
@@ -538,6 +594,16 @@ def _controller(verb: "Token", skip: set[int]) -> "Token | None":
     Congress to renew"); a pronoun object ("appeared all but certain") is not."""
     objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
     return next(objects, None)
+
+
+def _misparsed_name(verb: "Token", skip: set[int]) -> "Token | None":
+    """The real predicate when the parser took a sentence's first word, a name,
+    for a base-form verb ("Trump on Thursday nominated Powell": "Trump" VB,
+    "nominated" its conjunct): the conjunct verb, which has no subject."""
+    if verb.tag_ != "VB" or verb.i != verb.sent.start or not verb.text[:1].isupper() or _subjects(verb, skip):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and not _subjects(c, skip)),
+                None)
 
 
 def _acting_it(token: "Token", words: Lexicon) -> bool:
