@@ -156,10 +156,11 @@ class ActorIndex:
             actor.titles.update(title.split())
             actor.count += 1
             mentions.append(Mention(start, end, actor))
-        for run in _name_runs(headline or "", words):
-            actor = actors.get(headline[run[0]:run[1]]) or surnames.get(headline[run[0]:run[1]])  # type: ignore[index]
-            if actor is not None:
-                actor.count += 2  # the headline names who the article is about
+        for start, end in _name_runs(headline or "", words):
+            name = (headline or "")[start:end]
+            found_actor = actors.get(name) or surnames.get(name)
+            if found_actor is not None:
+                found_actor.count += 2  # the headline names who the article is about
         return cls(mentions, _quotations(text, words), text, parsed, words)
 
     # --- look-ups -----------------------------------------------------------------------
@@ -230,7 +231,7 @@ class ActorIndex:
         if lemma in words.organisation_nouns:
             named = [m.actor for m in self.mentions if m.end <= offset and m.actor.kind == "organisation"]
             fitting = [a for a in named if lemma in a.name.lower().split()]
-            return (fitting or named or [None])[-1]
+            return (fitting or named)[-1] if named else None
         return None
 
 

@@ -4,6 +4,7 @@ says), shortened phrase by phrase until it fits."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,12 @@ if TYPE_CHECKING:
 
 
 MAX_TITLE_WORDS = 14
+# a shorter title says too little to be read alone ("Trump", "Pentagon said")
+MIN_TITLE_WORDS = 4
+# a wire service's tag before its headline ("UPDATE 2-", "EXCLUSIVE-")
+_HEADLINE_TAG = re.compile(r"^(?:[A-Z]+(?: \d+)?-)+")
+# a headline is about a sentence when they share two words of this length
+_SHARED_WORD_CHARS = 4
 # modifiers kept in a compact noun phrase ("Chinese President Xi Jinping")
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod", "quantmod", "neg", "npadvmod"})
 # the modifiers of a name kept when a title must be shortened ("President Donald Trump")
@@ -75,12 +82,34 @@ class Titler:
         names = self._names(parts, actors) if actors is not None else {}
         return self._headline(parts, trigger, names)
 
+    def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
+        """The article's own headline, for the event that is its main news:
+        the main clause of its lead sentence (the trigger is the sentence's
+        root, the clause its root reports, or the closing "..., the agency
+        said"), when the headline is about that sentence (shares two of its
+        words) and reads as a title."""
+        if not headline:
+            return None
+        title = _HEADLINE_TAG.sub("", headline).strip()
+        words = title.split()
+        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS + 2 or title.isupper():
+            return None
+        root = trigger.sent.root
+        main = trigger.i == root.i or (trigger.head.i == root.i and trigger.dep_ == "ccomp") or (
+            trigger.lemma_.lower() in self.words.reporting_verbs and self._preceding_report(trigger, skip) is not None
+        )
+        sentence = {t.lower_ for t in trigger.sent if len(t.text) >= _SHARED_WORD_CHARS}
+        shared = {w.lower().strip(",.:;'’\"") for w in words} & sentence
+        return title if main and len(shared) >= 2 else None
+
     def _names(self, parts: list[_Part], actors: "ActorIndex") -> dict[int, str]:
-        """The name to show for each pronoun or bare description of the parts
-        the article resolves (an "it" only as a subject: not "it is unclear")."""
+        """The name to show for each pronoun or bare description that opens
+        the title and that the article resolves (an "it" only as a subject: not
+        "it is unclear"); later in the title a pronoun is bound in its clause
+        ("Xi expressed his congratulations") and stays."""
         names: dict[int, str] = {}
         words = actors.words
-        for part in parts:
+        for part in parts[:1]:
             for token in (t for _, level in part.levels for t in level):
                 if token.i in names or token.tag_ not in ("PRP", "PRP$", "NN"):
                     continue
