@@ -625,6 +625,18 @@ def _controller(verb: "Token", skip: set[int]) -> "Token | None":
     return next(objects, None)
 
 
+def title_faults(title: str, words: Lexicon) -> int:
+    """How many of the form rules a title breaks: fewer than four words, a
+    bare pronoun first ("He said"), a reporting verb last ("Pentagon said").
+    Of several titles of one happening, the one with fewest reads best."""
+    grammar = words.grammar
+    tokens = title.lower().split()
+    pronouns = grammar["speaker_pronouns"] | grammar["resolvable_pronouns_person"] | \
+        grammar["resolvable_pronouns_plural"] | grammar["resolvable_pronouns_thing"]
+    return (len(tokens) < MIN_TITLE_WORDS) + bool(tokens and tokens[0] in pronouns) + bool(
+        tokens and tokens[-1] in grammar["reporting_verb_forms"])
+
+
 def _misparsed_name(verb: "Token", skip: set[int]) -> "Token | None":
     """The real predicate when the parser took a sentence's first word, a name,
     for a base-form verb ("Trump on Thursday nominated Powell": "Trump" VB,
