@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from timeline.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from timeline.events.actors import ActorIndex
 
@@ -301,9 +301,10 @@ class Titler:
     def _reported(self, verb: "Token", skip: set[int]) -> _Part | None:
         """What a statement says ("said the United States remains committed"):
         the gist of a following reported clause that is not a quotation."""
-        if verb.lemma_.lower() not in self.words.reporting_verbs:
-            return None
+        if verb.lemma_.lower() not in self.words.reporting_verbs and any(c.dep_ == "dobj" for c in verb.children):
+            return None  # "demanded that Sessions testify" says what was demanded; "told him that" too
         grammar = self.words.grammar
+        quoted = self._quoted(verb.sent)
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
@@ -313,19 +314,18 @@ class Titler:
             if subject.lower_ in grammar["speaker_pronouns"]:
                 return None
             between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
-            if self._quotes(clause) or any(t.is_punct for t in between):
+            if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
+            skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
             full = [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
             core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
 
     def _preceding_report(self, verb: "Token", skip: set[int]) -> "Token | None":
-        """The clause a reporting verb reports when it comes first ("Xi replied
-        to Kim's message, the agency said"), not a quotation."""
-        if verb.lemma_.lower() not in self.words.reporting_verbs:
-            return None
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        """The clause a statement reports when it comes first ("Xi replied to
+        Kim's message, the agency said"; "..., state data shows"), not a quotation."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # "..., state data shows"
         root = verb.sent.root
         if not clauses and verb.dep_ in ("ccomp", "parataxis", "conj") and root.i < verb.i \
                 and not any(c.dep_ == "ccomp" and verb not in c.subtree for c in root.children) \
@@ -349,6 +349,17 @@ class Titler:
         before = verb.doc[subjects[0].left_edge.i - 1] if subjects[0].left_edge.i > verb.sent.start else None
         after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
         return before is not None and before.text == "," and all(t.i <= verb.right_edge.i for t in after)
+
+    def _quoted(self, sentence: "Span") -> set[int]:
+        """The words of a sentence inside quotation marks (a pair around a few
+        words names something: "a “Dreamers” bill"); an opening mark never
+        closed quotes to the sentence's end."""
+        marks = [t.i for t in sentence if t.text in self.words.grammar["quote_marks"]]
+        quoted: set[int] = set()
+        for opening, close in zip(marks[::2], [*marks[1::2], sentence.end]):
+            if close - opening > _SCARE_QUOTE_WORDS + 1:
+                quoted.update(range(opening, close + 1))
+        return quoted
 
     def _quotes(self, clause: "Token") -> bool:
         """Whether the clause quotes someone: quote marks other than a pair
