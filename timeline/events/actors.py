@@ -245,8 +245,13 @@ class ActorIndex:
         ... told senators during his hearing", "The Pentagon said it")."""
         ancestor = token.head
         while True:
-            if any(c.dep_ == "agent" for c in ancestor.children):
-                return _AMBIGUOUS  # "Moore was accused by a woman ... when she was 14": either of them
+            agent = next((c for c in ancestor.children if c.dep_ == "agent"), None)
+            if agent is not None:  # "banned by President Barack Obama after he took office": the named agent
+                named = [self._mention_at(o) for o in (self.offset(t) for t in agent.subtree if t.pos_ == "PROPN")
+                         if o is not None]
+                people = [m.actor for m in named if m is not None and m.actor.kind == "person"]
+                return people[-1] if people else _AMBIGUOUS  # "accused by a woman ... when she was 14": either
+
             for child in ancestor.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.pos_ in ("PROPN", "NOUN") \
                         and token not in child.subtree:

@@ -92,7 +92,7 @@ class Titler:
             return None
         title = _HEADLINE_TAG.sub("", headline).strip()
         words = title.split()
-        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS + 2 or title.isupper():
+        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or title.isupper():
             return None
         root = trigger.sent.root
         main = trigger.i == root.i or (trigger.head.i == root.i and trigger.dep_ == "ccomp") or (
@@ -192,8 +192,12 @@ class Titler:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
         "final approval") borrows the clause around it ("Incident raised
         questions", "Trump came under fire", "House gave final approval")."""
-        phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
         head = noun.head
+        holder = head.head
+        if noun.dep_ == "pobj" and holder.pos_ == "VERB" and holder.i not in skip \
+                and holder.lemma_.lower() in self.words.reporting_verbs:
+            return self._clause_parts(holder, skip, report=True)  # "said in a statement": what it says
+        phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
         named = any(t.pos_ in ("NOUN", "PROPN") and t is not noun for t in phrase.words)
         light_verb = (  # "the House gave final approval"
             noun.dep_ == "dobj" and head.pos_ == "VERB" and self._subject(head, skip, resolve=True) is not None
