@@ -73,6 +73,7 @@ class ActorWords:
     thing_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]
     person_descriptions: frozenset[str]
+    generic_organisation_nouns: frozenset[str]
     speaker_cues: frozenset[str]
     organisation_nouns: frozenset[str]
     quote_pairs: tuple[tuple[str, str], ...]
@@ -257,11 +258,18 @@ class ActorIndex:
                         and token not in child.subtree:
                     offset = self.offset(child)
                     mention = self._mention_at(offset) if offset is not None else None
-                    if mention is not None:
-                        return mention.actor
+                    if mention is None:
+                        continue
+                    between = self._between(mention.end, self.offset(token) or mention.end)
+                    if any(m.actor is not mention.actor and m.actor.kind == "person" for m in between):
+                        return _AMBIGUOUS  # "Prince said he had met Trump ... before he was elected"
+                    return mention.actor
             if ancestor.head.i == ancestor.i or ancestor.dep_ == "relcl":
                 return None  # not out of a relative clause: "Peskov said ... Assad's visit which he made"
             ancestor = ancestor.head
+
+    def _between(self, start: int, end: int) -> list[Mention]:
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def _mention_at(self, offset: int) -> Mention | None:
         """The mention covering ``offset`` (a name's head word is its last)."""
@@ -302,7 +310,9 @@ class ActorIndex:
         if word in words.thing_pronouns:
             if subject is not None and subject.kind != "person":
                 return subject  # "The Pentagon said it would"
-            return self.last(offset, ("organisation",), within=_RECENT_CHARS)
+            # the last name that is no person's, if an organisation's ("Westinghouse ... It went" is no agency's)
+            named = self.last(offset, ("organisation", "other"), within=_RECENT_CHARS)
+            return named if named is not None and named.kind == "organisation" else None
         if not _bare_description(token):
             return None
         lemma = token.lemma_.lower()
@@ -311,7 +321,9 @@ class ActorIndex:
         if lemma in words.organisation_nouns:
             named = [m.actor for m in self.mentions if m.end <= offset and m.actor.kind == "organisation"]
             fitting = [a for a in named if lemma in a.name.lower().split()]
-            return (fitting or named)[-1] if named else None
+            if not fitting and lemma in words.generic_organisation_nouns:
+                fitting = named  # "the company": any organisation; "the administration" only one so named
+            return fitting[-1] if fitting else None
         return None
 
 

@@ -195,6 +195,7 @@ class Titler:
         head = noun.head
         holder = head.head
         if noun.dep_ == "pobj" and holder.pos_ == "VERB" and holder.i not in skip \
+                and head.lower_ in self.words.grammar["inclusion_prepositions"] \
                 and holder.lemma_.lower() in self.words.reporting_verbs:
             return self._clause_parts(holder, skip, report=True)  # "said in a statement": what it says
         phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
@@ -305,8 +306,10 @@ class Titler:
     def _reported(self, verb: "Token", skip: set[int]) -> _Part | None:
         """What a statement says ("said the United States remains committed"):
         the gist of a following reported clause that is not a quotation."""
-        if verb.lemma_.lower() not in self.words.reporting_verbs and any(c.dep_ == "dobj" for c in verb.children):
-            return None  # "demanded that Sessions testify" says what was demanded; "told him that" too
+        if verb.lemma_.lower() not in self.words.reporting_verbs and (
+            verb.dep_ in ("acl", "relcl") or any(c.dep_ in ("dobj", "oprd", "acomp", "attr") for c in verb.children)
+        ):
+            return None  # "demanded that Sessions testify" says what was demanded; not "a letter made public that"
         grammar = self.words.grammar
         quoted = self._quoted(verb.sent)
         for clause in verb.children:
