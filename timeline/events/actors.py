@@ -311,8 +311,8 @@ class ActorIndex:
             if subject is not None and subject.kind != "person":
                 return subject  # "The Pentagon said it would"
             # the last name that is no person's, if an organisation's ("Westinghouse ... It went" is no agency's)
-            named = self.last(offset, ("organisation", "other"), within=_RECENT_CHARS)
-            return named if named is not None and named.kind == "organisation" else None
+            last = self.last(offset, ("organisation", "other"), within=_RECENT_CHARS)
+            return last if last is not None and last.kind == "organisation" else None
         if not _bare_description(token):
             return None
         lemma = token.lemma_.lower()
