@@ -44,6 +44,12 @@ ActorKind = Literal["person", "organisation", "other"]
 
 # a sentence boundary before a word: end punctuation, a dateline dash or a line break, then quotes/brackets
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|\s[-–—]+\s+)['\"“‘(]*$")
+# a pronoun of another clause refers to someone named at most this many characters before
+_RECENT_CHARS = 400
+# how far after a name the pronoun that tells a person's gender is looked for
+_GENDER_CHARS = 60
+# ... and within this many words after the reporting verb
+_GENDER_WORDS = 5
 # how far back a sentence boundary before a word is looked for
 _BOUNDARY_CHARS = 8
 # a name of more words than this is a title or an organisation, not a person's name
@@ -61,10 +67,13 @@ class ActorWords:
     person_titles: frozenset[str]
     name_joiners: frozenset[str]
     person_pronouns: frozenset[str]
+    masculine_pronouns: frozenset[str]
+    feminine_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     possessive_pronouns: frozenset[str]
     person_descriptions: frozenset[str]
+    generic_organisation_nouns: frozenset[str]
     speaker_cues: frozenset[str]
     organisation_nouns: frozenset[str]
     quote_pairs: tuple[tuple[str, str], ...]
@@ -98,6 +107,17 @@ class Actor:
     kind: ActorKind
     titles: set[str] = field(default_factory=set)
     count: int = 0
+    # "he"/"she" read right after the name in its sentence, counted (a person's gender as the article gives it)
+    masculine: int = 0
+    feminine: int = 0
+
+    def fits(self, pronoun: str, words: "ActorWords") -> bool:
+        """Whether a person pronoun may stand for this person (no contrary evidence)."""
+        if pronoun in words.masculine_pronouns:
+            return self.masculine >= self.feminine
+        if pronoun in words.feminine_pronouns:
+            return self.feminine >= self.masculine
+        return True
 
     @property
     def short(self) -> str:
@@ -110,6 +130,10 @@ class Mention:
     start: int
     end: int
     actor: Actor
+
+
+# the answer when two participants of a clause could be meant
+_AMBIGUOUS = Actor("", "other")
 
 
 class ActorIndex:
@@ -155,11 +179,14 @@ class ActorIndex:
             actor = actors.get(name) or surnames.get(name) or actors.setdefault(name, Actor(name, kind))
             actor.titles.update(title.split())
             actor.count += 1
+            if actor.kind == "person":
+                _count_gender(actor, text, end, words)
             mentions.append(Mention(start, end, actor))
-        for run in _name_runs(headline or "", words):
-            actor = actors.get(headline[run[0]:run[1]]) or surnames.get(headline[run[0]:run[1]])  # type: ignore[index]
-            if actor is not None:
-                actor.count += 2  # the headline names who the article is about
+        for start, end in _name_runs(headline or "", words):
+            name = (headline or "")[start:end]
+            found_actor = actors.get(name) or surnames.get(name)
+            if found_actor is not None:
+                found_actor.count += 2  # the headline names who the article is about
         return cls(mentions, _quotations(text, words), text, parsed, words)
 
     # --- look-ups -----------------------------------------------------------------------
@@ -197,6 +224,60 @@ class ActorIndex:
                 return mention.actor
         return self.last(quote[0], ("person",))
 
+    def _recent_person(self, offset: int, pronoun: str) -> Actor | None:
+        """The person a "he"/"she" of another clause stands for: the last one
+        named before it who fits, unless another fitting person was named
+        just before (then the pronoun is ambiguous and resolves to no one)."""
+        fitting: list[Actor] = []
+        for k in range(bisect_left(self._starts, offset) - 1, -1, -1):
+            mention = self.mentions[k]
+            if offset - mention.end > _RECENT_CHARS:
+                break
+            actor = mention.actor
+            if actor.kind == "person" and actor.fits(pronoun, self.words) and actor not in fitting:
+                fitting.append(actor)
+        if len(fitting) == 1:
+            return fitting[0]
+        known = [a for a in fitting if a.masculine + a.feminine > 0]  # the article says whether he or she
+        return known[0] if known and known[0] is fitting[0] else None
+
+    def _clause_subject(self, token: "Token") -> Actor | None:
+        """The named subject of a clause above the pronoun, before it ("Ross
+        ... told senators during his hearing", "The Pentagon said it")."""
+        ancestor = token.head
+        while True:
+            agent = next((c for c in ancestor.children if c.dep_ == "agent"), None)
+            if agent is not None:  # "banned by President Barack Obama after he took office": the named agent
+                named = [self._mention_at(o) for o in (self.offset(t) for t in agent.subtree if t.pos_ == "PROPN")
+                         if o is not None]
+                people = [m.actor for m in named if m is not None and m.actor.kind == "person"]
+                return people[-1] if people else _AMBIGUOUS  # "accused by a woman ... when she was 14": either
+
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.pos_ in ("PROPN", "NOUN") \
+                        and token not in child.subtree:
+                    offset = self.offset(child)
+                    mention = self._mention_at(offset) if offset is not None else None
+                    if mention is None:
+                        continue
+                    between = self._between(mention.end, self.offset(token) or mention.end)
+                    if any(m.actor is not mention.actor and m.actor.kind == "person" for m in between):
+                        return _AMBIGUOUS  # "Prince said he had met Trump ... before he was elected"
+                    return mention.actor
+            if ancestor.head.i == ancestor.i or ancestor.dep_ == "relcl":
+                return None  # not out of a relative clause: "Peskov said ... Assad's visit which he made"
+            ancestor = ancestor.head
+
+    def _between(self, start: int, end: int) -> list[Mention]:
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+    def _mention_at(self, offset: int) -> Mention | None:
+        """The mention covering ``offset`` (a name's head word is its last)."""
+        k = bisect_right(self._starts, offset) - 1
+        if k >= 0 and self.mentions[k].start <= offset < self.mentions[k].end:
+            return self.mentions[k]
+        return None
+
     def main_actors(self, limit: int = 3) -> list[Actor]:
         """The people and organisations the article names most (its headline counts twice)."""
         actors = {id(m.actor): m.actor for m in self.mentions if m.actor.kind != "other"}
@@ -218,10 +299,20 @@ class ActorIndex:
         word = token.lower_
         if word in words.speaker_pronouns:
             return self.speaker(offset)
+        subject = self._clause_subject(token)
+        if subject is _AMBIGUOUS:
+            return None
         if word in words.person_pronouns:
-            return self.last(offset, ("person",))
+            # a name the parse makes the subject is a person's unless it names an organisation
+            if subject is not None and subject.kind != "organisation" and subject.fits(word, words):
+                return subject  # "Ross had told senators during his hearing": the clause's own subject
+            return self._recent_person(offset, word)
         if word in words.thing_pronouns:
-            return self.last(offset, ("organisation",))
+            if subject is not None and subject.kind != "person":
+                return subject  # "The Pentagon said it would"
+            # the last name that is no person's, if an organisation's ("Westinghouse ... It went" is no agency's)
+            last = self.last(offset, ("organisation", "other"), within=_RECENT_CHARS)
+            return last if last is not None and last.kind == "organisation" else None
         if not _bare_description(token):
             return None
         lemma = token.lemma_.lower()
@@ -230,8 +321,24 @@ class ActorIndex:
         if lemma in words.organisation_nouns:
             named = [m.actor for m in self.mentions if m.end <= offset and m.actor.kind == "organisation"]
             fitting = [a for a in named if lemma in a.name.lower().split()]
-            return (fitting or named or [None])[-1]
+            if not fitting and lemma in words.generic_organisation_nouns:
+                fitting = named  # "the company": any organisation; "the administration" only one so named
+            return fitting[-1] if fitting else None
         return None
+
+
+def _count_gender(actor: Actor, text: str, end: int, words: ActorWords) -> None:
+    """A person pronoun reporting the name's own words ("Yellen said she", "Yellen said on Monday that she")."""
+    cue = _cue_pattern(words.speaker_cues).match(text, end)
+    if cue is None:
+        return
+    for word in re.findall(r"[A-Za-z]+", text[cue.end():cue.end() + _GENDER_CHARS])[:_GENDER_WORDS]:
+        if word in words.masculine_pronouns:
+            actor.masculine += 1
+            return
+        if word in words.feminine_pronouns:
+            actor.feminine += 1
+            return
 
 
 def _bare_description(token: "Token") -> bool:
@@ -273,7 +380,8 @@ def _split_at_sentence_ends(text: str, matches: Iterable[re.Match[str]]) -> Iter
         start = position = match.start()
         for word in match.group().split(" "):
             position += len(word) + 1
-            if word.endswith(".") and word.count(".") == 1 and len(word) > _ABBREVIATION_CHARS:
+            ends = word.endswith(".") and word.count(".") == 1 and len(word) > _ABBREVIATION_CHARS
+            if ends or word.endswith(("'s", "’s")):  # "Yellen. The", "Brooklyn’s Haitian community"
                 yield start, position - 1
                 start = position
         if start < match.end():

@@ -24,6 +24,7 @@ from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
 from timeline.model import Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
+from timeline.text.sentences import lead_sentence
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -51,9 +52,11 @@ class EventAnchorer:
         events: list[Event] = []
         dates = sentence_dates(timexes, parsed)
         actors = ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes])
+        lead = lead_sentence(text) if headline else None
         for timex in timexes:
             if timex.type in DATED_TYPES:
-                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors))
+                leading = headline if lead is not None and lead[0] <= timex.start < lead[1] else None
+                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors, leading))
         if self.settings.merge_events:
             events = merge_mentions(events)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
@@ -78,8 +81,9 @@ class EventAnchorer:
 
     def _events_of(
         self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None,
-        actors: ActorIndex | None = None,
+        actors: ActorIndex | None = None, headline: str | None = None,
     ) -> Iterable[Event]:
+        """``headline``: the article's title when the timex is in its lead sentence."""
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None or self.finder.bounds_a_comparison(tokens):
@@ -98,7 +102,7 @@ class EventAnchorer:
                 id="",
                 timex=timex.id,
                 trigger=span,
-                title=self.describer.title(token, skip, actors),
+                title=self.describer.title(token, skip, actors, headline),
                 sentence=sentence,
                 date=when,
                 certainty=certainty,
