@@ -13,7 +13,8 @@ names can be followed across it:
   the parse (subject, "by": agent; passive subject, object, "of": patient),
   following shared subjects ("unveiled
   X and announced Y", "plans to sell") and, for an event noun, its possessor
-  ("Apple's launch") and the subject of the verb that takes it.
+  ("Apple's launch") and the subject of the light verb that takes it ("GM
+  posted a loss").
 * :func:`matches` compares a user's name with a participant's names, word
   by word and case-insensitively, so that "Apple" finds "Apple Inc.",
   "Jobs" finds "Steve Jobs" and "Dow Jones Industrial Average" finds "the
@@ -273,8 +274,8 @@ class ParticipantFinder:
                 role = "agent" if child.lower_ in words["agent_prepositions"] else "patient"
                 found += [(role, p) for p in child.children if p.dep_ == "pobj"]
         verb = noun.head
-        if noun.dep_ in words["object_deps"] and verb.pos_ in ("VERB", "AUX"):
-            # "Apple announced the launch": who does the verb does the event
+        if noun.dep_ in words["object_deps"] and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words["light_verbs"]:
+            # "Jobs gave his keynote", "GM posted a loss": who does the light verb does the event
             found += [(role, a) for role, a, subject in self._verb_arguments(verb) if subject]
         return found
 
