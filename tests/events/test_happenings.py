@@ -83,3 +83,12 @@ def test_settings_validate_the_flag() -> None:
 
     with pytest.raises(SettingsError):
         Settings(all_events="yes")  # type: ignore[arg-type]
+
+
+def test_a_quotation_adds_no_happenings_of_its_own() -> None:
+    text = ('Acme closed its plant in Ohio. "We worked hard and we hoped the market would recover," '
+            'the chief executive said. The plant made a "retina display" for phones.')
+    doc = timeline.extract(text, PUBLISHED, settings=Settings(all_events=True))
+    triggers = {e.trigger.text for e in doc.events}
+    assert {"closed", "said", "made"} <= triggers
+    assert not {"worked", "hoped", "recover"} & triggers

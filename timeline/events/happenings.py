@@ -20,7 +20,9 @@ becomes an event too, dated, in this order, by:
    the present ("it has a new screen": no news that happened).
 
 Borrowed dates are ``approximate``.  A headline (a first line without a
-full stop) adds no happenings: the lede tells them again, with their details.  Every event of the document (anchored
+full stop) adds no happenings: the lede tells them again, with their details;
+nor does a quotation (the speaker's words: opinions, hopes), unless a date
+phrase dates what it says.  Every event of the document (anchored
 ones too) gets its participants (:mod:`timeline.events.participants`).
 These events are marked by ``date_source``; they reach entity timelines and
 the JSON, and exist only in entity mode, so the default timeline is unchanged.
@@ -74,7 +76,10 @@ class HappeningFinder:
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
         anchored: tuple[Event, ...], headline: str | None = None,
     ) -> tuple[Event, ...]:
-        names = NameIndex(parsed, ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes]))
+        actors = ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes])
+        names = NameIndex(parsed, actors)
+        shortest = int(narrative_words()["shortest_quotation"])
+        quoted = [(a, b) for a, b in actors.quotes if b - a >= shortest]
         triggers = {m.trigger.start for e in anchored for m in e.mentions}
         references = _ReferenceTimes(text, published, timexes, anchored, narrative_words())
         found = [self._with_participants(e, parsed, names) for e in anchored]
@@ -83,6 +88,8 @@ class HappeningFinder:
                 start = piece.start + token.idx
                 # a headline's happenings are told again, with their details, in the lede
                 if start in triggers or start < references.headline_end or not self.is_happening(token):
+                    continue
+                if any(a < start < b for a, b in quoted):  # the speaker's words, not a happening told
                     continue
                 source, when = self.date_of(token, start, published, references)
                 span = TextSpan(start, start + len(token.text), token.text)
