@@ -49,7 +49,7 @@ from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.participants import NameIndex, ParticipantFinder
 from timeline.events.titles import Titler
 from timeline.events.triggers import clause_head
-from timeline.model import DateInterval, DateSource, Event, EventMention, TextSpan, Timex
+from timeline.model import DateInterval, DateSource, Event, EventMention, Tense, TextSpan, Timex
 from timeline.nlp import ParsedText
 
 if TYPE_CHECKING:
@@ -205,6 +205,8 @@ def _aspect(token: "Token", words: Lexicon, depth: int = 0) -> str:
     return _PRESENT if verb.tag_ in ("VB", "VBG") else _PAST
 
 
-def _tense(aspect: str) -> str:
-    return {_FUTURE: "future", _PRESENT: "present"}.get(aspect, "past")
+def _tense(aspect: str) -> Tense:
+    if aspect == _FUTURE:
+        return "future"
+    return "present" if aspect == _PRESENT else "past"
 

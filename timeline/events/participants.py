@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Iterable
 from timeline.model import Participant
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from timeline.events.actors import ActorIndex
     from timeline.nlp import ParsedText
@@ -147,7 +147,7 @@ class NameIndex:
                 self.mentions.insert(i, mention)
                 self._starts.insert(i, offset)
 
-    def _names_of(self, doc, offset: int, number: int) -> Iterable[NameMention]:  # type: ignore[no-untyped-def]
+    def _names_of(self, doc: "Doc", offset: int, number: int) -> Iterable[NameMention]:
         taken: set[int] = set()
         for ent in doc.ents:
             kind = _kind(ent.label_, self.words)
