@@ -76,3 +76,19 @@ def test_malformed_timeml_names_file_and_line(tmp_path: Path) -> None:
     result = run("extract", str(bad))
     assert result.returncode == 2
     assert "bad.tml" in result.stderr and "line 3" in result.stderr
+
+
+def test_entity_turns_on_entity_mode_and_says_what_matched(tmp_path: Path) -> None:
+    article = tmp_path / "acme.txt"
+    article.write_text("Yesterday, Acme Corp unveiled a phone. The company praised its design.\n\n"
+                       "Rivals cut their prices. Acme later raised its forecast.\n", "utf-8")
+    result = run("extract", str(article), "--published", "2017-11-02", "--entity", "ACME")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    kept = {s["trigger"]["text"]: entry for entry in data["timeline"] for s in entry["sources"]}
+    assert {"unveiled", "praised", "raised"} <= set(kept) and "cut" not in kept
+    assert kept["praised"]["matched"] == ["company (Acme Corp)"]
+    sources = {e["trigger"]["text"]: e["date_source"] for e in data["documents"][0]["events"]}
+    assert (sources["unveiled"], sources["praised"], sources["raised"]) == ("timex", "narrative", "publication")
+    default = json.loads(run("extract", str(article), "--published", "2017-11-02").stdout)
+    assert {e["trigger"]["text"] for e in default["documents"][0]["events"]} == {"unveiled"}
