@@ -89,8 +89,6 @@ class NameMention:
     end: int
     text: str
     kind: str  # person, organisation, thing, place, or "" (a proper noun spaCy did not label)
-    sentence: int  # index of the parsed sentence
-    subject: bool  # the subject of its clause (pronouns prefer those)
     name: str = ""  # the fullest name the document uses for it
 
 
@@ -100,14 +98,13 @@ class NameIndex:
     def __init__(self, parsed: "ParsedText", actors: "ActorIndex") -> None:
         self.words = participant_words()
         found: list[NameMention] = []
-        for number, piece in enumerate(parsed):
-            found.extend(self._names_of(piece.doc, piece.start, number))
+        for piece in parsed:
+            found.extend(self._names_of(piece.doc, piece.start))
         found.extend(self._actor_names(parsed, actors, found))
         found.sort(key=lambda m: m.start)
-        self.mentions = _resolve(found)
+        self.mentions = sorted([*_resolve(found), *self._references(parsed, actors)], key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.parsed = parsed
-        self._follow_references(actors)
 
     def _actor_names(self, parsed: "ParsedText", actors: "ActorIndex",
                      found: list[NameMention]) -> Iterable[NameMention]:
@@ -115,46 +112,38 @@ class NameIndex:
         the actor index reads capitalised words, whatever their tag."""
         taken = sorted((m.start, m.end) for m in found)
         starts = [s for s, _ in taken]
-        numbers = {piece.start: n for n, piece in enumerate(parsed)}
         for mention in actors.mentions:
             i = bisect.bisect_right(starts, mention.start) - 1
             if (i >= 0 and taken[i][1] > mention.start) or (i + 1 < len(taken) and taken[i + 1][0] < mention.end):
                 continue
-            token, piece = parsed.token_at(mention.start), parsed.piece_at(mention.start)
-            if token is None or piece is None:
+            if parsed.piece_at(mention.start) is None:
                 continue
             kind = mention.actor.kind if mention.actor.kind != "other" else ""
-            yield NameMention(mention.start, mention.end, parsed.text[mention.start:mention.end], kind,
-                              numbers[piece.start], _is_subject(token, self.words))
+            yield NameMention(mention.start, mention.end, parsed.text[mention.start:mention.end], kind)
 
-    def _follow_references(self, actors: "ActorIndex") -> None:
-        """Resolve every pronoun and description ("he", "its", "the company",
-        "I" in a quotation) with the document's actors
-        (:class:`timeline.events.actors.ActorIndex`), each becoming a mention
-        of the name it stands for."""
+    @staticmethod
+    def _references(parsed: "ParsedText", actors: "ActorIndex") -> Iterable[NameMention]:
+        """Every pronoun and description ("he", "its", "the company") as a
+        mention of the name the document's actors
+        (:class:`timeline.events.actors.ActorIndex`) say it stands for."""
         speaker = actors.words.speaker_pronouns
-        for number, piece in enumerate(self.parsed):
+        for piece in parsed:
             for token in piece.doc:
                 # "I"/"we" of a quotation speak for the speaker (or his company): no participant
                 actor = actors.refers_to(token) if token.lower_ not in speaker else None
-                if actor is None:
-                    continue
-                offset = piece.start + token.idx
-                kind = actor.kind if actor.kind != "other" else ""
-                mention = NameMention(offset, offset + len(token.text), token.text, kind, number,
-                                      _is_subject(token, self.words), actor.name)
-                i = bisect.bisect_left(self._starts, offset)
-                self.mentions.insert(i, mention)
-                self._starts.insert(i, offset)
+                if actor is not None:
+                    offset = piece.start + token.idx
+                    kind = actor.kind if actor.kind != "other" else ""
+                    yield NameMention(offset, offset + len(token.text), token.text, kind, actor.name)
 
-    def _names_of(self, doc: "Doc", offset: int, number: int) -> Iterable[NameMention]:
+    def _names_of(self, doc: "Doc", offset: int) -> Iterable[NameMention]:
+        """spaCy's entities of the kinds that take part, then runs of proper nouns ("iPhone 4")."""
         taken: set[int] = set()
         for ent in doc.ents:
             kind = _kind(ent.label_, self.words)
             if kind:
                 taken.update(range(ent.start, ent.end))
-                yield NameMention(offset + ent.start_char, offset + ent.end_char, ent.text, kind, number,
-                                  _is_subject(ent.root, self.words))
+                yield NameMention(offset + ent.start_char, offset + ent.end_char, ent.text, kind)
         run: list["Token"] = []
         for token in [*doc, None]:
             if token is not None and token.i not in taken and (
@@ -164,8 +153,7 @@ class NameIndex:
                 continue
             if run:
                 text = doc[run[0].i:run[-1].i + 1].text
-                yield NameMention(offset + run[0].idx, offset + run[-1].idx + len(run[-1].text), text, "", number,
-                                  any(_is_subject(t, self.words) for t in run))
+                yield NameMention(offset + run[0].idx, offset + run[-1].idx + len(run[-1].text), text, "")
             run = [token] if token is not None and token.pos_ == "PROPN" and token.i not in taken else []
 
     def within(self, start: int, end: int) -> list[NameMention]:
@@ -177,12 +165,6 @@ class NameIndex:
                 found.append(self.mentions[i])
             i += 1
         return found
-
-
-def _is_subject(token: "Token", words: dict[str, frozenset[str]]) -> bool:
-    while token.dep_ in ("compound", "flat", "appos") and token.head != token:
-        token = token.head
-    return token.dep_ in words["subject_deps"] or token.dep_ in words["passive_subject_deps"]
 
 
 def _resolve(mentions: list[NameMention]) -> list[NameMention]:
