@@ -46,6 +46,10 @@ ActorKind = Literal["person", "organisation", "other"]
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|\s[-–—]+\s+)['\"“‘(]*$")
 # a pronoun of another clause refers to someone named at most this many characters before
 _RECENT_CHARS = 400
+# of several people named just before a pronoun, one named at least this often and this many times
+# more often than any other is the one meant
+_SALIENT_MENTIONS = 3
+_SALIENCE_RATIO = 2
 # how far after a name the pronoun that tells a person's gender is looked for
 _GENDER_CHARS = 60
 # ... and within this many words after the reporting verb
@@ -225,9 +229,10 @@ class ActorIndex:
         return self.last(quote[0], ("person",))
 
     def _recent_person(self, offset: int, pronoun: str) -> Actor | None:
-        """The person a "he"/"she" of another clause stands for: the last one
-        named before it who fits, unless another fitting person was named
-        just before (then the pronoun is ambiguous and resolves to no one)."""
+        """The person a "he"/"she" of another clause stands for: the only one
+        named just before it who fits; of several, the one the article names
+        far most often, else the last one when the article gives the gender
+        of it alone; else no one (the pronoun is ambiguous)."""
         fitting: list[Actor] = []
         for k in range(bisect_left(self._starts, offset) - 1, -1, -1):
             mention = self.mentions[k]
@@ -238,6 +243,10 @@ class ActorIndex:
                 fitting.append(actor)
         if len(fitting) == 1:
             return fitting[0]
+        if len(fitting) > 1:  # the one the article is about, when it clearly is ("he" of a Trump story)
+            first, second = sorted(fitting, key=lambda a: -a.count)[:2]
+            if first.count >= _SALIENT_MENTIONS and first.count >= _SALIENCE_RATIO * second.count:
+                return first
         known = [a for a in fitting if a.masculine + a.feminine > 0]  # the article says whether he or she
         return known[0] if known and known[0] is fitting[0] else None
 

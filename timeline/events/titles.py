@@ -311,10 +311,10 @@ class Titler:
         ):
             return None  # "demanded that Sessions testify" says what was demanded; not "a letter made public that"
         grammar = self.words.grammar
-        quoted = self._quoted(verb.sent)
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
+            quoted = self._quoted(verb.sent)
             subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
             if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
                 return None  # "Pompeo, who an official said would replace Tillerson"

@@ -19,6 +19,8 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?[\"'\u2019\u201d)\]]*$")
 MAX_SENTENCE_CHARS = 2000
 # a lead has at least this many words (a byline or a heading has fewer)
 LEAD_MIN_WORDS = 6
+# the lead is looked for in this many characters from the top
+LEAD_SEARCH_CHARS = 3000
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +58,7 @@ def lead_sentence(text: str) -> tuple[int, int] | None:
     which opens it: "SEOUL (Reuters) - Chinese President Xi ..."), skipping
     a bracketed editor's note ("(This story corrects ...)") and a line too
     short to be a sentence (a byline)."""
-    for start, end in split_sentences(text):
+    for start, end in split_sentences(text[:LEAD_SEARCH_CHARS]):  # the lead is near the top: no need to split it all
         piece = text[start:end]
         if piece[:1] in "([" or len(piece.split()) < LEAD_MIN_WORDS:
             continue
