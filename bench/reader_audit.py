@@ -41,10 +41,13 @@ JUDGEMENTS = {
     "duplicate": ("yes", "no"),
 }
 # the entry's own title is "entry_title": "title" is the judgement of it
-COLUMNS = ["entry", "date_label", "start", "end", "date_phrases", "entry_title", "sentences", "sources",
+COLUMNS = ["entry", "date_label", "value", "start", "end", "date_phrases", "entry_title", "sentences", "sources",
            "importance", *JUDGEMENTS, "note"]
 # personal pronouns ("He", "It", "His", "Them"): the title names nobody
 PRONOUN_TAGS = {"PRP", "PRP$"}
+# a finite or past-participle reporting verb ends a statement that lost what was
+# said ("Reuters reported"); an infinitive ("declined to comment") does not
+REPORTING_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 
 
 def draw_rows(path: Path, seed: int, articles: int) -> list[tuple[int, dict[str, str]]]:
@@ -88,12 +91,24 @@ def audit_rows(timeline: dict) -> list[dict[str, str]]:
         phrases = dict.fromkeys(s["timex"]["text"] for s in sources)
         date = entry["date"]
         rows.append({
-            "entry": str(number), "date_label": date["value"], "start": date["start"], "end": date["end"],
+            "entry": str(number), "date_label": label(date), "value": date["value"],
+            "start": date["start"], "end": date["end"],
             "date_phrases": " | ".join(phrases), "entry_title": entry["title"],
             "sentences": " | ".join(sentences), "sources": "; ".join(articles),
             "importance": "" if entry.get("importance") is None else f"{entry['importance']:.2f}",
         })
     return rows
+
+
+def label(date: dict) -> str:
+    """The label the HTML page shows ("Tuesday, Oct. 31, 2017"): the weekday helps the judge."""
+    from datetime import date as day, datetime
+
+    from timeline.model import DateInterval
+    from timeline.render.dates import date_label
+
+    read = lambda text: datetime.fromisoformat(text) if "T" in text else day.fromisoformat(text)  # noqa: E731
+    return date_label(DateInterval(date["value"], read(date["start"]), read(date["end"]), date["granularity"]))
 
 
 def write_tsv(rows: list[dict[str, str]], path: Path) -> None:
@@ -121,14 +136,19 @@ def title_forms(titles: list[str]) -> Counter[str]:
         words = [t for t in doc if not t.is_punct]
         forms["under 4 words"] += len(title.split()) < 4
         forms["bare pronoun first"] += bool(words) and words[0].tag_ in PRONOUN_TAGS
-        forms["reporting verb last"] += bool(words) and words[-1].pos_ == "VERB" and words[-1].lemma_.lower() in reporting
+        forms["reporting verb last"] += (
+            bool(words) and words[-1].tag_ in REPORTING_TAGS and words[-1].lemma_.lower() in reporting
+        )
     return forms
 
 
 def summary(path: Path) -> None:
     rows = read_tsv(path)
     total = len(rows)
-    share = lambda n: f"{n:4d}  {100 * n / total:5.1f}%" if total else f"{n:4d}"  # noqa: E731
+
+    def share(n: int) -> str:
+        return f"{n:4d}  {100 * n / total:5.1f}%" if total else f"{n:4d}"
+
     verdicts = [{column: row[column].strip().lower() for column in JUDGEMENTS} for row in rows]
     print(f"{path}: {total} entries")
     for column, values in JUDGEMENTS.items():
@@ -139,7 +159,8 @@ def summary(path: Path) -> None:
     publishable = sum((v["date"], v["happening"], v["title"]) == ("right", "real", "good") for v in verdicts)
     print(f"  publishable {share(publishable)}")
     forms = title_forms([row["entry_title"] for row in rows])
-    print("  title forms: " + "   ".join(f"{form} {share(n)}" for form, n in forms.items()))
+    for form, n in forms.items():
+        print(f"  title form: {form:20s} {share(n)}")
 
 
 def main() -> None:
