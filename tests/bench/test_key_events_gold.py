@@ -98,3 +98,19 @@ def test_an_entry_matches_only_inside_the_key_event_date() -> None:
     assert not bench.inside({"date": week}, event)
     month_event = bench.KeyEvent("y", "2017-12", "h", ((0, "s"),))
     assert bench.inside({"date": week}, month_event)
+
+
+def test_entries_rank_by_importance_when_they_have_one_else_by_sources() -> None:
+    def entry(name: str, start: str, documents: list[str], importance: float | None = None) -> dict:
+        made = {"id": name, "date": {"start": start}, "sources": [{"document": d} for d in documents]}
+        return made if importance is None else {**made, "importance": importance}
+
+    plain = [entry("a", "2017-11-02", ["d1"]), entry("b", "2017-11-01", ["d1", "d1"]),
+             entry("c", "2017-11-03", ["d1", "d2"])]
+    ranking, ranked = bench.rank(plain)
+    assert ranking == "sources"
+    assert [e["id"] for e in ranked] == ["c", "b", "a"]  # two articles, then one (same article twice), by date
+    scored = [entry("a", "2017-11-02", ["d1"], 0.9), entry("c", "2017-11-03", ["d1", "d2"], 0.2)]
+    ranking, ranked = bench.rank(scored)
+    assert ranking == "importance"
+    assert [e["id"] for e in ranked] == ["a", "c"]
