@@ -15,7 +15,8 @@ date; ties keep the timeline's order. The ranking used is printed.
 
 An entry matches a key event when
   * its date interval lies inside the key event's date (the day, or the whole
-    month for a ``YYYY-MM`` date), and
+    month for a ``YYYY-MM`` date; a clock time or part of day counts as its
+    day), and
   * one of its source sentences reports the event: after folding case, quotes
     and whitespace, the sentence equals one of the event's gold sentences, or
     their word sets overlap heavily: Jaccard >= 0.6, or one holds >= 90% of the
