@@ -56,6 +56,8 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     run.add_argument("--strict", action="store_true", help="exit 1 when any record failed")
     run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
+    run.add_argument("--max-record-size", type=float, metavar="MB",
+                     help="skip a CSV row or JSON line larger than this (default 5 MB)")
     keep = ex.add_argument_group("filters")
     keep.add_argument("--query", metavar="TEXT", help="entries whose title or sentence mentions TEXT")
     keep.add_argument("--entity", metavar="NAME", help="entries whose sentence names the entity NAME")
@@ -95,11 +97,13 @@ def run_extract(args: argparse.Namespace) -> int:
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
     settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities)
+    if args.max_record_size is not None:
+        settings = settings.with_(max_record_bytes=max(1, int(args.max_record_size * 1024 * 1024)))
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
     records = iter_records(args.inputs, args.published, fields=fields, forced_format=args.input_format,
-                           fatal_input_errors=len(args.inputs) == 1)
+                           fatal_input_errors=len(args.inputs) == 1, max_record_bytes=settings.max_record_bytes)
 
     def alone(doc: Document) -> Timeline:
         return Timeline.from_documents([doc], settings)
