@@ -76,7 +76,7 @@ def test_a_killed_run_keeps_the_previous_outputs_and_resume_completes_it(tmp_pat
     assert resumed.returncode == 0, err
     assert (out / "documents.jsonl").read_bytes() == complete  # nothing lost, nothing twice, same order
     assert not stale.exists() and not partial_path(out / "documents.jsonl").exists()
-    assert sorted(p.name for p in out.iterdir()) == [".timeline.lock", "documents.jsonl", "timeline.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["documents.jsonl", "timeline.html"]
 
 
 def test_resume_reports_what_it_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

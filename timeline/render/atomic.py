@@ -7,8 +7,9 @@ the JSON Lines stream to ``.timeline.NAME.partial``, kept after a crash for
 is complete are they renamed over their targets, one after the other, then
 the folder synced.  A failure before that (a full disk, Ctrl-C, a killed
 process) leaves the previous outputs as they were; a rename that fails puts
-back the files already replaced.  A lock per output keeps a second run from
-writing into the same place at the same time.
+back the files already replaced.  A lock per output (``.timeline.lock`` in
+an output folder, ``.timeline.NAME.lock`` beside an output file, removed at
+the end) keeps a second run from writing into the same place at the same time.
 
 A path the user names that is not a regular file (``/dev/stdout``, a FIFO)
 is written to directly: it cannot be replaced.
@@ -51,7 +52,7 @@ class StagedOutputs:
         self._staged: list[tuple[Path, Path]] = []  # (temporary, target)
         self._streams: list[tuple[BinaryIO, Path, Path]] = []  # (handle, partial, target)
         self._direct: list[IO[bytes]] = []
-        self._locks: list[int] = []
+        self._locks: list[tuple[int, Path]] = []
 
     # --- locking --------------------------------------------------------------
     def lock(self, target: Path, *, folder: bool) -> None:
@@ -61,18 +62,23 @@ class StagedOutputs:
             return
         path = lock_path(target, folder=folder)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+        while True:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                os.close(fd)
+                raise ExportError(f"another timeline run{f' (process {holder})' if holder else ''} is writing "
+                                  "there: wait for it to finish or choose another --output",
+                                  location=str(target)) from None
+            # the run that held it may have removed the file meanwhile: lock the one in place
+            if _same_file(fd, path):
+                break
             os.close(fd)
-            raise ExportError(f"another timeline run{f' (process {holder})' if holder else ''} is writing "
-                              "there: wait for it to finish or choose another --output",
-                              location=str(target)) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
-        self._locks.append(fd)
+        self._locks.append((fd, path))
         _remove_stale(target if folder else target.parent, "" if folder else target.name)
 
     # --- staging --------------------------------------------------------------
@@ -170,8 +176,9 @@ class StagedOutputs:
         self._staged.clear()
 
     def release(self) -> None:
-        for fd in self._locks:
-            os.close(fd)  # closing drops the lock
+        for fd, path in self._locks:
+            path.unlink(missing_ok=True)  # before the lock drops: a waiting run then sees a new file
+            os.close(fd)
         self._locks.clear()
 
     def __enter__(self) -> "StagedOutputs":
@@ -196,6 +203,14 @@ def _destination(target: Path, in_folder: bool) -> Path | None:
     if resolved.exists() and not resolved.is_file():
         return None
     return resolved
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        held, named = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino)
 
 
 def _keep_permissions(temporary: Path, destination: Path) -> None:
