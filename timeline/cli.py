@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from timeline.errors import ExportError, TimelineError
+from timeline.errors import ExportError, TimelineError, printable
 from timeline.settings import DEFAULT_SPACY_MODEL, Settings
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(args)
         return run_evaluate(args)
     except TimelineError as exc:
-        print(f"timeline: error: {exc}", file=sys.stderr)
+        print(f"timeline: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -29,7 +29,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, TextIO
 
-from timeline.errors import ExportError, ProcessingError
+from timeline.errors import ExportError, ProcessingError, printable
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline, publication_day
 from timeline.read.records import Record, RecordError
@@ -257,7 +257,7 @@ class CorpusReport:
             self._bar.update(1)
 
     def _report(self, error: RecordError) -> None:
-        line = f"timeline: skipped {error}"
+        line = f"timeline: skipped {printable(str(error))}"
         if self._bar is not None:
             self._bar.write(line, file=self.err)
         else:
