@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from timeline.errors import TimelineError
 from timeline.settings import DEFAULT_SPACY_MODEL, Settings
+
+if TYPE_CHECKING:
+    from timeline.distributed import DaskRun
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,6 +56,9 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     for part in ("text", "date", "title", "id", "url"):
         run.add_argument(f"--{part}-column", metavar="NAME", help=f"CSV column / JSON key of the {part}")
     run.add_argument("--workers", type=int, default=1, help="processes in parallel (same output as 1)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster: its scheduler (tcp://HOST:8786), or 'local' to start "
+                          "one of --workers processes (same output as --workers 1)")
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     run.add_argument("--strict", action="store_true", help="exit 1 when any record failed")
     run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
@@ -94,7 +100,7 @@ def run_extract(args: argparse.Namespace) -> int:
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
-    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities)
+    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities, scheduler=args.scheduler)
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
@@ -108,8 +114,9 @@ def run_extract(args: argparse.Namespace) -> int:
     sink = JsonLinesSink(outputs.stream_output, in_folder=outputs.stream_in_folder) if outputs.streamed else None
     progress = not args.quiet and not one_article and sys.stderr.isatty()
     with CorpusReport(progress=progress, errors_path=args.errors) as report:
+        cluster = _cluster_run(settings, outputs.merged)
         try:
-            for result in process_records(records, settings):
+            for result in cluster.results(records) if cluster else process_records(records, settings):
                 if isinstance(result, RecordError) and one_article:
                     raise result.exception()
                 report.add(result)
@@ -119,20 +126,30 @@ def run_extract(args: argparse.Namespace) -> int:
                     kept = filters.apply_to_document(result, alone) if filters.active else result
                     if kept is not None:
                         sink.write(kept)
-                if outputs.merged:  # only TimeML shows the text again: do not keep the rest in memory
+                if outputs.merged and not cluster:  # only TimeML shows the text again: do not keep the rest in memory
                     documents.append(result if "timeml" in outputs.merged else replace(result, text=""))
         finally:
             if sink is not None:
                 sink.close()
-    merged = Timeline.from_documents(documents, settings) if outputs.merged else None
+    merged = (cluster.timeline() if cluster else Timeline.from_documents(documents, settings)) if outputs.merged else None
     written = filters.apply(merged) if merged is not None and filters.active else merged
     if merged is not None and written is not None:
         write_outputs(written, outputs.merged, args.output)
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
         if merged is not None and written is not None:
-            print(timeline_report(merged, written), file=sys.stderr)
+            print(timeline_report(merged, written, events=report.stats.events), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0
+
+
+def _cluster_run(settings: Settings, merged: list[str]) -> "DaskRun | None":
+    """With --scheduler: the cluster run, which builds the merged timeline on the workers."""
+    if settings.scheduler is None:
+        return None
+    from timeline.distributed import DaskRun
+
+    keep = "text" if "timeml" in merged else "events" if "json" in merged else "header"
+    return DaskRun(settings, merge=bool(merged), keep=keep)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
