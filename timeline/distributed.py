@@ -61,6 +61,10 @@ _BUCKETS_PER_THREAD = 4
 # re-read the cluster's size every so many partitions (workers come and go)
 _RESIZE_EVERY = 32
 CONNECT_TIMEOUT = "20s"
+#: a LocalCluster that listens on loopback only: no dashboard, and its HTTP
+#: endpoint (health, metrics) on a free port, not 0.0.0.0:8787
+LOOPBACK_ONLY: dict[str, Any] = {"host": "127.0.0.1", "dashboard_address": None,
+                                 "scheduler_kwargs": {"dashboard_address": "127.0.0.1:0"}}
 
 
 def connect(settings: Settings) -> tuple["Client", Any]:
@@ -73,7 +77,7 @@ def connect(settings: Settings) -> tuple["Client", Any]:
     if settings.scheduler == "local":
         # processes: spaCy holds the GIL; one thread each, as --workers
         cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               **LOOPBACK_ONLY)
         return Client(cluster), cluster
     try:
         return Client(settings.scheduler, timeout=CONNECT_TIMEOUT), None
