@@ -1,6 +1,7 @@
 """Throughput of corpus mode, measured in one run (a benchmark, not a test).
 
-    python bench/throughput.py [CSV] [--limit N] [--no-parallel] [--no-accuracy]
+    python bench/throughput.py [CSV] [--limit N] [--no-parallel] [--no-accuracy] [--no-dask]
+                               [--dask-scale N]
 
 Every measurement runs in a fresh child process, so each starts cold and its
 memory is its own.  Printed, for the same texts:
@@ -13,6 +14,13 @@ memory is its own.  Printed, for the same texts:
 * how many sentences the pipeline parsed (the tagger's candidates decide);
 * the speed-up of ``--workers 2`` over ``--workers 1`` (run first, back to
   back, best of ``--rounds`` each);
+* the words/s of the same corpus on a Dask ``LocalCluster`` of 2 worker
+  processes (``--scheduler local --workers 2``; cluster start and model
+  loading before the clock, as for ``--workers 2``) beside ``--workers 2``;
+* with ``--dask-scale N``: a whole command-line run on a Dask LocalCluster
+  (``--format jsonl,html,ics``) over N articles made by repeating the
+  corpus, with the peak RSS of the driver process alone (the workers are
+  the cluster's), of the process tree, and the run's words/s;
 * peak memory of each child's process tree (the child and its workers):
   summed RSS, and summed PSS, which counts pages the forked workers share
   with their parent (the model) once;
@@ -49,7 +57,7 @@ class TreeMemory:
     def __init__(self, root: int, interval: float = 0.1) -> None:
         self.root = root
         self.interval = interval
-        self.peak_rss = self.peak_pss = 0
+        self.peak_rss = self.peak_pss = self.peak_root_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -57,6 +65,7 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             pids = _tree(self.root)
+            self.peak_root_rss = max(self.peak_root_rss, _status_kib(self.root, "VmRSS:") * 1024)
             self.peak_rss = max(self.peak_rss, sum(_status_kib(p, "VmRSS:") for p in pids) * 1024)
             self.peak_pss = max(self.peak_pss, sum(_rollup_kib(p, "Pss:") for p in pids) * 1024)
 
@@ -134,6 +143,77 @@ def phase_timeline(csv: Path, limit: int | None, workers: int) -> dict[str, Any]
             "cpu": {k: v - cpu_before[k] for k, v in _cpu_seconds().items()},
             "timexes": sum(len(starts) for _, starts in dated),
             "sentences_with_timex": sum(_sentences_holding(text, starts) for text, starts in dated)}
+
+
+def phase_dask(csv: Path, limit: int | None, workers: int) -> dict[str, Any]:
+    """The corpus on a Dask LocalCluster; started, with the model loaded in
+    each worker by the plugin, before the clock starts."""
+    import resource
+
+    from timeline.distributed import DaskRun
+    from timeline.model import Document
+    from timeline.read.sources import iter_records
+    from timeline.settings import Settings
+
+    run = DaskRun(Settings(workers=workers, scheduler="local"))
+    cpu_before = _cpu_seconds()
+    started = time.perf_counter()
+    docs = failed = words = 0
+    for result in run.results(islice(iter_records([str(csv)]), limit)):
+        if isinstance(result, Document):
+            docs += 1
+            words += len(result.text.split())
+        else:
+            failed += 1
+    seconds = time.perf_counter() - started
+    driver_cpu = _cpu_seconds()["self"] - cpu_before["self"]
+    return {"seconds": seconds, "words": words, "documents": docs, "failed": failed, "driver_cpu": driver_cpu,
+            "driver_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
+def repeated_corpus(csv: Path, articles: int, target: Path) -> None:
+    """A CSV of ``articles`` rows: the corpus's rows over and over."""
+    import csv as csv_module
+
+    with open(csv, newline="", encoding="utf-8") as source:
+        rows = list(csv_module.reader(source))
+    header, body = rows[0], rows[1:]
+    with open(target, "w", newline="", encoding="utf-8") as out:
+        writer = csv_module.writer(out)
+        writer.writerow(header)
+        for i in range(articles):
+            writer.writerow(body[i % len(body)])
+
+
+def dask_scale(csv: Path, articles: int, workers: int) -> None:
+    """A command-line run on a Dask LocalCluster over a repeated corpus: the
+    driver's own peak memory (the workers are the cluster's, not the driver's)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="timeline-dask-scale-") as folder:
+        corpus = Path(folder) / "corpus.csv"
+        repeated_corpus(csv, articles, corpus)
+        command = [sys.executable, "-m", "timeline", "extract", str(corpus), "--scheduler", "local",
+                   "--workers", str(workers), "--format", "jsonl,html,ics", "--output", str(Path(folder) / "out")]
+        load_before = _load()
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
+                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
+                                     str(ROOT), os.environ.get("PYTHONPATH")]))})
+        memory = TreeMemory(child.pid, interval=0.5)
+        _, err = child.communicate()
+        memory.stop()
+        seconds = time.perf_counter() - started
+        if child.returncode != 0:
+            raise SystemExit(f"dask scale run failed ({child.returncode}): {err[-2000:]}")
+        summary = [line for line in err.splitlines() if line.startswith("timeline:")]
+        size = sum(f.stat().st_size for f in (Path(folder) / "out").iterdir())
+    print(f"dask scale:        {articles:,} articles (the corpus repeated), --scheduler local --workers {workers}, "
+          f"--format jsonl,html,ics ({size / 2**20:,.0f} MiB written) in {seconds:,.0f} s; load {load_before} -> {_load()}")
+    for line in summary:
+        print(f"                   {line}")
+    print(f"                   driver peak RSS {_mib(memory.peak_root_rss)} (target < 1 GiB); whole tree "
+          f"(driver, scheduler, nannies, workers) RSS {_mib(memory.peak_rss)}, PSS {_mib(memory.peak_pss)}")
 
 
 def _cpu_seconds() -> dict[str, float]:
@@ -254,6 +334,10 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N records")
     parser.add_argument("--no-parallel", action="store_true", help="skip the --workers 2 run")
     parser.add_argument("--no-accuracy", action="store_true", help="skip the TimeML identity check")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--dask-scale", type=int, metavar="N",
+                        help="also run the command line on a Dask LocalCluster over N articles (the corpus "
+                             "repeated) and print the driver's peak memory")
     parser.add_argument("--timeml", type=Path, default=DEFAULT_TIMEML)
     parser.add_argument("--rounds", type=int, default=2, help="runs of each worker count (best one counts)")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
@@ -266,6 +350,7 @@ def main() -> int:
             "plain": lambda: phase_plain(args.csv, args.limit, args.batch_size),
             "share": lambda: phase_parse_share(args.csv, args.limit),
             "identity": lambda: phase_identity(args.timeml),
+            "dask": lambda: phase_dask(args.csv, args.limit, args.workers),
         }
         print(json.dumps(phases[args.phase]()))
         return 0
@@ -275,16 +360,27 @@ def main() -> int:
     # scaling first and back to back, best of `--rounds` each: colleagues' jobs
     # come and go on the shared cores, and a slow round says nothing about us
     rounds: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    dask: list[dict[str, Any]] = []
     for _ in range(1 if args.no_parallel else args.rounds):
         for workers in ((1,) if args.no_parallel else (1, 2)):
             rounds[workers].append(run_phase(common + ["--phase", "timeline", "--workers", str(workers)]))
             _describe(f"timeline --workers {workers}", rounds[workers][-1])
+        if not args.no_parallel and not args.no_dask:
+            dask.append(run_phase(common + ["--phase", "dask", "--workers", "2"]))
+            _describe("timeline --scheduler local --workers 2 (Dask)", dask[-1])
     one = min(rounds[1], key=lambda r: r["seconds"])
     if not args.no_parallel:
         two = min(rounds[2], key=lambda r: r["seconds"])
         print(f"scaling 1 -> 2:    {one['seconds'] / two['seconds']:.2f}x warm, "
               f"{one['cold_seconds'] / two['cold_seconds']:.2f}x cold, best of {args.rounds} each "
               f"(target >= 1.7)")
+    if dask:
+        best = min(dask, key=lambda r: r["seconds"])
+        on_dask, local = best["words"] / best["seconds"], two["words"] / two["seconds"]
+        print(f"Dask, 2 workers:   {on_dask:,.0f} words/s warm vs {local:,.0f} with --workers 2 "
+              f"({on_dask / local:.0%}, target >= 85%), {best['words'] / best['cold_seconds']:,.0f} vs "
+              f"{two['words'] / two['cold_seconds']:,.0f} cold; driver CPU {best['driver_cpu']:.1f} s, "
+              f"peak RSS {_mib(best['driver_peak_rss'])}")
     # spaCy's default batch (256 texts) is slow and large on long articles:
     # the baseline is the faster of it and small batches, not a straw man
     plains = [run_phase(common + ["--phase", "plain"] + extra) for extra in ([], ["--batch-size", "16"])]
@@ -306,6 +402,8 @@ def main() -> int:
     print(f"                   {one['timexes']:,} timexes in {one['sentences_with_timex']:,} sentences: "
           f"{one['sentences_with_timex'] / max(share['parsed'], 1):.0%} of the parsed sentences hold one "
           f"(candidates() precision at sentence level)")
+    if args.dask_scale:
+        dask_scale(args.csv, args.dask_scale, 2)
     if not args.no_accuracy and args.timeml.is_dir():
         same = run_phase(["--phase", "identity", "--timeml", str(args.timeml)])
         print(f"identity:          {same['identical']}/{same['documents']} TimeML documents identical "

@@ -146,9 +146,9 @@ def _cluster_run(settings: Settings, merged: list[str]) -> "DaskRun | None":
     """With --scheduler: the cluster run, which builds the merged timeline on the workers."""
     if settings.scheduler is None:
         return None
-    from timeline.distributed import DaskRun
+    from timeline.distributed import DaskRun, Kept
 
-    keep = "text" if "timeml" in merged else "events" if "json" in merged else "header"
+    keep: Kept = "text" if "timeml" in merged else "events" if "json" in merged else "header"
     return DaskRun(settings, merge=bool(merged), keep=keep)
 
 
