@@ -147,6 +147,31 @@ def test_a_worker_killed_mid_run_has_its_partitions_run_again_once(cluster: obje
     assert merged.entries == expected.entries and merged.undated == expected.undated
 
 
+def test_a_worker_killed_after_bucketing_has_its_buckets_made_again(cluster: object) -> None:
+    """The bucketed events a dead worker held are rebuilt from their
+    partitions (the scheduler kept the records), not lost."""
+    from timeline.distributed import DaskRun
+
+    articles = [_met(i) for i in range(40)]
+    settings = Settings(batch_size=8)
+    documents = [d for d in process_records(articles, settings) if isinstance(d, Document)]
+    expected = Timeline.from_documents(documents, settings)
+    client = distributed.Client(_address(cluster))
+    try:
+        run = DaskRun(settings.with_(scheduler=_address(cluster)), merge=True)
+        assert list(run.results(articles)) == documents
+        distributed.wait([future for group in run._groups for future in group], timeout=120)
+        pids = client.run(os.getpid)
+        held = [w for w, keys in client.has_what().items() if any(str(k).startswith("timeline-bucket-") for k in keys)]
+        assert held  # a worker holds bucketed events
+        os.kill(pids[held[0]], signal.SIGKILL)
+        merged = run.timeline()
+        _wait_for_workers(client, 2)
+    finally:
+        client.close()
+    assert merged.entries == expected.entries and merged.undated == expected.undated
+
+
 def _busy_worker(client: object) -> str:
     """A worker that is running one of our partitions now."""
     deadline = time.monotonic() + 60
