@@ -137,7 +137,7 @@ def _split_into_buckets(buckets: int, *partitions: tuple[list[Result], dict[int,
     return split
 
 
-def _bucket(split: list[list[Document]], bucket: int) -> list[Document]:
+def _take_bucket(split: list[list[Document]], bucket: int) -> list[Document]:
     return split[bucket]
 
 
@@ -246,7 +246,7 @@ class DaskRun:
         split = self.client.submit(_split_into_buckets, self.buckets, *waiting,
                                    key=f"timeline-buckets-{self._run}-{len(self._groups)}")
         self._groups.append([
-            self.client.submit(_bucket, split, b, key=f"timeline-bucket-{self._run}-{len(self._groups)}-{b}")
+            self.client.submit(_take_bucket, split, b, key=f"timeline-bucket-{self._run}-{len(self._groups)}-{b}")
             for b in range(self.buckets + 1)
         ])
         waiting.clear()
