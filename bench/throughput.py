@@ -17,10 +17,11 @@ memory is its own.  Printed, for the same texts:
 * the words/s of the same corpus on a Dask ``LocalCluster`` of 2 worker
   processes (``--scheduler local --workers 2``; cluster start and model
   loading before the clock, as for ``--workers 2``) beside ``--workers 2``;
-* with ``--dask-scale N``: a whole command-line run on a Dask LocalCluster
-  (``--format jsonl,html,ics``) over N articles made by repeating the
-  corpus, with the peak RSS of the driver process alone (the workers are
-  the cluster's), of the process tree, and the run's words/s;
+* with ``--dask-scale N``: N articles made by repeating the corpus on a
+  Dask LocalCluster (JSON lines streamed, the merged timeline built on the
+  workers, its ``--top`` key events rendered as HTML and iCalendar), with
+  the peak RSS of the driver process alone (the workers are the cluster's),
+  of the process tree, and the run's words/s;
 * peak memory of each child's process tree (the child and its workers):
   summed RSS, and summed PSS, which counts pages the forked workers share
   with their parent (the model) once;
@@ -57,7 +58,7 @@ class TreeMemory:
     def __init__(self, root: int, interval: float = 0.1) -> None:
         self.root = root
         self.interval = interval
-        self.peak_rss = self.peak_pss = self.peak_root_rss = 0
+        self.peak_rss = self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -65,7 +66,6 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             pids = _tree(self.root)
-            self.peak_root_rss = max(self.peak_root_rss, _status_kib(self.root, "VmRSS:") * 1024)
             self.peak_rss = max(self.peak_rss, sum(_status_kib(p, "VmRSS:") for p in pids) * 1024)
             self.peak_pss = max(self.peak_pss, sum(_rollup_kib(p, "Pss:") for p in pids) * 1024)
 
@@ -171,49 +171,35 @@ def phase_dask(csv: Path, limit: int | None, workers: int) -> dict[str, Any]:
             "driver_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
 
 
-def repeated_corpus(csv: Path, articles: int, target: Path) -> None:
-    """A CSV of ``articles`` rows: the corpus's rows over and over."""
-    import csv as csv_module
+def phase_dask_scale(csv: Path, articles: int, workers: int, top: int) -> dict[str, Any]:
+    """A corpus of ``articles`` made by repeating the CSV's, on a Dask
+    LocalCluster: each document streamed as a JSON line (to /dev/null), the
+    merged timeline built on the workers and its ``top`` key events rendered
+    as HTML and iCalendar.  The driver's own peak RSS (the workers are the cluster's)."""
+    import resource
+    from itertools import cycle
 
-    with open(csv, newline="", encoding="utf-8") as source:
-        rows = list(csv_module.reader(source))
-    header, body = rows[0], rows[1:]
-    with open(target, "w", newline="", encoding="utf-8") as out:
-        writer = csv_module.writer(out)
-        writer.writerow(header)
-        for i in range(articles):
-            writer.writerow(body[i % len(body)])
+    from timeline.distributed import DaskRun
+    from timeline.model import Article, Document
+    from timeline.read.sources import iter_records
+    from timeline.settings import Settings
 
-
-def dask_scale(csv: Path, articles: int, workers: int) -> None:
-    """A command-line run on a Dask LocalCluster over a repeated corpus: the
-    driver's own peak memory (the workers are the cluster's, not the driver's)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="timeline-dask-scale-") as folder:
-        corpus = Path(folder) / "corpus.csv"
-        repeated_corpus(csv, articles, corpus)
-        command = [sys.executable, "-m", "timeline", "extract", str(corpus), "--scheduler", "local",
-                   "--workers", str(workers), "--format", "jsonl,html,ics", "--output", str(Path(folder) / "out")]
-        load_before = _load()
-        started = time.perf_counter()
-        child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True,
-                                 env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [
-                                     str(ROOT), os.environ.get("PYTHONPATH")]))})
-        memory = TreeMemory(child.pid, interval=0.5)
-        _, err = child.communicate()
-        memory.stop()
-        seconds = time.perf_counter() - started
-        if child.returncode != 0:
-            raise SystemExit(f"dask scale run failed ({child.returncode}): {err[-2000:]}")
-        summary = [line for line in err.splitlines() if line.startswith("timeline:")]
-        size = sum(f.stat().st_size for f in (Path(folder) / "out").iterdir())
-    print(f"dask scale:        {articles:,} articles (the corpus repeated), --scheduler local --workers {workers}, "
-          f"--format jsonl,html,ics ({size / 2**20:,.0f} MiB written) in {seconds:,.0f} s; load {load_before} -> {_load()}")
-    for line in summary:
-        print(f"                   {line}")
-    print(f"                   driver peak RSS {_mib(memory.peak_root_rss)} (target < 1 GiB); whole tree "
-          f"(driver, scheduler, nannies, workers) RSS {_mib(memory.peak_rss)}, PSS {_mib(memory.peak_pss)}")
+    corpus = [r for r in iter_records([str(csv)]) if isinstance(r, Article)]
+    run = DaskRun(Settings(workers=workers, scheduler="local"), merge=True)
+    started = time.perf_counter()
+    docs = words = 0
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for result in run.results(islice(cycle(corpus), articles)):
+            if isinstance(result, Document):
+                docs += 1
+                words += len(result.text.split())
+                sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    before_merge = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    merged = run.timeline(top=top)
+    size = len(merged.to_html()) + len(merged.to_ics())
+    return {"seconds": time.perf_counter() - started, "words": words, "documents": docs,
+            "entries": len(merged.entries), "rendered": size, "driver_peak_before_merge": before_merge,
+            "driver_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
 
 
 def _cpu_seconds() -> dict[str, float]:
@@ -336,8 +322,9 @@ def main() -> int:
     parser.add_argument("--no-accuracy", action="store_true", help="skip the TimeML identity check")
     parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
     parser.add_argument("--dask-scale", type=int, metavar="N",
-                        help="also run the command line on a Dask LocalCluster over N articles (the corpus "
-                             "repeated) and print the driver's peak memory")
+                        help="also run N articles (the corpus repeated) on a Dask LocalCluster, the merged "
+                             "timeline's --top key events rendered, and print the driver's peak memory")
+    parser.add_argument("--top", type=int, default=500, help="key events rendered by --dask-scale")
     parser.add_argument("--timeml", type=Path, default=DEFAULT_TIMEML)
     parser.add_argument("--rounds", type=int, default=2, help="runs of each worker count (best one counts)")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
@@ -351,6 +338,7 @@ def main() -> int:
             "share": lambda: phase_parse_share(args.csv, args.limit),
             "identity": lambda: phase_identity(args.timeml),
             "dask": lambda: phase_dask(args.csv, args.limit, args.workers),
+            "dask-scale": lambda: phase_dask_scale(args.csv, args.dask_scale, args.workers, args.top),
         }
         print(json.dumps(phases[args.phase]()))
         return 0
@@ -403,7 +391,14 @@ def main() -> int:
           f"{one['sentences_with_timex'] / max(share['parsed'], 1):.0%} of the parsed sentences hold one "
           f"(candidates() precision at sentence level)")
     if args.dask_scale:
-        dask_scale(args.csv, args.dask_scale, 2)
+        scale = run_phase([str(args.csv), "--phase", "dask-scale", "--workers", "2",
+                           "--dask-scale", str(args.dask_scale), "--top", str(args.top)])
+        print(f"dask scale:        {scale['documents']:,} articles (the corpus repeated) on a LocalCluster of 2 "
+              f"workers: {scale['words'] / scale['seconds']:,.0f} words/s, {scale['seconds']:,.0f} s; "
+              f"top {args.top} of the merged timeline as HTML + ICS ({scale['rendered'] / 2**20:.1f} MiB)")
+        print(f"                   driver peak RSS {_mib(scale['driver_peak_rss'])} "
+              f"({_mib(scale['driver_peak_before_merge'])} before the merge; target < 1 GiB); whole tree RSS "
+              f"{_mib(scale['peak_rss'])}, PSS {_mib(scale['peak_pss'])}; load {scale['load']}")
     if not args.no_accuracy and args.timeml.is_dir():
         same = run_phase(["--phase", "identity", "--timeml", str(args.timeml)])
         print(f"identity:          {same['identical']}/{same['documents']} TimeML documents identical "

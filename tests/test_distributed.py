@@ -25,7 +25,7 @@ from timeline.assemble import Timeline
 from timeline.cli import main
 from timeline.corpus import process_records
 from timeline.errors import SettingsError
-from timeline.model import Article, Document
+from timeline.model import Article, Document, TimelineEntry
 from timeline.read.timeml import read_timeml
 from timeline.settings import Settings
 
@@ -120,6 +120,31 @@ def test_repeated_articles_merge_across_buckets_as_in_one_process(cluster: objec
     assert merged.entries == expected.entries and merged.undated == expected.undated
     assert merged.documents == tuple(replace(d, text="") for d in documents)
     assert run.buckets >= 4
+
+
+def test_key_events_are_chosen_from_each_bucket_as_from_the_whole(cluster: object) -> None:
+    """``timeline(top=N)``: the N entries most articles report, chosen on the
+    workers bucket by bucket, are those chosen from the whole timeline."""
+    from timeline.distributed import DaskRun, key_events
+
+    articles = [_met(i) for i in range(15)]
+    settings = Settings(batch_size=4)
+    documents = [d for d in process_records(articles, settings) if isinstance(d, Document)]
+    whole = Timeline.from_documents(documents, settings)
+    expected = key_events(whole.entries, 3)
+    counts = sorted(map(_articles, whole.entries), reverse=True)
+    assert sorted(map(_articles, expected), reverse=True) == counts[:3] and counts[0] > counts[3]
+    assert list(expected) == sorted(expected, key=whole.entries.index)  # in timeline order
+    run = DaskRun(settings.with_(scheduler=_address(cluster)), merge=True)
+    assert list(run.results(articles)) == documents
+    top = run.timeline(top=3)
+    assert top.entries == expected and top.undated == ()
+    cited = {s.document_id for e in expected for s in e.sources}
+    assert [d.id for d in top.documents] == [d.id for d in documents if d.id in cited]
+
+
+def _articles(entry: TimelineEntry) -> int:
+    return len({s.document_id for s in entry.sources})
 
 
 def test_a_worker_killed_mid_run_has_its_partitions_run_again_once(cluster: object) -> None:

@@ -141,10 +141,24 @@ def _take_bucket(split: list[list[Document]], bucket: int) -> list[Document]:
     return split[bucket]
 
 
-def _merge_bucket(settings: Settings, *pieces: list[Document]) -> tuple[tuple[TimelineEntry, ...], ...]:
-    """One bucket assembled as one process would: its entries and undated."""
+def _merge_bucket(settings: Settings, top: int | None,
+                  *pieces: list[Document]) -> tuple[tuple[TimelineEntry, ...], ...]:
+    """One bucket assembled as one process would: its entries and undated;
+    with ``top``, only its ``top`` key events (the dated entries that could
+    be among the corpus's ``top``)."""
     merged = Timeline.from_documents((doc for piece in pieces for doc in piece), settings)
-    return merged.entries, merged.undated
+    if top is None:
+        return merged.entries, merged.undated
+    return key_events(merged.entries, top), ()
+
+
+def key_events(entries: Iterable[TimelineEntry], top: int) -> tuple[TimelineEntry, ...]:
+    """The ``top`` entries reported by the most articles, in timeline order
+    (ties: the earlier entry).  The ranking is the number of articles until
+    entries carry an importance of their own (issue 13)."""
+    ordered = list(entries)
+    ranked = sorted(range(len(ordered)), key=lambda i: -len({s.document_id for s in ordered[i].sources}))
+    return tuple(ordered[i] for i in sorted(ranked[:top]))
 
 
 class DaskRun:
@@ -251,12 +265,15 @@ class DaskRun:
         ])
         waiting.clear()
 
-    def timeline(self) -> Timeline:
+    def timeline(self, *, top: int | None = None) -> Timeline:
         """The merged timeline: each bucket assembled on a worker, the
-        ordered buckets interleaved here (entries of one day are in one bucket)."""
+        ordered buckets interleaved here (entries of one day are in one
+        bucket).  ``top``: only the key events (see :func:`key_events`),
+        chosen from each bucket's own, and the documents they cite: the
+        driver then holds at most ``top`` entries per bucket."""
         try:
             merges = [
-                self.client.submit(_merge_bucket, self.settings, *(group[b] for group in self._groups),
+                self.client.submit(_merge_bucket, self.settings, top, *(group[b] for group in self._groups),
                                    key=f"timeline-merge-{self._run}-{b}")
                 for b in range(self.buckets + 1)
             ]
@@ -271,7 +288,11 @@ class DaskRun:
                 else:
                     dated.append(entries)
             ordered = tuple(heapq.merge(*dated, key=_order))
-            return Timeline(tuple(self._documents), ordered, undated, self.settings)
+            if top is None:
+                return Timeline(tuple(self._documents), ordered, undated, self.settings)
+            kept = key_events(ordered, top)
+            cited = {s.document_id for entry in kept for s in entry.sources}
+            return Timeline(tuple(d for d in self._documents if d.id in cited), kept, (), self.settings)
         finally:
             self.close()
 
