@@ -11,6 +11,7 @@ from timeline.errors import ExportError, TimelineError, printable
 from timeline.settings import DEFAULT_SPACY_MODEL, Settings
 
 if TYPE_CHECKING:
+    from timeline.distributed import DaskRun
     from timeline.render.atomic import StagedOutputs
     from timeline.render.outputs import OutputPlan
 
@@ -60,6 +61,9 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     for part in ("text", "date", "title", "id", "url"):
         run.add_argument(f"--{part}-column", metavar="NAME", help=f"CSV column / JSON key of the {part}")
     run.add_argument("--workers", type=int, default=1, help="processes in parallel (same output as 1)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster: its scheduler (tcp://HOST:8786), or 'local' to start "
+                          "one of --workers processes (same output as --workers 1)")
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     run.add_argument("--strict", action="store_true", help="exit 1 when any record failed")
     run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
@@ -108,7 +112,8 @@ def run_extract(args: argparse.Namespace) -> int:
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
-    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities)
+    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities,
+                                     scheduler=args.scheduler)
     if args.max_record_size is not None:
         settings = settings.with_(max_record_bytes=max(1, int(args.max_record_size * 1024 * 1024)))
     one_article = is_one_article_run(args.inputs, args.input_format)
@@ -129,9 +134,12 @@ def run_extract(args: argparse.Namespace) -> int:
                              resume=args.resume) if outputs.streamed else None
         skip = SkipWritten(written_ids(sink.partial)) if sink is not None and sink.partial is not None else None
         report = CorpusReport(progress=progress, errors_path=args.errors, outputs=staged)
+        cluster = None
         try:
             with report:
-                for result in process_records(skip(records) if skip else records, settings):
+                cluster = _cluster_run(settings, outputs.merged)
+                stream = skip(records) if skip else records
+                for result in cluster.results(stream) if cluster else process_records(stream, settings):
                     if isinstance(result, RecordError) and one_article:
                         raise result.exception()
                     report.add(result)
@@ -141,10 +149,13 @@ def run_extract(args: argparse.Namespace) -> int:
                         kept = filters.apply_to_document(result, alone) if filters.active else result
                         if kept is not None:
                             sink.write(kept)
-                    if outputs.merged:  # only TimeML shows the text again: do not keep the rest in memory
+                    if outputs.merged and not cluster:  # only TimeML shows the text again: do not keep the rest in memory
                         documents.append(result if "timeml" in outputs.merged else replace(result, text=""))
             report.stats.skipped = skip.skipped if skip else 0
-            merged = Timeline.from_documents(documents, settings) if outputs.merged else None
+            if not outputs.merged:
+                merged = None
+            else:
+                merged = cluster.timeline() if cluster else Timeline.from_documents(documents, settings)
             written = filters.apply(merged) if merged is not None and filters.active else merged
             if merged is not None and written is not None:
                 write_outputs(written, outputs.merged, args.output, staged)
@@ -153,6 +164,8 @@ def run_extract(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise ExportError(f"{args.output}: cannot write output: {exc.strerror or exc}") from None
         except KeyboardInterrupt:
+            if cluster is not None:
+                cluster.close()
             resumable = " (--resume goes on from there)" if sink is not None and sink.partial is not None else ""
             print(f"timeline: interrupted after {report.stats.read} documents; the previous outputs are left "
                   f"as they were{resumable}", file=sys.stderr)
@@ -160,7 +173,7 @@ def run_extract(args: argparse.Namespace) -> int:
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
         if merged is not None and written is not None:
-            print(timeline_report(merged, written), file=sys.stderr)
+            print(timeline_report(merged, written, events=report.stats.events), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0
 
 
@@ -172,6 +185,16 @@ def _lock_outputs(staged: "StagedOutputs", plan: "OutputPlan", output: str | Non
         return
     folder = plan.stream_in_folder or (bool(plan.merged) and writes_a_folder(plan.merged, output))
     staged.lock(Path(output), folder=folder)
+
+
+def _cluster_run(settings: Settings, merged: list[str]) -> "DaskRun | None":
+    """With --scheduler: the cluster run, which builds the merged timeline on the workers."""
+    if settings.scheduler is None:
+        return None
+    from timeline.distributed import DaskRun, Kept
+
+    keep: Kept = "text" if "timeml" in merged else "events" if "json" in merged else "header"
+    return DaskRun(settings, merge=bool(merged), keep=keep)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

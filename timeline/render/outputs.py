@@ -180,11 +180,13 @@ def write_outputs(
     return written
 
 
-def timeline_report(merged: "Timeline", written: "Timeline") -> str:
+def timeline_report(merged: "Timeline", written: "Timeline", *, events: int | None = None) -> str:
     """The line after the run's summary: what the merged exports hold, since
     their entries (events merged across articles, after the filters) are not
-    the summary's per-article events."""
-    events = sum(len(d.events) for d in merged.documents)
+    the summary's per-article events (``events``: their number, when the
+    documents no longer hold them, as after a cluster run)."""
+    if events is None:
+        events = sum(len(d.events) for d in merged.documents)
     dated, vague = len(written.entries), len(written.undated)
     if written is merged:
         return (f"timeline: {events} events are {dated} dated entries and {vague} vague mentions "
