@@ -304,4 +304,5 @@ class Normalizer:
         elif afternoon is False and hour == 12:
             hour = 0
         minute = int(g["min"]) if "min" in g else 0
-        return replace(spec, hour=hour, minute=minute, type="TIME")
+        zone = self.lex.zone_offsets.get(_key(g["zone"])) if "zone" in g else None
+        return replace(spec, hour=hour, minute=minute, zone=zone, type="TIME")
