@@ -13,6 +13,7 @@ from timeline.model import Timex
 from timeline.nlp import ParsedText
 from timeline.settings import Settings
 from timeline.temporal.calendar import Period
+from timeline.temporal.chronology import Chronology
 from timeline.temporal.filters import CandidateFilter
 from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
@@ -62,17 +63,23 @@ class TemporalTagger:
         out: list[Timex] = []
         parts: list[tuple[Spec, Period | None]] = []
         reference = _Reference(day)
+        chronology = Chronology(day)
         for c in kept:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
-            way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
-                else Direction(UNKNOWN)
-            ref, ref_id = reference.for_spec(spec)
-            resolved = resolve(spec, day, ref, way)
+            resolved = chronology.resolve(text, c.start, c.end, spec)
+            if resolved is None:
+                way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
+                    else Direction(UNKNOWN)
+                ref, ref_id = reference.for_spec(spec)
+                resolved = resolve(spec, day, ref, way)
+            else:
+                ref_id = chronology.anchor
             if resolved is None:
                 continue
             tid = f"t{len(out) + 1}"
+            chronology.saw(text, c.start, c.end, resolved.period, tid)
             anchor = {"t0": "t0", "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
