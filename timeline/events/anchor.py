@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Iterable
 
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
-from timeline.events.interval import GRANULARITY_ORDER, interval
+from timeline.events.interval import GRANULARITY_ORDER, interval, span
 from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
-from timeline.model import Event, EventMention, TextSpan, Timex
+from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
 from timeline.settings import Settings
+from timeline.temporal.ranges import RangeFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,15 +42,18 @@ class EventAnchorer:
         self.pairs = PairFeatures(words, shipped_event_model())
         self.model = model or AnchoringModel.load()
         self.describer = Describer(words, named_entities=self.settings.entities)
+        self.ranges = RangeFinder()
 
     def anchor(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText
     ) -> tuple[Event, ...]:
         events: list[Event] = []
         dates = sentence_dates(timexes, parsed)
+        ranges = self._ranges(text, published, timexes)
         for timex in timexes:
             if timex.type in DATED_TYPES:
-                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id)))
+                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id),
+                                              ranges.get(timex.id)))
         if self.settings.merge_events:
             events = merge_mentions(events)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
@@ -72,15 +76,32 @@ class EventAnchorer:
             return []
         return self.pairs.candidates(tokens, self.finder.find(tokens), timex.value, dates, published)
 
+    def _ranges(
+        self, text: str, published: date, timexes: tuple[Timex, ...]
+    ) -> dict[str, tuple[DateInterval, int, int]]:
+        """For each end of a range ("his Nov. 3-14 trip"), the interval over
+        the whole range and the range's characters: what either end dates
+        happened over the whole span (both ends then give one event)."""
+        by_id = {t.id: t for t in timexes}
+        out: dict[str, tuple[DateInterval, int, int]] = {}
+        for first_id, last_id in self.ranges.pairs(text, timexes).items():
+            first, last = by_id[first_id], by_id[last_id]
+            whole = span(interval(first.value, published), interval(last.value, published))
+            if whole is not None:
+                out[first_id] = out[last_id] = (whole, first.start, last.end)
+        return out
+
     def _events_of(
-        self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None
+        self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None,
+        in_range: tuple[DateInterval, int, int] | None = None,
     ) -> Iterable[Event]:
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None:
             return
-        when = interval(timex.value, published)
-        skip = {t.i for t in tokens}
+        when = interval(timex.value, published) if in_range is None else in_range[0]
+        # the words of the date (of the whole range) are no part of a title
+        skip = {t.i for t in (tokens if in_range is None else parsed.tokens(in_range[1], in_range[2]))}
         certainty = self.describer.certainty(timex, when, text)
         for candidate in self._candidates(timex, tokens, dates, published):
             if not self.model.keeps(candidate):

@@ -121,6 +121,25 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
     return None
 
 
+def span(first: DateInterval | None, last: DateInterval | None) -> DateInterval | None:
+    """The interval from the start of ``first`` to the end of ``last`` (the two
+    ends of a range: "Nov. 3-14", "1950-53"), at the coarser of their
+    granularities; its value is the ISO 8601 interval of the two TIMEX3
+    values (``2017-11-03/2017-11-14``).  None when either is unknown or
+    ``last`` ends before ``first`` starts."""
+    if first is None or last is None or _as_datetime(last.end) < _as_datetime(first.start):
+        return None
+    granularity = max(first.granularity, last.granularity, key=GRANULARITY_ORDER.index)
+    start, end = first.start, last.end
+    if isinstance(start, datetime) != isinstance(end, datetime):  # a clock time and a day: whole days
+        start, end = day_of(start), day_of(end)
+    return DateInterval(f"{first.value}/{last.value}", start, end, granularity)
+
+
+def _as_datetime(moment: date | datetime) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())
+
+
 def _part_of_year(value: str, year: int, part: str) -> DateInterval:
     if part[0] == "Q":
         first = 3 * (int(part[1]) - 1) + 1

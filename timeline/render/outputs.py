@@ -99,7 +99,7 @@ def plan_outputs(value: str, output: str | None) -> OutputPlan:
         raise ExportError(f"unknown format {', '.join(unknown)!r}: choose from {', '.join(OUTPUT_FORMATS)}")
     merged = [name for name in names if not OUTPUT_FORMATS[name].streamed]
     stream = next((OUTPUT_FORMATS[name] for name in names if OUTPUT_FORMATS[name].streamed), None)
-    if len(names) > 1:
+    if len(set(names)) > 1:
         _check_folder(output)
     if stream is None or not merged:
         return OutputPlan(merged, stream is not None, output, stream_in_folder=False)

@@ -158,6 +158,8 @@ class Lexicon:
         # "from June to August of 2016": the words that open and link a range of dates
         self.range_starts = frozenset(data["date_ranges"]["starts"])
         self.range_links = frozenset(data["date_ranges"]["links"])
+        self.range_dashes = frozenset(data["date_ranges"]["dashes"])
+        self.range_list_links = frozenset(data["date_ranges"]["list_links"])
         # "the latest quarter": counted from the publication date (quarters back)
         self.report_periods_from_publication: dict[str, int] = data["report_periods_from_publication"]
         self.rules = self._compile_rules()
