@@ -51,3 +51,19 @@ def test_a_year_range_spans_its_years(pipeline) -> None:  # type: ignore[no-unty
 def test_a_list_is_no_range(pipeline) -> None:  # type: ignore[no-untyped-def]
     doc = _process(pipeline, "The talks were held on April 24 and 25 in Geneva.", date(2017, 11, 2))
     assert all("/" not in e.date.value for e in doc.events if e.date is not None)
+
+
+def test_the_past_year_is_the_twelve_months_before_publication(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The one tangible achievement of his diplomatic efforts in the past year was winning the release of Warmbier."
+    doc = _process(pipeline, text, date(2017, 11, 3))
+    past = [t for t in doc.timexes if t.text == "the past year"]
+    assert [(t.type, t.value, t.anchor) for t in past] == [("DURATION", "P1Y", "t0")]
+    dated = [e for e in doc.events if any(m.timex == past[0].id for m in e.mentions)]
+    assert dated, doc.events
+    assert (dated[0].date.start, dated[0].date.end) == (date(2016, 11, 4), date(2017, 11, 3))
+    assert date_label(dated[0].date) == "4 Nov 2016 – 3 Nov 2017"
+
+
+def test_a_duration_of_unknown_length_dates_nothing(pipeline) -> None:  # type: ignore[no-untyped-def]
+    doc = _process(pipeline, "Profits fell over the past several quarters, the company said.", date(2017, 11, 3))
+    assert all(e.date is not None for e in doc.events)

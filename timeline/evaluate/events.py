@@ -75,9 +75,13 @@ class LinkCounts:
         return {"precision": 100 * p, "recall": 100 * r, "f1": 100 * f1(p, r)}
 
 
+# the timex types anchoring is scored on, in the gold and the system pairs alike
+SCORED_TYPES = ("DATE", "TIME")
+
+
 def gold_pairs(gold: TimeMLDocument) -> list[Pair]:
     """The distinct (event, timex) pairs of anchoring TLINKs in one document."""
-    timexes = {t.tid: t for t in gold.timexes if t.type in ("DATE", "TIME") and t.tid != gold.dct_tid}
+    timexes = {t.tid: t for t in gold.timexes if t.type in SCORED_TYPES and t.tid != gold.dct_tid}
     events: dict[str, GoldEvent] = {e.eid: e for e in gold.events}
     seen: set[tuple[str, str]] = set()
     pairs: list[Pair] = []
@@ -94,8 +98,10 @@ def gold_pairs(gold: TimeMLDocument) -> list[Pair]:
 
 
 def system_pairs(document: Document) -> list[Pair]:
-    """Every mention of every event of a document, as (trigger, timex) spans."""
-    timexes = {t.id: t for t in document.timexes}
+    """Every mention of every event of a document dated by a DATE/TIME timex,
+    as (trigger, timex) spans: the scope of the gold pairs (an event dated
+    by a duration ending at publication, "in the past year", is not scored)."""
+    timexes = {t.id: t for t in document.timexes if t.type in SCORED_TYPES}
     pairs: list[Pair] = []
     for event in document.events:
         for mention in event.mentions:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
-from timeline.events.interval import GRANULARITY_ORDER, interval, span
+from timeline.events.interval import GRANULARITY_ORDER, interval, span, trailing
 from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
 from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
@@ -30,6 +30,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DATED_TYPES = ("DATE", "TIME")
+
+
+def dates_events(timex: Timex) -> bool:
+    """DATE and TIME expressions date events; so does a duration that ends
+    at the publication date ("in the past year": TimeML endPoint t0)."""
+    return timex.type in DATED_TYPES or (timex.type == "DURATION" and timex.anchor == "t0")
+
+
+def timex_interval(timex: Timex, published: date) -> DateInterval | None:
+    """The interval of what a timex dates (a trailing duration's twelve months...)."""
+    if timex.type == "DURATION":
+        return trailing(timex.value, published)
+    return interval(timex.value, published)
 
 
 class EventAnchorer:
@@ -51,7 +64,7 @@ class EventAnchorer:
         dates = sentence_dates(timexes, parsed)
         ranges = self._ranges(text, published, timexes)
         for timex in timexes:
-            if timex.type in DATED_TYPES:
+            if dates_events(timex):
                 events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id),
                                               ranges.get(timex.id)))
         if self.settings.merge_events:
@@ -99,7 +112,9 @@ class EventAnchorer:
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None:
             return
-        when = interval(timex.value, published) if in_range is None else in_range[0]
+        when = timex_interval(timex, published) if in_range is None else in_range[0]
+        if when is None and timex.type == "DURATION":  # "the past several quarters": no interval known
+            return
         # the words of the date (of the whole range) are no part of a title
         skip = {t.i for t in (tokens if in_range is None else parsed.tokens(in_range[1], in_range[2]))}
         certainty = self.describer.certainty(timex, when, text)

@@ -121,6 +121,34 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
     return None
 
 
+_TRAILING = re.compile(r"^P(\d{1,4})([YMWD])$")
+_TRAILING_GRANULARITY: dict[str, Granularity] = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def trailing(value: str, published: date) -> DateInterval | None:
+    """The interval of a duration that ends at the publication date ("in the
+    past year" said on 3 Nov 2017: 4 Nov 2016 to 3 Nov 2017), as a range of
+    two days; None for amounts that are not whole units (``PXY``)."""
+    m = _TRAILING.match(value)
+    if m is None:
+        return None
+    n, unit = int(m[1]), m[2]
+    try:
+        if unit == "Y":
+            before = published.replace(year=published.year - n) if (published.month, published.day) != (2, 29) \
+                else date(published.year - n, 2, 28)
+        elif unit == "M":
+            months = published.year * 12 + published.month - 1 - n
+            year, month = divmod(months, 12)
+            before = date(year, month + 1, min(published.day, monthrange(year, month + 1)[1]))
+        else:
+            before = published - timedelta(days=n * (7 if unit == "W" else 1))
+        start = before + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
+    return DateInterval(f"{start.isoformat()}/{published.isoformat()}", start, published, _TRAILING_GRANULARITY[unit])
+
+
 def span(first: DateInterval | None, last: DateInterval | None) -> DateInterval | None:
     """The interval from the start of ``first`` to the end of ``last`` (the two
     ends of a range: "Nov. 3-14", "1950-53"), at the coarser of their

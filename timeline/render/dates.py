@@ -101,7 +101,9 @@ def _end_label(value: str, published: date) -> str | None:
     from timeline.events.interval import interval  # the events stage builds on this module
 
     end = interval(value, published)
-    return date_label(end) if end is not None else None
+    if end is None:
+        return None
+    return format_day(day_of(end.start), weekday=False) if end.granularity == "day" else date_label(end)
 
 
 def ordinal(n: int) -> str:

@@ -158,6 +158,7 @@ class Lexicon:
         # "from June to August of 2016": the words that open and link a range of dates
         self.range_starts = frozenset(data["date_ranges"]["starts"])
         self.range_links = frozenset(data["date_ranges"]["links"])
+        self.trailing_spans = frozenset(data["trailing_spans"]["words"])
         self.range_dashes = frozenset(data["date_ranges"]["dashes"])
         self.range_list_links = frozenset(data["date_ranges"]["list_links"])
         # "the latest quarter": counted from the publication date (quarters back)

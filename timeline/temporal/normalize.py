@@ -83,6 +83,7 @@ class Normalizer:
         if c.type == "SET":
             return self._set(spec, g)
         if c.type == "DURATION":
+            spec = replace(spec, trailing=g.get("span") in self.lex.trailing_spans)
             return self._duration(spec, g)
         return self._date(spec, g)
 

@@ -70,7 +70,7 @@ def _resolve(spec: Spec, published: date, last: Period | None, direction: Direct
         return Resolved(spec.ref, None, "t0")
     if spec.type == "DURATION":
         value = duration_value(spec.amount or "X", spec.unit or "")
-        return Resolved(value, None, None) if value else None
+        return Resolved(value, None, "t0" if spec.trailing else None) if value else None
     if spec.type == "SET":
         return _set(spec)
     dct = Period.of_day(published)

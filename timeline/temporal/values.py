@@ -81,6 +81,8 @@ class Spec:
     shift: tuple[str, int] | None = None
     anaphoric: bool = False
     amount: str | None = None  # durations: "5", "0.5", "X"
+    # durations: "the past year" ends at the publication date (TimeML endPoint t0)
+    trailing: bool = False
     unit: str | None = None  # durations: Y M W D H MIN S Q DE CE WE
     set_value: str | None = None
     ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
