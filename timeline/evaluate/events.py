@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
 from timeline.evaluate.tempeval import f1
 from timeline.model import Document, Timex
-from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml
+from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml_documents
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -235,4 +235,4 @@ def evaluate_gold_timexes_in(
     """``timeline evaluate --gold-timexes``: the anchoring figures on the gold timexes of ``root``."""
     from timeline.evaluate import gold_files
 
-    return evaluate_with_gold_timexes([read_timeml(p) for p in gold_files(root)], settings, out)
+    return evaluate_with_gold_timexes([d for p in gold_files(root) for d in read_timeml_documents(p)], settings, out)

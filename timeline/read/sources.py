@@ -22,7 +22,7 @@ from timeline.errors import InputError
 from timeline.model import Article
 from timeline.read.records import Record, RecordError, RecordFields, read_csv, read_jsonl
 from timeline.read.text import read_stdin, read_text_file
-from timeline.read.timeml import read_timeml
+from timeline.read.timeml import read_timeml_documents
 
 # suffix -> format; folders are searched for these suffixes
 FORMATS_BY_SUFFIX = {
@@ -162,10 +162,11 @@ def _read(
             raise InputError(f"cannot read file: {exc.strerror or exc}", location=item) from None
         with stream:
             yield from _read_stream(stream, item, fmt, published, fields)
-    elif fmt == "tml":
-        article = read_timeml(path).article()
-        yield article if published is None or article.published is not None \
-            else _with_published(article, published, item)
+    elif fmt == "tml":  # one document, or the several a TimeML corpus file holds
+        for document in read_timeml_documents(path):
+            article = document.article()
+            yield article if published is None or article.published is not None \
+                else _with_published(article, published, item)
     else:
         yield read_text_file(path, published)
 
