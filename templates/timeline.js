@@ -50,7 +50,7 @@
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
   function searchable(entry, outside) {
-    return Array.prototype.filter.call(entry.querySelectorAll(".headline, .quote"), function (node) {
+    return Array.prototype.filter.call(entry.querySelectorAll(".headline,.quote"), function (node) {
       return !outside || !outside.contains(node);
     }).map(function (node) { return node.textContent; }).join(" ");
   }
