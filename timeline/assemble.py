@@ -25,6 +25,7 @@ from typing import Callable, Iterable
 from timeline.errors import ExportError, TimelineError
 from timeline.events.interval import GRANULARITY_ORDER
 from timeline.events.lexicon import lexicon
+from timeline.events.titles import title_faults
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
@@ -172,7 +173,9 @@ def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
     if len(entries) == 1:
         return first
     certainty = min((e.certainty for e in entries), key=_CERTAINTY_ORDER.index)
-    return replace(first, certainty=certainty, sources=tuple(s for e in entries for s in e.sources))
+    # the clearest of the articles' titles (the first of the best: a lead's headline stays)
+    title = min((e.title for e in entries), key=lambda t: title_faults(t, lexicon()))
+    return replace(first, title=title, certainty=certainty, sources=tuple(s for e in entries for s in e.sources))
 
 
 def _share_name(a: _Candidate, b: _Candidate) -> bool:

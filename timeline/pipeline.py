@@ -100,7 +100,7 @@ class Pipeline:
         published = article.published if article.published is not None else pending.published
         timexes = tuple(self.tagger.tag(article.text, published, pending.candidates, parsed))
         events = (
-            self.anchorer.anchor(article.text, pending.published, timexes, parsed)
+            self.anchorer.anchor(article.text, pending.published, timexes, parsed, article.title)
             if self.settings.events
             else ()
         )

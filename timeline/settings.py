@@ -27,6 +27,8 @@ class Settings:
     entities: bool = False
     batch_size: int = 64
     workers: int = 1
+    # a CSV row or JSON line longer than this is skipped (see timeline/read/limits.py)
+    max_record_bytes: int = 5 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.spacy_model or not isinstance(self.spacy_model, str):
@@ -37,6 +39,8 @@ class Settings:
             raise SettingsError("batch_size must be a positive integer")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise SettingsError("workers must be a positive integer")
+        if not isinstance(self.max_record_bytes, int) or self.max_record_bytes < 1:
+            raise SettingsError("max_record_bytes must be a positive integer")
         for flag in ("merge_events", "events", "entities"):
             if not isinstance(getattr(self, flag), bool):
                 raise SettingsError(f"{flag} must be True or False, not {getattr(self, flag)!r}")

@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.events.actors import ActorIndex
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval, span, trailing
@@ -23,6 +24,7 @@ from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
 from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
+from timeline.text.sentences import lead_sentence
 from timeline.settings import Settings
 from timeline.temporal.ranges import RangeFinder
 
@@ -58,14 +60,19 @@ class EventAnchorer:
         self.ranges = RangeFinder()
 
     def anchor(
-        self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText
+        self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
+        headline: str | None = None,
     ) -> tuple[Event, ...]:
+        """``headline``: the article's title, which names its main actors."""
         events: list[Event] = []
         dates = sentence_dates(timexes, parsed)
         ranges = self._ranges(text, published, timexes)
+        actors = ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes])
+        lead = lead_sentence(text) if headline else None
         for timex in timexes:
             if dates_events(timex):
-                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id),
+                leading = headline if lead is not None and lead[0] <= timex.start < lead[1] else None
+                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors, leading,
                                               ranges.get(timex.id)))
         if self.settings.merge_events:
             events = merge_mentions(events)
@@ -106,8 +113,10 @@ class EventAnchorer:
 
     def _events_of(
         self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None,
+        actors: ActorIndex | None = None, headline: str | None = None,
         in_range: tuple[DateInterval, int, int] | None = None,
     ) -> Iterable[Event]:
+        """``headline``: the article's title when the timex is in its lead sentence."""
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None:
@@ -129,7 +138,7 @@ class EventAnchorer:
                 id="",
                 timex=timex.id,
                 trigger=span,
-                title=self.describer.title(token, skip),
+                title=self.describer.title(token, skip, actors, headline),
                 sentence=sentence,
                 date=when,
                 certainty=certainty,

@@ -22,6 +22,10 @@ from timeline.temporal.resolve import Resolved, range_partner
 from timeline.temporal.values import Spec
 
 
+# how far back a line start or bullet may be (spaces between it and the date)
+_LOOK_BACK = 16
+
+
 @dataclass(frozen=True, slots=True)
 class ChronologyWords:
     bullets: frozenset[str]
@@ -32,7 +36,9 @@ class ChronologyWords:
         is followed by a separator."""
         if not text.startswith(self.separators, end):
             return False
-        before = text[:start].rstrip(" \t")
+        before = text[max(0, start - _LOOK_BACK):start].rstrip(" \t")
+        if not before and start > _LOOK_BACK:  # only blanks in the window: not the text's start
+            return False
         if not before or before.endswith("\n"):
             return True
         return before[-1] in self.bullets and (len(before) == 1 or before[-2].isspace())
