@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -19,19 +20,32 @@ if TYPE_CHECKING:
 INTERRUPTED = 130
 
 
+FIRST_STEPS = """first steps:
+  timeline extract article.txt --published 2017-11-02          dates of one article, as JSON
+  timeline extract news.csv --format html,ics --output out/    a merged timeline page and calendar
+  timeline extract --help                                      every option"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     from timeline.render.outputs import OUTPUT_FORMATS
 
+    from timeline import __version__
+
     parser = argparse.ArgumentParser(
-        prog="timeline", description="Turn news articles into dated timelines."
+        prog="timeline", description="Turn news articles into dated timelines.", epilog=FIRST_STEPS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="find, resolve and date the temporal expressions of articles")
     ex.add_argument("inputs", nargs="+", metavar="INPUT",
                     help=".txt, .tml, .html, .csv, .jsonl files, folders, globs ('data/*.csv'), or - for stdin")
-    ex.add_argument("--published", help="publication date YYYY-MM-DD (else from the article's metadata; "
-                                        "for CSV/JSON Lines rows: the date of rows that have none)")
+    ex.add_argument("--published", metavar="DATE",
+                    help="publication date of articles that give none (a .txt without sidecar, stdin, CSV/JSON "
+                         "Lines rows without a date): 2017-11-02, 2017-11-02T14:05-05:00, 'November 2, 2017'")
+    ex.add_argument("--published-override", metavar="DATE",
+                    help="publication date of every article, whatever its metadata or row says")
     ex.add_argument("--format", default="json",
                     help=f"{', '.join(OUTPUT_FORMATS)} (comma-separated; jsonl streams "
                          "one document per line as documents finish)")
@@ -97,7 +111,6 @@ def run_extract(args: argparse.Namespace) -> int:
     from timeline.model import Document
     from timeline.read.records import RecordError, RecordFields
     from timeline.read.sources import is_one_article_run, iter_records
-    from timeline.read.text import parse_published
     from timeline.render.atomic import StagedOutputs
     from timeline.render.outputs import plan_outputs, timeline_report, write_outputs
     from timeline.resume import SkipWritten, written_ids
@@ -105,8 +118,8 @@ def run_extract(args: argparse.Namespace) -> int:
     outputs = plan_outputs(args.format, args.output)
     if args.resume and (not outputs.streamed or outputs.stream_output in (None, "-")):
         raise ExportError("--resume goes on with a JSON Lines file: give --format jsonl and --output")
-    if args.published is not None:
-        parse_published(args.published, location="--published")
+    published = _published_option(args.published, "--published")
+    override = _published_option(args.published_override, "--published-override")
     filters = Filters(
         query=args.query, entity=args.entity,
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
@@ -119,8 +132,9 @@ def run_extract(args: argparse.Namespace) -> int:
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
-    records = iter_records(args.inputs, args.published, fields=fields, forced_format=args.input_format,
-                           fatal_input_errors=len(args.inputs) == 1, max_record_bytes=settings.max_record_bytes)
+    records = iter_records(args.inputs, published, fields=fields, forced_format=args.input_format,
+                           fatal_input_errors=len(args.inputs) == 1, max_record_bytes=settings.max_record_bytes,
+                           published_override=override)
 
     def alone(doc: Document) -> Timeline:
         return Timeline.from_documents([doc], settings)
@@ -177,6 +191,20 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.stats.failed else 0
 
 
+def _published_option(value: str | None, option: str) -> date | datetime | None:
+    """A date option read like the dates of CSV rows ("November 2, 2017" too)."""
+    from timeline.errors import InputError
+    from timeline.read.records import parse_record_date
+
+    if value is None:
+        return None
+    try:
+        return parse_record_date(value)
+    except InputError as exc:
+        raise InputError(f"{exc.reason}: expected YYYY-MM-DD or a date such as 'November 2, 2017'",
+                         location=option) from None
+
+
 def _lock_outputs(staged: "StagedOutputs", plan: "OutputPlan", output: str | None) -> None:
     """One run at a time writes an output file or folder (stdout needs no lock)."""
     from timeline.render.outputs import writes_a_folder
@@ -215,7 +243,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):  # "timeline" alone: what to type first
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
     try:
         if args.command == "extract":
             return run_extract(args)
