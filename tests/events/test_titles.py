@@ -183,3 +183,12 @@ def test_lead_sentence_skips_an_editors_note():
     text = "(This story corrects the date.)\nWASHINGTON (Reuters) - The Senate passed the bill on Friday. More."
     start, end = lead_sentence(text)
     assert text[start:end] == "WASHINGTON (Reuters) - The Senate passed the bill on Friday."
+
+
+def test_a_name_the_parser_took_for_a_verb_is_the_subject():
+    from datetime import date
+
+    from timeline import extract
+
+    (event,) = extract("Trump on Thursday nominated Powell to replace Yellen.", date(2017, 11, 2)).events
+    assert event.title == "Trump nominated Powell to replace Yellen"  # not "Trump"

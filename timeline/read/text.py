@@ -5,9 +5,7 @@ command line."""
 from __future__ import annotations
 
 import codecs
-import json
 import re
-import stat
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 
 from timeline.errors import InputError
 from timeline.model import Article
+from timeline.read.limits import load_json, refuse_device
 
 
 def parse_published(value: str | date | datetime, *, location: str | None = None) -> date | datetime:
@@ -131,9 +130,11 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     if not meta.is_file():
         return {}
     try:
-        data = json.loads(meta.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = load_json(read_bytes(meta).decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise InputError(f"unreadable metadata file: {exc}", location=str(meta)) from None
+    except InputError as exc:
+        raise InputError(f"unreadable metadata file: {exc.reason}", location=str(meta)) from None
     if not isinstance(data, dict):
         raise InputError("metadata file must hold a JSON object", location=str(meta))
     return data
@@ -145,21 +146,23 @@ def read_bytes(path: Path) -> bytes:
     Devices (``/dev/zero``, ``/dev/urandom``: endless) and sockets are refused;
     regular files and pipes (``<(command)``, FIFOs) are read.
     """
+    refuse_device(path, location=str(path))
     try:
-        mode = path.stat().st_mode
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
-            raise InputError("not a file but a device or socket", location=str(path))
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from None
 
 
 def read_text_file(path: Path, published: str | date | datetime | None = None) -> Article:
-    """One ``.txt`` article.  ``published`` (the command line) wins over the sidecar."""
+    """One ``.txt`` article.  ``published`` (the command line) is the date
+    when the sidecar gives none.  An empty article is an error, as an empty
+    CSV row is: there is nothing to date."""
     location = str(path)
     text = decode_bytes(read_bytes(path), location=location)
+    if not text.strip():
+        raise InputError("empty article: no text", location=location)
     meta = read_sidecar(path)
-    when = published if published is not None else meta.get("published")
+    when = meta.get("published") if meta.get("published") is not None else published
     return Article(
         text=text,
         published=parse_published(when, location=location) if when is not None else None,
@@ -184,6 +187,8 @@ def sidecar_text(meta: dict[str, Any], key: str, location: str) -> str | None:
 def read_stdin(published: str | date | datetime | None) -> Article:
     location = "<stdin>"
     text = decode_bytes(sys.stdin.buffer.read(), location=location)
+    if not text.strip():
+        raise InputError("empty article: no text", location=location)
     return Article(
         text=text,
         published=parse_published(published, location=location) if published is not None else None,
