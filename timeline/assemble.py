@@ -20,21 +20,26 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
+import json
+from typing import Any, Callable, Iterable, Sequence
 
 from timeline.errors import ExportError, TimelineError
 from timeline.events.interval import GRANULARITY_ORDER
+from timeline.events.kinds import HAPPENING, is_happening
 from timeline.events.lexicon import lexicon
+from timeline.importance import most_important, score_entries
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
-__all__ = ["GRANULARITY_ORDER", "Timeline", "merge_entries"]
+__all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "date_buckets", "merge_bucket", "merge_entries"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class MergeCandidate:
     """An entry with what the merge compares: its position and entity names."""
 
     entry: TimelineEntry
@@ -49,30 +54,54 @@ class Timeline:
 
     ``entries`` are the dated happenings in order (date start, then finer
     granularity first, ties in document order), each listing every source
-    that reports it; ``undated`` holds the fuzzy ones (PAST_REF, XXXX-...).
+    that reports it; ``undated`` holds the fuzzy ones (PAST_REF, XXXX-...);
+    ``mentions`` the dated and undated events that are not happenings
+    (``kind``: negated, hypothetical, span edges...: see
+    :mod:`timeline.events.kinds`), kept for programs, off the ordered
+    timeline.  Every entry has an ``importance`` (:mod:`timeline.importance`).
     The ``to_*`` methods are the renderers the command line uses.
     """
 
     documents: tuple[Document, ...]
-    entries: tuple[TimelineEntry, ...]  # dated, in order
+    entries: tuple[TimelineEntry, ...]  # dated happenings, in order
     undated: tuple[TimelineEntry, ...]  # fuzzy values, in document order
     settings: Settings
+    mentions: tuple[TimelineEntry, ...] = ()  # not happenings: dated in order, then undated
 
     @classmethod
     def from_documents(cls, documents: Iterable[Document], settings: Settings | None = None) -> "Timeline":
         """Assemble, merging mentions of one happening within and across
-        documents unless ``settings.merge_events`` is off."""
+        documents unless ``settings.merge_events`` is off; with
+        ``settings.top`` only the most important dated entries are kept."""
         settings = settings or Settings()
         docs = tuple(documents)
         candidates = [
-            _Candidate(_entry(doc, event), 0, doc.id, _names(event.entities))
+            MergeCandidate(_entry(doc, event), 0, doc.id, _names(event.entities))
             for doc in docs for event in doc.events
         ]
         candidates = [replace(c, position=i) for i, c in enumerate(candidates)]
         entries = merge_entries(candidates) if settings.merge_events else [c.entry for c in candidates]
-        dated = sorted((e for e in entries if e.date is not None), key=_order)
-        undated = tuple(e for e in entries if e.date is None)
-        return cls(docs, tuple(dated), undated, settings)
+        entries = score_entries(entries, docs)
+        happenings = [e for e in entries if is_happening(e.kind)]
+        dated = sorted((e for e in happenings if e.date is not None), key=_order)
+        undated = tuple(e for e in happenings if e.date is None)
+        mentions = tuple(sorted((e for e in entries if not is_happening(e.kind) and e.date is not None), key=_order)) \
+            + tuple(e for e in entries if not is_happening(e.kind) and e.date is None)
+        timeline = cls(docs, tuple(dated), undated, settings, mentions)
+        return timeline.top(settings.top) if settings.top is not None else timeline
+
+    def top(self, count: int) -> "Timeline":
+        """The ``count`` most important dated entries, in date order (vague
+        and non-happening mentions left out: this is the key-event timeline)."""
+        entries = tuple(most_important(self.entries, count))
+        used = {s.document_id for e in entries for s in e.sources}
+        return replace(self, documents=tuple(d for d in self.documents if d.id in used), entries=entries,
+                       undated=(), mentions=())
+
+    def key_entries(self) -> tuple[TimelineEntry, ...]:
+        """The entries a reader starts from: the ``settings.key_events`` most
+        important ones (all of them on a shorter timeline), in date order."""
+        return tuple(most_important(self.entries, self.settings.key_events))
 
     # rendering: the same functions the command line calls
     def to_json(self) -> str:
@@ -129,18 +158,15 @@ def _entry(doc: Document, event: Event) -> TimelineEntry:
                                    doc.title, doc.url, doc.published))
     return TimelineEntry(
         id=f"{doc.id}:{event.id}", title=event.title, date=event.date, certainty=event.certainty,
-        tense=event.tense, sources=tuple(sources), lemma=event.lemma,
+        tense=event.tense, sources=tuple(sources), lemma=event.lemma, kind=event.kind,
     )
 
 
-def merge_entries(candidates: list[_Candidate]) -> list[TimelineEntry]:
-    """Merge entries of different documents that report the same happening; the
-    merged entry sits where its first report was and lists every source."""
-    words = lexicon()
-    buckets: dict[tuple[object, ...], list[_Candidate]] = defaultdict(list)
-    for c in candidates:
-        if c.entry.date is not None and c.names and c.entry.lemma not in words.unmerged_lemmas:
-            buckets[(*_date_key(c.entry.date), words.lemma_group(c.entry.lemma))].append(c)
+def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
+    """Merge entries that report the same happening (within and across
+    documents); the merged entry sits where its first report was and lists
+    every source.  Entries are compared only within their date bucket
+    (:func:`date_buckets`), each bucket by :func:`merge_bucket`."""
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -149,22 +175,126 @@ def merge_entries(candidates: list[_Candidate]) -> list[TimelineEntry]:
             i = parent[i]
         return i
 
-    for bucket in buckets.values():
-        if len({c.document_id for c in bucket}) < 2:
-            continue
-        by_word: dict[str, list[_Candidate]] = defaultdict(list)
-        for c in bucket:
-            for name in c.names:
-                for word in name:
-                    by_word[word].append(c)
-        for c in bucket:
-            for other in {o.position: o for name in c.names for w in name for o in by_word[w]}.values():
-                if other.position < c.position and other.document_id != c.document_id and _share_name(c, other):
-                    parent[find(c.position)] = find(other.position)
-    groups: dict[int, list[_Candidate]] = defaultdict(list)
+    for bucket in date_buckets(candidates):
+        for group in merge_bucket(bucket):
+            first = find(bucket[group[0]].position)
+            for i in group[1:]:
+                parent[find(bucket[i].position)] = first
+    groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[find(c.position)].append(c)
     return [_combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+
+
+def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandidate]]:
+    """The happenings grouped by date interval (value-independent: start, end,
+    granularity), the only entries coreference compares; a bucket larger than
+    ``largest_bucket`` (a year every article names) is split by trigger
+    group, so that the cost stays near-linear in the number of events."""
+    words = lexicon()
+    limit = coreference_settings()["largest_bucket"]
+    buckets: dict[tuple[object, ...], list[MergeCandidate]] = defaultdict(list)
+    for c in candidates:
+        if c.entry.date is not None and is_happening(c.entry.kind):
+            buckets[_date_key(c.entry.date)].append(c)
+    out: list[list[MergeCandidate]] = []
+    for bucket in buckets.values():
+        if len(bucket) < 2:
+            continue
+        if len(bucket) <= limit:
+            out.append(bucket)
+            continue
+        by_group: dict[str, list[MergeCandidate]] = defaultdict(list)
+        for c in bucket:
+            by_group[words.lemma_group(c.entry.lemma)].append(c)
+        out.extend(b for b in by_group.values() if len(b) > 1)
+    return out
+
+
+def merge_bucket(bucket: Sequence[MergeCandidate]) -> list[list[int]]:
+    """Event coreference in one date bucket: the groups (indices into
+    ``bucket``, each in order, groups of more than one only) of entries that
+    tell one happening.
+
+    Two entries are one happening when their words are close enough
+    (``similarity``: TF-IDF cosine of their headlines and of their sentences,
+    ``events/data/coreference.json``) for what else they share: the same or
+    a related trigger (``related_lemmas.txt``) and a shared name ask for
+    little, a trigger word inside the other's headline ("conducted its sixth
+    nuclear test" / "test") for more, other triggers for much more, and
+    statements ("said") for near-identical sentences.  Two triggers of one
+    sentence are one happening only when one names the other.  Callable on
+    its own, per bucket (e.g. from a parallel runner)."""
+    if len(bucket) < 2:
+        return []
+    limits = coreference_settings()
+    similarity = _similarities(bucket, limits["title_weight"])
+    words = lexicon()
+    groups = [words.lemma_group(c.entry.lemma) for c in bucket]
+    titles = [_title_words(c.entry.title) for c in bucket]
+    parent = list(range(len(bucket)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(bucket)):
+        for j in range(i):
+            if find(i) != find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j],
+                                                   titles, i, j, similarity[i][j], limits, words.unmerged_lemmas):
+                parent[find(i)] = find(j)
+    merged: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(bucket)):
+        merged[find(i)].append(i)
+    return [g for g in merged.values() if len(g) > 1]
+
+
+def _coreferent(
+    a: MergeCandidate, b: MergeCandidate, same_trigger: bool, titles: list[frozenset[str]], i: int, j: int,
+    similarity: float, limits: dict[str, float], statements: frozenset[str],
+) -> bool:
+    named = _trigger_in(a, titles[j]) or _trigger_in(b, titles[i])
+    if a.entry.sources[0].sentence == b.entry.sources[0].sentence and a.document_id == b.document_id:
+        return named  # "conducted its sixth nuclear test": conducted = test; "signed and said": two
+    if a.entry.lemma in statements or b.entry.lemma in statements:
+        return same_trigger and similarity >= limits["statement_min_similarity"]
+    if same_trigger:
+        if _share_name(a, b):
+            return similarity >= limits["same_trigger_with_name_min_similarity"]
+        return similarity >= limits["same_trigger_min_similarity"]
+    if named:
+        return similarity >= limits["trigger_in_title_min_similarity"]
+    return similarity >= limits["other_trigger_min_similarity"] and _share_name(a, b)
+
+
+def _similarities(bucket: Sequence[MergeCandidate], title_weight: float) -> Any:
+    """Pairwise similarity (a square array): the weighted TF-IDF cosines of
+    the headlines and of the sentences."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def cosines(texts: list[str]) -> Any:
+        try:
+            matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        except ValueError:  # nothing but stop words
+            return np.zeros((len(texts), len(texts)))
+        return (matrix @ matrix.T).toarray()
+
+    titles = cosines([c.entry.title for c in bucket])
+    sentences = cosines([" ".join(dict.fromkeys(s.sentence.text for s in c.entry.sources)) for c in bucket])
+    return title_weight * titles + (1 - title_weight) * sentences
+
+
+def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:
+    """The entry's trigger word is a word of the other entry's headline."""
+    trigger = candidate.entry.sources[0].trigger.text.lower() if candidate.entry.sources else ""
+    return bool(trigger) and trigger in title
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(title.lower().split())
 
 
 def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
@@ -172,10 +302,18 @@ def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
     if len(entries) == 1:
         return first
     certainty = min((e.certainty for e in entries), key=_CERTAINTY_ORDER.index)
-    return replace(first, certainty=certainty, sources=tuple(s for e in entries for s in e.sources))
+    kind = HAPPENING if any(is_happening(e.kind) for e in entries) else first.kind
+    return replace(first, certainty=certainty, kind=kind, sources=tuple(s for e in entries for s in e.sources))
 
 
-def _share_name(a: _Candidate, b: _Candidate) -> bool:
+@lru_cache(maxsize=1)
+def coreference_settings() -> dict[str, float]:
+    """The thresholds of ``events/data/coreference.json``."""
+    raw = resources.files("timeline.events").joinpath("data/coreference.json").read_text("utf-8")
+    return {k: float(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def _share_name(a: MergeCandidate, b: MergeCandidate) -> bool:
     """A name of one is the other's, or lies within it ("Xi" in "Xi Jinping")."""
     return any(x <= y or y <= x for x in a.names for y in b.names)
 

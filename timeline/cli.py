@@ -61,6 +61,18 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     keep.add_argument("--entity", metavar="NAME", help="entries whose sentence names the entity NAME")
     keep.add_argument("--since", metavar="DATE", help="entries that end on or after DATE (YYYY[-MM[-DD]])")
     keep.add_argument("--until", metavar="DATE", help="entries that start on or before DATE")
+    keep.add_argument("--top", metavar="N", type=_positive, help="the N most important entries, in date order")
+    ex.add_argument("--title", metavar="TEXT", help="name of the page and the calendar (default: from the articles)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {text!r}")
+    return value
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -94,7 +106,7 @@ def run_extract(args: argparse.Namespace) -> int:
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
-    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities)
+    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities, title=args.title)
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
@@ -126,6 +138,8 @@ def run_extract(args: argparse.Namespace) -> int:
                 sink.close()
     merged = Timeline.from_documents(documents, settings) if outputs.merged else None
     written = filters.apply(merged) if merged is not None and filters.active else merged
+    if written is not None and args.top is not None:  # after the filters: "the 10 most important about Kim"
+        written = written.top(args.top)
     if merged is not None and written is not None:
         write_outputs(written, outputs.merged, args.output)
     if not args.quiet and not one_article:

@@ -31,9 +31,10 @@ def keep_entries(timeline: Timeline, test: EntryTest) -> Timeline:
     documents = {d.id: d for d in timeline.documents}
     entries = tuple(e for e in timeline.entries if test(e, documents))
     undated = tuple(e for e in timeline.undated if test(e, documents))
-    used = {s.document_id for e in entries + undated for s in e.sources}
+    mentions = tuple(e for e in timeline.mentions if test(e, documents))
+    used = {s.document_id for e in entries + undated + mentions for s in e.sources}
     return replace(timeline, documents=tuple(d for d in timeline.documents if d.id in used),
-                   entries=entries, undated=undated)
+                   entries=entries, undated=undated, mentions=mentions)
 
 
 def mentioning(timeline: Timeline, text: str) -> Timeline:

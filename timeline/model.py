@@ -110,6 +110,9 @@ class Event:
     lemma: str = ""
     entities: tuple[str, ...] = ()
     mentions: tuple[EventMention, ...] = ()
+    # "happening", or the kind of mention kept off the ordered timeline
+    # ("negated", "span_edge"...: see timeline.events.kinds)
+    kind: str = "happening"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: spans as {start, end, text}, the date as :meth:`DateInterval.to_dict`."""
@@ -123,6 +126,7 @@ class Event:
             "certainty": self.certainty,
             "tense": self.tense,
             "lemma": self.lemma,
+            "kind": self.kind,
             "entities": list(self.entities),
             "mentions": [
                 {"timex": m.timex, "trigger": asdict(m.trigger), "sentence": asdict(m.sentence)}
@@ -146,6 +150,8 @@ class Document:
     # the publication time when the input gave one (keeps its zone)
     published_at: datetime | None = None
     entities: tuple[TextSpan, ...] = field(default=(), compare=False)
+    # the lead: the body's first sentence (dateline included), where the news is
+    lead: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, as in ``timeline extract --format json`` (without the text)."""
@@ -156,6 +162,7 @@ class Document:
             "url": self.url,
             "published": self.published.isoformat(),
             "published_at": self.published_at.isoformat() if self.published_at else None,
+            "lead": {"start": self.lead.start, "end": self.lead.end} if self.lead else None,
             "timexes": [t.to_dict() for t in self.timexes],
             "events": [e.to_dict() for e in self.events],
         }
@@ -186,6 +193,11 @@ class TimelineEntry:
     tense: Tense
     sources: tuple[EntrySource, ...]
     lemma: str = ""
+    kind: str = "happening"
+    # how much a journalist's timeline needs it, 0..1, and the weighted
+    # components it is the sum of (see timeline.importance)
+    importance: float = 0.0
+    importance_parts: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, with one dict per source."""
@@ -195,6 +207,9 @@ class TimelineEntry:
             "date": self.date.to_dict() if self.date else None,
             "certainty": self.certainty,
             "tense": self.tense,
+            "kind": self.kind,
+            "importance": round(self.importance, 4),
+            "importance_parts": {name: round(value, 4) for name, value in self.importance_parts},
             "sources": [
                 {
                     "document": s.document_id,

@@ -32,6 +32,7 @@ class _Pending:
     published: date
     candidates: list[Candidate]
     sentences: list[tuple[int, int]]
+    lead: TextSpan | None = None
 
 
 def document_id(article: Article) -> str:
@@ -86,7 +87,9 @@ class Pipeline:
         day = publication_day(article)
         candidates = self.tagger.candidates(article.text)
         sentences = split_sentences(article.text) if candidates else []
-        return _Pending(article, day, candidates, _sentences_with(sentences, candidates))
+        # the lead (first sentence) is where an article's main news is told
+        lead = TextSpan(sentences[0][0], sentences[0][1], "") if sentences else None
+        return _Pending(article, day, candidates, _sentences_with(sentences, candidates), lead)
 
     def _finish(self, batch: list[_Pending]) -> Iterator[Document]:
         texts = [p.article.text[s:e] for p in batch for s, e in p.sentences]
@@ -122,6 +125,7 @@ class Pipeline:
             source=article.source,
             published_at=article.published if isinstance(article.published, datetime) else None,
             entities=entities,
+            lead=pending.lead,
         )
 
 

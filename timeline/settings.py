@@ -27,6 +27,12 @@ class Settings:
     entities: bool = False
     batch_size: int = 64
     workers: int = 1
+    # keep only the N most important dated entries (None: all of them)
+    top: int | None = None
+    # how many entries the HTML page of a corpus opens on and its .ics holds
+    key_events: int = 30
+    # the name of the page and of the calendar (None: from the articles)
+    title: str | None = None
 
     def __post_init__(self) -> None:
         if not self.spacy_model or not isinstance(self.spacy_model, str):
@@ -37,6 +43,12 @@ class Settings:
             raise SettingsError("batch_size must be a positive integer")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise SettingsError("workers must be a positive integer")
+        if self.top is not None and (not isinstance(self.top, int) or isinstance(self.top, bool) or self.top < 1):
+            raise SettingsError(f"top must be a positive integer or None, not {self.top!r}")
+        if not isinstance(self.key_events, int) or isinstance(self.key_events, bool) or self.key_events < 1:
+            raise SettingsError(f"key_events must be a positive integer, not {self.key_events!r}")
+        if self.title is not None and (not isinstance(self.title, str) or not self.title.strip()):
+            raise SettingsError("title must be a non-empty string or None")
         for flag in ("merge_events", "events", "entities"):
             if not isinstance(getattr(self, flag), bool):
                 raise SettingsError(f"{flag} must be True or False, not {getattr(self, flag)!r}")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval
+from timeline.events.kinds import HAPPENING, KindClassifier
 from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
 from timeline.model import Event, EventMention, TextSpan, Timex
@@ -41,6 +42,7 @@ class EventAnchorer:
         self.pairs = PairFeatures(words, shipped_event_model())
         self.model = model or AnchoringModel.load()
         self.describer = Describer(words, named_entities=self.settings.entities)
+        self.kinds = KindClassifier()
 
     def anchor(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText
@@ -101,6 +103,7 @@ class EventAnchorer:
                 lemma=token.lemma_.lower(),
                 entities=self.describer.entities(token, skip),
                 mentions=(EventMention(timex.id, span, sentence),),
+                kind=self.kinds.kind(token, tokens),
             )
 
 
@@ -164,5 +167,7 @@ def _combine(group: list[Event]) -> Event:
             finest = other
     mentions = tuple(dict.fromkeys(m for event in group for m in event.mentions))
     entities = tuple(dict.fromkeys(e for event in group for e in event.entities))
+    # one mention telling it as a happening makes it one ("from 2016 to 2018" stays a span edge)
+    kind = HAPPENING if any(e.kind == HAPPENING for e in group) else first.kind
     return replace(finest, trigger=first.trigger, title=first.title, sentence=first.sentence, lemma=first.lemma,
-                   mentions=mentions, entities=entities)
+                   mentions=mentions, entities=entities, kind=kind)
