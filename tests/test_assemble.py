@@ -1,4 +1,5 @@
-"""Timeline assembly: order, fuzzy entries apart, merging across articles."""
+"""Timeline assembly: order, fuzzy entries apart, event coreference within
+and across articles, importance, the key events."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from timeline.settings import Settings
 PUBLISHED = date(2017, 11, 2)
 
 
-def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]]) -> Document:
-    """A document whose text holds one line per event: "<trigger> on <value>."
-    ``events``: (trigger lemma, TIMEX3 value, entities)."""
+def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]], kind: str = "happening") -> Document:
+    """A document whose text holds one line per event: "<entities> <trigger> on <value>."
+    ``events``: (trigger lemma, TIMEX3 value, entities); titles name the
+    participants, as the titler's do."""
     text = ""
     timexes: list[Timex] = []
     built: list[Event] = []
@@ -30,7 +32,8 @@ def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]]) -> Documen
         text += line
         timexes.append(Timex(f"t{i}", t_start, t_start + len(value), value, "DATE", value))
         built.append(Event(
-            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=f"{lemma} {i} of {doc_id}", sentence=sentence,
+            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=f"{' '.join(entities)} {lemma} {i} of {doc_id}".strip(),
+            sentence=sentence, kind=kind,
             date=interval(value, PUBLISHED), certainty="exact" if interval(value) else "vague", tense="past",
             lemma=lemma, entities=entities, mentions=(EventMention(f"t{i}", trigger, sentence),),
         ))
@@ -81,7 +84,7 @@ def test_same_happening_in_two_articles_is_one_entry_with_both_sources() -> None
     merged = [e for e in timeline.entries if e.date and e.date.value == "2017-11-09"]
     assert len(merged) == 1
     assert [(s.document_id, s.event_id) for s in merged[0].sources] == [("a", "e1"), ("b", "e1")]
-    assert merged[0].title == "meet 1 of a"  # the first report's
+    assert merged[0].title == "Xi Jinping Trump meet 1 of a"  # the first report's
     # the nuclear tests share no participant: two entries
     assert len([e for e in timeline.entries if e.lemma == "test"]) == 2
 
@@ -95,9 +98,10 @@ def test_no_merge_across_dates_unrelated_events_or_when_turned_off() -> None:
     assert len(Timeline.from_documents([a, c], Settings(merge_events=False)).entries) == 3
 
 
-def test_related_events_of_one_article_are_not_merged_by_assembly() -> None:
-    a = _doc("a", [("meet", "2017-11-09", ("Xi",)), ("talks", "2017-11-09", ("Xi",))])
-    assert len(Timeline.from_documents([a]).entries) == 2
+def test_related_events_of_one_article_are_merged_but_not_other_happenings_of_that_day() -> None:
+    a = _doc("a", [("meet", "2017-11-09", ("Xi",)), ("talks", "2017-11-09", ("Xi",)),
+                   ("protest", "2017-11-09", ("Hong Kong",))])
+    assert [len(e.sources) for e in Timeline.from_documents([a]).entries] == [2, 1]
 
 
 def test_merge_is_transitive_and_keeps_first_position() -> None:
@@ -128,10 +132,12 @@ def test_corpus_scale_assembly_is_fast() -> None:
     assert starts == sorted(starts)
 
 
-def test_statements_are_not_merged_across_articles() -> None:
+def test_statements_merge_only_when_told_in_the_same_words() -> None:
     a = _doc("a", [("say", "2017-11-16", ("Trump",))])
     b = _doc("b", [("say", "2017-11-16", ("Trump",))])
-    assert len(Timeline.from_documents([a, b]).entries) == 2
+    assert len(Timeline.from_documents([a, b]).entries) == 1
+    c = _doc("c", [("say", "2017-11-16", ("Trump", "Moore", "Alabama"))])
+    assert len(Timeline.from_documents([a, c]).entries) == 2
 
 
 def test_a_renderer_bug_reaches_users_as_an_export_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]

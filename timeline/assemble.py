@@ -36,6 +36,9 @@ from timeline.settings import Settings
 __all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "date_buckets", "merge_bucket", "merge_entries"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
+# words of two letters or more, no digits: the numbers of dates would make
+# every sentence about one day look alike
+_WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,8 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     """Merge entries that report the same happening (within and across
     documents); the merged entry sits where its first report was and lists
     every source.  Entries are compared only within their date bucket
-    (:func:`date_buckets`), each bucket by :func:`merge_bucket`."""
+    (:func:`date_buckets`), each bucket by :func:`merge_bucket`; the TF-IDF
+    weights are learnt once over all entries."""
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -175,11 +179,17 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
             i = parent[i]
         return i
 
-    for bucket in date_buckets(candidates):
-        for group in merge_bucket(bucket):
-            first = find(bucket[group[0]].position)
-            for i in group[1:]:
-                parent[find(bucket[i].position)] = first
+    buckets = date_buckets(candidates)
+    if buckets:
+        titles, sentences = word_vectors([c for bucket in buckets for c in bucket])
+        row = 0
+        for bucket in buckets:
+            rows = slice(row, row + len(bucket))
+            row += len(bucket)
+            for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
+                first = find(bucket[group[0]].position)
+                for i in group[1:]:
+                    parent[find(bucket[i].position)] = first
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[find(c.position)].append(c)
@@ -187,10 +197,10 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
 
 
 def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandidate]]:
-    """The happenings grouped by date interval (value-independent: start, end,
-    granularity), the only entries coreference compares; a bucket larger than
-    ``largest_bucket`` (a year every article names) is split by trigger
-    group, so that the cost stays near-linear in the number of events."""
+    """The happenings grouped by date interval (start, end, granularity), the
+    only entries coreference compares, buckets of one left out; a bucket
+    larger than ``largest_bucket`` (a year every article names) is split by
+    trigger group, so that the cost stays near-linear in the number of events."""
     words = lexicon()
     limit = coreference_settings()["largest_bucket"]
     buckets: dict[tuple[object, ...], list[MergeCandidate]] = defaultdict(list)
@@ -199,39 +209,60 @@ def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandida
             buckets[_date_key(c.entry.date)].append(c)
     out: list[list[MergeCandidate]] = []
     for bucket in buckets.values():
-        if len(bucket) < 2:
-            continue
         if len(bucket) <= limit:
             out.append(bucket)
             continue
         by_group: dict[str, list[MergeCandidate]] = defaultdict(list)
         for c in bucket:
             by_group[words.lemma_group(c.entry.lemma)].append(c)
-        out.extend(b for b in by_group.values() if len(b) > 1)
-    return out
+        out.extend(by_group.values())
+    return [b for b in out if len(b) > 1]
 
 
-def merge_bucket(bucket: Sequence[MergeCandidate]) -> list[list[int]]:
+def word_vectors(candidates: Sequence[MergeCandidate]) -> tuple[Any, Any]:
+    """TF-IDF rows (L2-normalised, sparse) of the candidates' headlines and of
+    their sentences: their dot products are cosines."""
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def rows(texts: list[str]) -> Any:
+        try:
+            return TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                   token_pattern=_WORD_PATTERN).fit_transform(texts)
+        except ValueError:  # nothing but stop words
+            return csr_matrix((len(texts), 1))
+
+    return (rows([c.entry.title for c in candidates]),
+            rows([" ".join(dict.fromkeys(s.sentence.text for s in c.entry.sources)) for c in candidates]))
+
+
+def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | None = None) -> list[list[int]]:
     """Event coreference in one date bucket: the groups (indices into
-    ``bucket``, each in order, groups of more than one only) of entries that
-    tell one happening.
+    ``bucket``, each in order; groups of more than one only) of entries that
+    tell one happening.  ``vectors``: the bucket's rows of
+    :func:`word_vectors` (else computed from the bucket alone).
 
     Two entries are one happening when their words are close enough
     (``similarity``: TF-IDF cosine of their headlines and of their sentences,
-    ``events/data/coreference.json``) for what else they share: the same or
-    a related trigger (``related_lemmas.txt``) and a shared name ask for
-    little, a trigger word inside the other's headline ("conducted its sixth
-    nuclear test" / "test") for more, other triggers for much more, and
-    statements ("said") for near-identical sentences.  Two triggers of one
-    sentence are one happening only when one names the other.  Callable on
-    its own, per bucket (e.g. from a parallel runner)."""
+    weighted, ``events/data/coreference.json``) for what else they share:
+    the same or a related trigger (``related_lemmas.txt``) and a shared name
+    ask for little, a trigger word inside the other's headline ("conducted
+    its sixth nuclear test" / "test") for more, other triggers or other
+    participants for much more, and statements ("said") for near-identical
+    sentences.  Two triggers of one sentence are one happening only when one
+    names the other.  Callable on its own, per bucket (e.g. from a parallel
+    runner)."""
     if len(bucket) < 2:
         return []
+    import numpy as np
+
     limits = coreference_settings()
-    similarity = _similarities(bucket, limits["title_weight"])
+    titles, sentences = vectors if vectors is not None else word_vectors(bucket)
+    weight = limits["title_weight"]
+    similarity = weight * (titles @ titles.T).toarray() + (1 - weight) * (sentences @ sentences.T).toarray()
     words = lexicon()
     groups = [words.lemma_group(c.entry.lemma) for c in bucket]
-    titles = [_title_words(c.entry.title) for c in bucket]
+    title_words = [_title_words(c.entry.title) for c in bucket]
     parent = list(range(len(bucket)))
 
     def find(i: int) -> int:
@@ -240,11 +271,13 @@ def merge_bucket(bucket: Sequence[MergeCandidate]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i in range(len(bucket)):
-        for j in range(i):
-            if find(i) != find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j],
-                                                   titles, i, j, similarity[i][j], limits, words.unmerged_lemmas):
-                parent[find(i)] = find(j)
+    # only pairs above the lowest threshold can merge: the rest is never looked at
+    lowest = min(v for k, v in limits.items() if k.endswith("_min_similarity"))
+    for i, j in zip(*np.nonzero(np.tril(similarity, -1) >= lowest)):
+        i, j = int(i), int(j)
+        if find(i) != find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j], title_words, i, j,
+                                               float(similarity[i, j]), limits, words.unmerged_lemmas):
+            parent[find(i)] = find(j)
     merged: dict[int, list[int]] = defaultdict(list)
     for i in range(len(bucket)):
         merged[find(i)].append(i)
@@ -260,6 +293,9 @@ def _coreferent(
         return named  # "conducted its sixth nuclear test": conducted = test; "signed and said": two
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
+    if a.names and b.names and not _share_name(a, b):
+        # other participants ("Pyongyang's test", "Seoul's test"): only near-identical words
+        return similarity >= limits["other_participants_min_similarity"]
     if same_trigger:
         if _share_name(a, b):
             return similarity >= limits["same_trigger_with_name_min_similarity"]
@@ -267,24 +303,6 @@ def _coreferent(
     if named:
         return similarity >= limits["trigger_in_title_min_similarity"]
     return similarity >= limits["other_trigger_min_similarity"] and _share_name(a, b)
-
-
-def _similarities(bucket: Sequence[MergeCandidate], title_weight: float) -> Any:
-    """Pairwise similarity (a square array): the weighted TF-IDF cosines of
-    the headlines and of the sentences."""
-    import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    def cosines(texts: list[str]) -> Any:
-        try:
-            matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-        except ValueError:  # nothing but stop words
-            return np.zeros((len(texts), len(texts)))
-        return (matrix @ matrix.T).toarray()
-
-    titles = cosines([c.entry.title for c in bucket])
-    sentences = cosines([" ".join(dict.fromkeys(s.sentence.text for s in c.entry.sources)) for c in bucket])
-    return title_weight * titles + (1 - title_weight) * sentences
 
 
 def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:

@@ -63,6 +63,8 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     keep.add_argument("--until", metavar="DATE", help="entries that start on or before DATE")
     keep.add_argument("--top", metavar="N", type=_positive, help="the N most important entries, in date order")
     ex.add_argument("--title", metavar="TEXT", help="name of the page and the calendar (default: from the articles)")
+    ex.add_argument("--key-events", metavar="N", type=_positive, default=Settings.key_events,
+                    help="entries the page of a corpus opens on and its calendar holds (default %(default)s)")
 
 
 def _positive(text: str) -> int:
@@ -106,7 +108,8 @@ def run_extract(args: argparse.Namespace) -> int:
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
-    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities, title=args.title)
+    settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities, title=args.title,
+                                     key_events=args.key_events)
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
