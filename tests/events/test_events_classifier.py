@@ -3,13 +3,11 @@ sentence, its decisions, the training code on a toy problem."""
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from types import ModuleType
 
 from events_helpers import PUBLISHED, anchor, parse, timexes_for, triggers
-from support import ROOT
+from support import bench_module
 
 from timeline.evaluate.events import Pair, Span
 from timeline.events import EventAnchorer
@@ -87,12 +85,7 @@ def test_rules_only_model_gives_the_rules_choices() -> None:
 
 
 def _training_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_anchoring", ROOT / "bench" / "train_anchoring.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return bench_module("train_anchoring")
 
 
 def test_training_learns_a_toy_problem() -> None:

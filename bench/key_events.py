@@ -1,0 +1,301 @@
+"""Key events a journalist would publish: recall of the tool's ranked timeline
+against hand-written gold (issue 13, "How it is measured"; a benchmark, not a test).
+
+    python bench/key_events.py [--story NAME ...] [--json] [--workers N] [--csv PATH]
+
+Each story of ``bench/data/key_events/*.json`` (format in the README there) is
+a set of rows of the Reuters 2017 CSV and the journalist's N key events. The
+rows go through the real pipeline (``timeline.extract_many``, then
+``Timeline.from_documents`` as the command line assembles a corpus) and the
+entries are taken as the JSON export lists them (``timeline_dict(...)["timeline"]``).
+
+Ranking of the entries: by their ``importance`` (descending) when every entry
+has one, else by the number of distinct source articles (descending), then
+date; ties keep the timeline's order. The ranking used is printed.
+
+An entry matches a key event when
+  * its date interval lies inside the key event's date (the day, or the whole
+    month for a ``YYYY-MM`` date), and
+  * one of its source sentences reports the event: after folding case, quotes
+    and whitespace, the sentence equals one of the event's gold sentences, or
+    their word sets overlap heavily: Jaccard >= 0.6, or one holds >= 90% of the
+    words of the other and that one has at least 6 words (a sentence the
+    tool's splitter cut shorter or left longer than the gold's).
+A key event counts once, at the best rank of the entries that match it.
+
+recall@2N = key events matched within the first 2N ranked entries / N;
+recall    = key events matched by any entry / N.
+Overall figures pool the key events of all stories (and the story mean is
+printed too). For each event missed at 2N the reason is printed: no entry
+reports it, entries report it with another date, or it ranks low (rank R).
+
+Articles of several stories are processed once; nothing is cached on disk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import csv
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "bench" / "data" / "key_events"
+DEFAULT_CSV = ROOT.parent / "shared" / "data" / "reuters-2017" / "reuters-2017-politics.csv"
+
+JACCARD = 0.6  # word-set Jaccard above which two sentences are one report
+CONTAINMENT = 0.9  # share of the smaller sentence's words found in the larger
+MIN_CONTAINED_WORDS = 6  # containment needs a real sentence, not a fragment
+
+
+# --- gold --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class KeyEvent:
+    id: str
+    date: str
+    headline: str
+    sentences: tuple[tuple[int, str], ...]  # (row, exact text)
+
+    @property
+    def interval(self) -> tuple[date, date]:
+        return date_interval(self.date)
+
+
+@dataclass(frozen=True)
+class Story:
+    name: str
+    title: str
+    rows: tuple[int, ...]
+    events: tuple[KeyEvent, ...]
+    selection: dict[str, Any] = field(default_factory=dict)
+
+
+def date_interval(value: str) -> tuple[date, date]:
+    """``YYYY-MM-DD`` -> that day; ``YYYY-MM`` -> the month (inclusive bounds)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        day = date.fromisoformat(value)
+        return day, day
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        year, month = int(value[:4]), int(value[5:])
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    raise ValueError(f"key event date must be YYYY-MM-DD or YYYY-MM, not {value!r}")
+
+
+def load_story(path: Path) -> Story:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    events = tuple(
+        KeyEvent(e["id"], e["date"], e["headline"], tuple((s["row"], s["text"]) for s in e["sentences"]))
+        for e in data["events"]
+    )
+    return Story(data["story"], data.get("title", data["story"]), tuple(data["rows"]), events,
+                 data.get("selection", {}))
+
+
+def load_stories(gold_dir: Path = GOLD_DIR) -> list[Story]:
+    return [load_story(p) for p in sorted(gold_dir.glob("*.json"))]
+
+
+def read_rows(csv_path: Path) -> list[dict[str, str]]:
+    """The CSV's data rows (0-based, header excluded), as csv.DictReader gives them."""
+    with open(csv_path, encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def selected_rows(rows: list[dict[str, str]], selection: dict[str, Any]) -> list[int]:
+    """Rows a story's selection regex picks (for checking the recorded row list)."""
+    flags = re.IGNORECASE if "i" in selection.get("flags", "") else 0
+    pattern = re.compile(selection["regex"], flags)
+    fields = {"title": ("title",), "title+text": ("title", "text")}[selection["field"]]
+    excluded = set(selection.get("exclude_rows", ()))
+    return [i for i, row in enumerate(rows)
+            if i not in excluded and any(pattern.search(row[f]) for f in fields)]
+
+
+# --- the tool's timeline -------------------------------------------------------------------
+
+def row_id(row: int) -> str:
+    return f"row-{row}"
+
+
+def process(rows: list[dict[str, str]], wanted: Iterable[int], workers: int) -> dict[int, Any]:
+    """Documents of the wanted rows through the real pipeline, by row."""
+    from timeline import extract_many
+
+    wanted = sorted(set(wanted))
+    records = [{"id": row_id(i), "title": rows[i]["title"], "text": rows[i]["text"], "date": rows[i]["date"]}
+               for i in wanted]
+    documents = {}
+    for doc in extract_many(records, workers=workers, on_error="skip"):
+        documents[int(doc.id.removeprefix("row-"))] = doc
+    return documents
+
+
+def story_entries(documents: list[Any]) -> list[dict[str, Any]]:
+    """The merged timeline's entries as the JSON export lists them."""
+    from timeline.assemble import Timeline
+    from timeline.render.json_out import timeline_dict
+
+    return timeline_dict(Timeline.from_documents(documents))["timeline"]
+
+
+def rank(entries: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """Entries most important first, and the name of the ranking used."""
+    if entries and all(isinstance(e.get("importance"), (int, float)) for e in entries):
+        return "importance", sorted(entries, key=lambda e: -e["importance"])
+    return "sources", sorted(entries, key=lambda e: (-len({s["document"] for s in e["sources"]}),
+                                                     e["date"]["start"]))
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", normalise(text)))
+
+
+def same_report(sentence: str, gold: str) -> bool:
+    """One sentence reports what the gold sentence reports (see the module doc)."""
+    if normalise(sentence) == normalise(gold):
+        return True
+    a, b = words(sentence), words(gold)
+    if not a or not b:
+        return False
+    shared = len(a & b)
+    if shared / len(a | b) >= JACCARD:
+        return True
+    smaller = min(len(a), len(b))
+    return smaller >= MIN_CONTAINED_WORDS and shared / smaller >= CONTAINMENT
+
+
+_WITHIN_A_DAY = {"minute", "hour", "partofday"}
+
+
+def inside(entry: dict[str, Any], event: KeyEvent) -> bool:
+    """The entry's interval lies inside the key event's date; a clock time or
+    part of day counts as its day ("Monday night" runs past midnight)."""
+    start, end = event.interval
+    first = date.fromisoformat(entry["date"]["start"][:10])
+    last = first if entry["date"]["granularity"] in _WITHIN_A_DAY else date.fromisoformat(entry["date"]["end"][:10])
+    return start <= first and last <= end
+
+
+@dataclass
+class Outcome:
+    event: KeyEvent
+    rank: int | None = None  # best rank (1-based) of a matching entry
+    reported_with_dates: list[str] = field(default_factory=list)  # dates of reporting entries, wrong day
+
+    def why(self, top: int) -> str:
+        if self.rank is not None:
+            return f"ranked low at rank {self.rank}" if self.rank > top else "found"
+        if self.reported_with_dates:
+            shown = ", ".join(sorted(set(self.reported_with_dates))[:4])
+            return f"wrong date (reported as {shown})"
+        return "not found at all"
+
+
+def score_story(story: Story, ranked: list[dict[str, Any]]) -> list[Outcome]:
+    sentences = [[s["sentence"]["text"] for s in e["sources"]] for e in ranked]
+    outcomes = []
+    for event in story.events:
+        outcome = Outcome(event)
+        for position, (entry, texts) in enumerate(zip(ranked, sentences), 1):
+            if not any(same_report(t, g) for t in texts for _, g in event.sentences):
+                continue
+            if inside(entry, event):
+                outcome.rank = position
+                break
+            outcome.reported_with_dates.append(entry["date"]["value"])
+        outcomes.append(outcome)
+    return outcomes
+
+
+# --- report -----------------------------------------------------------------------------------
+
+def figures(n: int, n_entries: int, at_top: int, anywhere: int) -> dict[str, Any]:
+    return {"N": n, "entries": n_entries, "found_at_2N": at_top, "found": anywhere,
+            "recall_at_2N": at_top / n if n else 0.0, "recall": anywhere / n if n else 0.0}
+
+
+def story_figures(outcomes: list[Outcome], n_entries: int) -> dict[str, Any]:
+    """A story's figures: the top is 2N for this story's own N."""
+    top = 2 * len(outcomes)
+    return figures(len(outcomes), n_entries,
+                   sum(1 for o in outcomes if o.rank is not None and o.rank <= top),
+                   sum(1 for o in outcomes if o.rank is not None))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--story", action="append", help="only this story (repeatable)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR)
+    args = parser.parse_args(argv)
+
+    stories = load_stories(args.gold)
+    if args.story:
+        unknown = set(args.story) - {s.name for s in stories}
+        if unknown:
+            parser.error(f"unknown stories {sorted(unknown)}; known: {[s.name for s in stories]}")
+        stories = [s for s in stories if s.name in args.story]
+    rows = read_rows(args.csv)
+    began = time.perf_counter()
+    documents = process(rows, (r for s in stories for r in s.rows), args.workers)
+    processed = time.perf_counter() - began
+
+    report: dict[str, Any] = {"stories": [], "seconds": round(processed, 1)}
+    for story in stories:
+        entries = story_entries([documents[r] for r in story.rows if r in documents])
+        ranking, ranked = rank(entries)
+        outcomes = score_story(story, ranked)
+        top = 2 * len(outcomes)
+        result = {"story": story.name, "articles": len(story.rows), "ranking": ranking,
+                  **story_figures(outcomes, len(ranked)),
+                  "events": [{"id": o.event.id, "date": o.event.date, "rank": o.rank, "why": o.why(top)}
+                             for o in outcomes]}
+        report["stories"].append(result)
+    stories_run = report["stories"]
+    overall = figures(*(sum(s[k] for s in stories_run) for k in ("N", "entries", "found_at_2N", "found")))
+    overall["mean_recall_at_2N"] = sum(s["recall_at_2N"] for s in stories_run) / max(1, len(stories_run))
+    overall["mean_recall"] = sum(s["recall"] for s in stories_run) / max(1, len(stories_run))
+    report["overall"] = overall
+
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        print()
+        return 0
+    print(f"{len(documents)} articles through the pipeline in {processed:.1f} s")
+    print(f"{'story':<22}{'articles':>9}{'N':>4}{'entries':>9}{'recall@2N':>11}{'recall':>8}  ranking")
+    for s in stories_run:
+        print(f"{s['story']:<22}{s['articles']:>9}{s['N']:>4}{s['entries']:>9}"
+              f"{s['recall_at_2N']:>10.0%} {s['recall']:>7.0%}  {s['ranking']}")
+    print(f"{'overall (pooled)':<22}{'':>9}{overall['N']:>4}{overall['entries']:>9}"
+          f"{overall['recall_at_2N']:>10.0%} {overall['recall']:>7.0%}")
+    print(f"{'overall (story mean)':<22}{'':>9}{'':>4}{'':>9}"
+          f"{overall['mean_recall_at_2N']:>10.0%} {overall['mean_recall']:>7.0%}")
+    for s in stories_run:
+        missed = [e for e in s["events"] if e["why"] != "found"]
+        print(f"\n{s['story']}: missed at 2N = {2 * s['N']} ({len(missed)} of {s['N']})")
+        for e in missed:
+            print(f"  {e['id']:<28} {e['date']:<11} {e['why']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
