@@ -153,3 +153,91 @@ def test_a_renderer_bug_reaches_users_as_an_export_error(monkeypatch) -> None:  
     monkeypatch.setattr(html, "render_html", broken)
     with pytest.raises(ExportError, match="html"):
         Timeline.from_documents([]).to_html()
+
+
+def _told(doc_id: str, reports: list[tuple[str, str, str, str, tuple[str, ...]]], title: str | None = None) -> Document:
+    """A document of real sentences; ``reports``: (sentence, trigger word,
+    TIMEX3 value, headline, entities); the lemma is the trigger word."""
+    text, timexes, built = "", [], []
+    for i, (sentence, word, value, headline, entities) in enumerate(reports, 1):
+        offset = len(text)
+        text += sentence + " "
+        span = TextSpan(offset, offset + len(sentence), sentence)
+        start = offset + sentence.index(word)
+        trigger = TextSpan(start, start + len(word), word)
+        timexes.append(Timex(f"t{i}", offset, offset + 1, sentence[0], "DATE", value))
+        built.append(Event(
+            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=headline, sentence=span,
+            date=interval(value, PUBLISHED), certainty="exact", tense="past", lemma=word.lower(),
+            entities=entities, mentions=(EventMention(f"t{i}", trigger, span),),
+        ))
+    return Document(id=doc_id, text=text, published=PUBLISHED, timexes=tuple(timexes), events=tuple(built),
+                    title=title)
+
+
+def test_one_happening_told_differently_is_one_entry_and_two_unveilings_of_one_day_are_two() -> None:
+    a = _told("a", [
+        ("Senate Republicans unveiled long-delayed tax legislation on Thursday.", "unveiled", "2017-11-09",
+         "Senate Republicans unveiled long-delayed tax legislation", ("Senate Republicans",)),
+        ("House Republicans unveiled an $81 billion disaster aid package on Thursday.", "unveiled", "2017-11-09",
+         "House Republicans unveiled $81 billion disaster aid package", ("House Republicans",)),
+    ])
+    b = _told("b", [
+        ("Republicans in the Senate unveiled their tax bill on Thursday, cutting the corporate rate.", "unveiled",
+         "2017-11-09", "Republicans in Senate unveiled their tax bill", ("Senate",)),
+        ("Trump unveiled a national security strategy on Thursday.", "unveiled", "2017-11-09",
+         "Trump unveiled national security strategy", ("Trump",)),
+    ])
+    timeline = Timeline.from_documents([a, b])
+    sources = sorted(sorted(s.sentence.text.split()[0] for s in e.sources) for e in timeline.entries)
+    assert sources == [["House"], ["Republicans", "Senate"], ["Trump"]]
+
+
+def test_a_verb_and_the_noun_it_governs_in_one_sentence_are_one_happening() -> None:
+    sentence = "North Korea conducted its sixth nuclear test on Sept. 3."
+    a = _told("a", [
+        (sentence, "conducted", "2017-09-03", "North Korea conducted its sixth nuclear test", ("North Korea",)),
+        (sentence, "test", "2017-09-03", "Sixth nuclear test", ("North Korea",)),
+    ])
+    b = _told("b", [("Its sixth and largest nuclear test on Sept. 3 drew new sanctions.", "test", "2017-09-03",
+                     "Sixth and largest nuclear test", ())])
+    (entry,) = Timeline.from_documents([a, b]).entries
+    assert {s.document_id for s in entry.sources} == {"a", "b"}
+
+
+def test_merge_bucket_works_on_one_bucket_alone() -> None:
+    from timeline.assemble import MergeCandidate, _entry, _names, merge_bucket
+
+    docs = [_doc(name, [("attack", "2017-08-17", ("Barcelona",))]) for name in "ab"]
+    bucket = [MergeCandidate(_entry(d, d.events[0]), i, d.id, _names(d.events[0].entities))
+              for i, d in enumerate(docs)]
+    assert merge_bucket(bucket) == [[0, 1]]
+    assert merge_bucket(bucket[:1]) == []
+
+
+def test_mentions_that_are_not_happenings_stay_in_the_json_off_the_timeline() -> None:
+    happening = _doc("a", [("vote", "2017-11-09", ("Senate",))])
+    negated = _doc("b", [("disrupt", "2017-11-09", ("Protesters",))], kind="negated")
+    timeline = Timeline.from_documents([happening, negated])
+    assert [e.lemma for e in timeline.entries] == ["vote"]
+    assert [(e.lemma, e.kind, e.importance) for e in timeline.mentions] == [("disrupt", "negated", 0.0)]
+    data = json.loads(timeline.to_json())
+    assert [e["kind"] for e in data["timeline"]] == ["happening"]
+    assert [e["kind"] for e in data["mentions"]] == ["negated"]
+    assert set(data["timeline"][0]["importance_parts"]) == {
+        "coverage", "main_news", "happening_class", "date_precision", "news"}
+    assert 0 < data["timeline"][0]["importance"] <= 1
+
+
+def test_top_keeps_the_most_important_entries_in_date_order() -> None:
+    # the vote is reported by three articles; of the others, a resignation
+    # ranks above talks and a lunch (happening classes), at the same distance
+    docs = [_doc(name, [("vote", "2017-10-20", ("Senate",))]) for name in "abc"]
+    docs.append(_doc("d", [("lunch", "2017-10-24", ("Xi",)), ("talk", "2017-10-25", ("Kim",)),
+                           ("resign", "2017-10-25", ("Flynn",))]))
+    full = Timeline.from_documents(docs)
+    assert len(full.entries) == 4
+    top = Timeline.from_documents(docs, Settings(top=2))
+    assert [e.lemma for e in top.entries] == ["vote", "resign"]  # date order
+    assert top.entries == full.top(2).entries
+    assert {e.lemma for e in full.key_entries()} == {e.lemma for e in full.entries}  # 4 < key_events

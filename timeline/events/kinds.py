@@ -96,7 +96,10 @@ class KindClassifier:
         "could not be reached for comment": a refusal verb (or its head) with
         a comment/request noun in its clause."""
         verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
-        verb = next((t for t in _up_to_clause(trigger) if t.lemma_.lower() in verbs), None)
+        chain = _up_to_clause(trigger)
+        if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
+            chain.append(chain[-1].head)
+        verb = next((t for t in chain if t.lemma_.lower() in verbs), None)
         if verb is None:
             return False
         return any(t.lemma_.lower() in nouns for t in verb.subtree if t.i != verb.i)
@@ -124,7 +127,8 @@ class KindClassifier:
         """A negation on the trigger (or on the verb it completes: "did not plan
         to attend"), or "no" before its subject or object ("no charges were filed")."""
         negations = self.cues["negation_words"]
-        for verb in (trigger, trigger.head if trigger.dep_ in ("xcomp",) else None):
+        clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
+        for verb in (trigger, clause, clause.head if clause.dep_ == "xcomp" else None):
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
                                         for c in verb.children):
                 return True
@@ -146,6 +150,10 @@ class KindClassifier:
                     return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
+        clause = _up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
+                                         for m in c.children) for c in clause.children):
+            return True
         head = trigger.head
         return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in cues["hypothetical_heads"]
 
