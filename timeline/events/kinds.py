@@ -44,6 +44,10 @@ MENTION_KINDS: tuple[EventKind, ...] = (
 _SUBJECTS_AND_OBJECTS = ("nsubj", "nsubjpass", "dobj")
 # how far up from a noun trigger its clause's verb is looked for
 _CLAUSE_DEPTH = 6
+# the dependents that complete a verb (not the next clause: conj, advcl, ccomp)
+_COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
+# words of a verb's complements looked at, at most
+_COMPLEMENT_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +80,12 @@ class KindClassifier:
         lemma = trigger.lemma_.lower()
         if self._no_comment(trigger, lemma):
             return "no_comment"
-        if self._span_edge(date_tokens):
+        if self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
             return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
+        if self._said_on_that_date(trigger, date_tokens):
+            # "Moore's wife said on Friday he would not quit": the saying is the
+            # happening of that day, whatever its content says
+            return HAPPENING
         if self._negated(trigger):
             return "negated"
         if self._hypothetical(trigger):
@@ -102,7 +110,23 @@ class KindClassifier:
         verb = next((t for t in chain if t.lemma_.lower() in verbs), None)
         if verb is None:
             return False
-        return any(t.lemma_.lower() in nouns for t in verb.subtree if t.i != verb.i)
+        # in its own complements only ("returned to Congress ... what he called" is no refusal)
+        todo, seen = [c for c in verb.children if c.dep_ in _COMPLEMENTS], 0
+        while todo and seen < _COMPLEMENT_WORDS:
+            token = todo.pop()
+            seen += 1
+            if token.lemma_.lower() in nouns:
+                return True
+            todo.extend(c for c in token.children if c.dep_ in _COMPLEMENTS)
+        return False
+
+    def _said_on_that_date(self, trigger: "Token", date_tokens: list["Token"]) -> bool:
+        """The trigger is what a statement says and the date attaches to the
+        saying verb ("said on Friday he would not quit")."""
+        head = trigger.head
+        if trigger.dep_ != "ccomp" or head.lemma_.lower() not in self.cues["statement_verbs"] or not date_tokens:
+            return False
+        return _up_to_clause(date_tokens[0])[-1].i == head.i
 
     def _span_edge(self, date_tokens: list["Token"]) -> bool:
         """The date is governed by "since"/"until"/"from"/"between", or by the
@@ -188,14 +212,24 @@ class KindClassifier:
             lemma = trigger.lemma_.lower()
         if lemma not in cues["statement_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
             return False
-        if trigger.dep_ == "parataxis" or trigger.dep_ == "ccomp" and trigger.head.i > trigger.i:
+        if trigger.dep_ in ("parataxis", "ccomp"):  # "..., he said Monday, ..." / "X is Y, Flake said"
             return False
         content = cues["content_relations"]
         addressee = lemma in cues["addressee_verbs"]
         for child in trigger.children:
-            if child.dep_ in content and not (addressee and child.dep_ == "dobj"):
+            if child.dep_ not in content:
+                continue
+            # "told staff on Tuesday to disregard instructions": the order is in the addressee's phrase
+            if not addressee or child.dep_ != "dobj" or any(t.pos_ == "VERB" for t in child.subtree):
                 return False
         return True
+
+
+def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
+    """The trigger's clause hangs from the date itself ("since January, when
+    agencies concluded"): the date dates that clause, no span edge for it."""
+    inside = {t.i for t in date_tokens}
+    return any(t.i in inside for t in trigger.ancestors)
 
 
 def _up_to_clause(token: "Token") -> list["Token"]:
