@@ -126,7 +126,12 @@ class KindClassifier:
         head = trigger.head
         if trigger.dep_ != "ccomp" or head.lemma_.lower() not in self.cues["statement_verbs"] or not date_tokens:
             return False
-        return _up_to_clause(date_tokens[0])[-1].i == head.i
+        if _up_to_clause(date_tokens[0])[-1].i == head.i:
+            return True
+        # "said on Friday her husband would not quit": a date between the verb
+        # of saying and the subject of what is said is the saying's, however parsed
+        subjects = [c.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and head.i < date_tokens[0].i < min(subjects)
 
     def _span_edge(self, date_tokens: list["Token"]) -> bool:
         """The date is governed by "since"/"until"/"from"/"between", or by the
