@@ -13,7 +13,10 @@ entry (``importance_parts``) so that every rank can be explained:
   above talks and statements);
 * ``date_precision``: a day above a month above a year;
 * ``news``: reported as news rather than background: the date near the
-  publication of the articles that report it (``1 / (1 + days / half_life)``).
+  publication of the articles that report it (``1 / (1 + days / half_life)``);
+* ``topicality``: about what the articles are about: for each word of its
+  headline and sentence, the share of the articles' headlines holding it;
+  the mean of its ``topic_words`` best words, against the best entry's.
 
 Weights and constants: ``events/data/importance.json``; the formula is
 documented in ``docs/importance.md``.  Mentions that are not happenings
@@ -36,8 +39,10 @@ from timeline.events.kinds import is_happening
 from timeline.model import Document, TextSpan, TimelineEntry
 from timeline.render.dates import day_of
 
-PARTS = ("coverage", "main_news", "happening_class", "date_precision", "news")
+PARTS = ("coverage", "main_news", "happening_class", "date_precision", "news", "topicality")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# sentences of an entry read for its topicality (an entry can have hundreds)
+_TOPIC_SOURCES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,7 @@ class ImportanceModel:
     prefix: int
     min_word: int
     stop_words: frozenset[str]
+    topic_words: int
 
     def prefixes(self, text: str) -> set[str]:
         """The content words of ``text`` cut to their first letters ("recognizes",
@@ -83,6 +89,7 @@ def importance_model() -> ImportanceModel:
         prefix=int(raw["headline_prefix"]),
         min_word=int(raw["headline_min_word"]),
         stop_words=frozenset(raw["headline_stop_words"]),
+        topic_words=int(raw["topic_words"]),
     )
 
 
@@ -96,14 +103,16 @@ def score_entries(
     headlines = {doc_id: model.prefixes(d.title or "") for doc_id, d in docs.items()}
     leads = {doc_id: d.lead for doc_id, d in docs.items()}
     most = max((_articles(e) for e in entries), default=1)
+    topics = _topicality(entries, list(headlines.values()), model)
     scored = []
-    for entry in entries:
+    for entry, topic in zip(entries, topics):
         parts = {
             "coverage": math.log1p(_articles(entry)) / math.log1p(most) if most > 1 else 1.0,
             "main_news": _main_news(entry, headlines, leads, model),
             "happening_class": model.class_of_lemma.get(entry.lemma, model.default_class_weight),
             "date_precision": model.precision.get(entry.date.granularity, 0.0) if entry.date else 0.0,
             "news": _news(entry, model),
+            "topicality": topic,
         }
         total = sum(model.weights[name] * parts[name] for name in PARTS)
         importance = min(1.0, max(0.0, total)) if is_happening(entry.kind) else 0.0
@@ -138,6 +147,21 @@ def _main_news(
         in_headline = model.headline_trigger_share * trigger + (1 - model.headline_trigger_share) * min(1.0, shared / 2)
         best = max(best, model.lead_share * in_lead + (1 - model.lead_share) * in_headline)
     return best
+
+
+def _topicality(entries: list[TimelineEntry], headlines: list[set[str]], model: ImportanceModel) -> list[float]:
+    """How much each entry is about the corpus's story (see the module doc), 0..1."""
+    share: dict[str, float] = {}
+    for words in headlines:
+        for word in words:
+            share[word] = share.get(word, 0.0) + 1.0 / len(headlines)
+    raw = []
+    for entry in entries:
+        text = " ".join([entry.title, *dict.fromkeys(s.sentence.text for s in entry.sources[:_TOPIC_SOURCES])])
+        best = sorted((share.get(w, 0.0) for w in model.prefixes(text)), reverse=True)[:model.topic_words]
+        raw.append(sum(best) / model.topic_words)
+    top = max(raw, default=0.0)
+    return [r / top if top else 0.0 for r in raw]
 
 
 def _news(entry: TimelineEntry, model: ImportanceModel) -> float:
