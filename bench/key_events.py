@@ -15,19 +15,23 @@ date; ties keep the timeline's order. The ranking used is printed.
 
 An entry matches a key event when
   * its date interval lies inside the key event's date (the day, or the whole
-    month for a ``YYYY-MM`` date), and
+    month for a ``YYYY-MM`` date; a clock time or part of day counts as its
+    day), and
   * one of its source sentences reports the event: after folding case, quotes
     and whitespace, the sentence equals one of the event's gold sentences, or
     their word sets overlap heavily: Jaccard >= 0.6, or one holds >= 90% of the
     words of the other and that one has at least 6 words (a sentence the
     tool's splitter cut shorter or left longer than the gold's).
-A key event counts once, at the best rank of the entries that match it.
+A key event counts once, and an entry for at most one key event (a maximum
+one-to-one matching: an entry that lumps several happenings together finds
+only one of them).
 
 recall@2N = key events matched within the first 2N ranked entries / N;
 recall    = key events matched by any entry / N.
 Overall figures pool the key events of all stories (and the story mean is
 printed too). For each event missed at 2N the reason is printed: no entry
-reports it, entries report it with another date, or it ranks low (rank R).
+reports it, entries report it with another date, its entry counts for another
+key event, or it ranks low (rank R of its best entry).
 
 Articles of several stories are processed once; nothing is cached on disk.
 """
@@ -195,13 +199,21 @@ def inside(entry: dict[str, Any], event: KeyEvent) -> bool:
 
 @dataclass
 class Outcome:
+    """How the ranked timeline fares on one key event."""
+
     event: KeyEvent
-    rank: int | None = None  # best rank (1-based) of a matching entry
+    candidates: list[int] = field(default_factory=list)  # ranks (1-based) of the entries that match it
     reported_with_dates: list[str] = field(default_factory=list)  # dates of reporting entries, wrong day
+    at_top: int | None = None  # rank of its entry in the one-to-one matching of the top 2N
+    anywhere: int | None = None  # rank of its entry in the one-to-one matching of all entries
 
     def why(self, top: int) -> str:
-        if self.rank is not None:
-            return f"ranked low at rank {self.rank}" if self.rank > top else "found"
+        if self.at_top is not None:
+            return "found"
+        if self.candidates and self.candidates[0] <= top:
+            return f"its entry (rank {self.candidates[0]}) counts for another key event"
+        if self.candidates:
+            return f"ranked low at rank {self.candidates[0]}"
         if self.reported_with_dates:
             shown = ", ".join(sorted(set(self.reported_with_dates))[:4])
             return f"wrong date (reported as {shown})"
@@ -217,11 +229,41 @@ def score_story(story: Story, ranked: list[dict[str, Any]]) -> list[Outcome]:
             if not any(same_report(t, g) for t in texts for _, g in event.sentences):
                 continue
             if inside(entry, event):
-                outcome.rank = position
-                break
-            outcome.reported_with_dates.append(entry["date"]["value"])
+                outcome.candidates.append(position)
+            else:
+                outcome.reported_with_dates.append(entry["date"]["value"])
         outcomes.append(outcome)
+    top = 2 * len(outcomes)
+    for outcome, rank_ in zip(outcomes, one_to_one([o.candidates for o in outcomes], top)):
+        outcome.at_top = rank_
+    for outcome, rank_ in zip(outcomes, one_to_one([o.candidates for o in outcomes], len(ranked))):
+        outcome.anywhere = rank_
     return outcomes
+
+
+def one_to_one(candidates: list[list[int]], limit: int) -> list[int | None]:
+    """The entry (rank) each key event is found at, an entry counting for at
+    most one key event (a maximum bipartite matching over the entries ranked
+    within ``limit``): an entry lumping several happenings together finds only
+    one of them. Augmenting paths try each event's best-ranked entries first."""
+    owner: dict[int, int] = {}  # entry rank -> key event index
+
+    def claim(event: int, seen: set[int]) -> bool:
+        for entry in candidates[event]:
+            if entry > limit or entry in seen:
+                continue
+            seen.add(entry)
+            if entry not in owner or claim(owner[entry], seen):
+                owner[entry] = event
+                return True
+        return False
+
+    for event in range(len(candidates)):
+        claim(event, set())
+    found: list[int | None] = [None] * len(candidates)
+    for entry, event in owner.items():
+        found[event] = entry
+    return found
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -232,11 +274,10 @@ def figures(n: int, n_entries: int, at_top: int, anywhere: int) -> dict[str, Any
 
 
 def story_figures(outcomes: list[Outcome], n_entries: int) -> dict[str, Any]:
-    """A story's figures: the top is 2N for this story's own N."""
-    top = 2 * len(outcomes)
+    """A story's figures (score_story matched the top 2N for the story's own N)."""
     return figures(len(outcomes), n_entries,
-                   sum(1 for o in outcomes if o.rank is not None and o.rank <= top),
-                   sum(1 for o in outcomes if o.rank is not None))
+                   sum(1 for o in outcomes if o.at_top is not None),
+                   sum(1 for o in outcomes if o.anywhere is not None))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -267,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         top = 2 * len(outcomes)
         result = {"story": story.name, "articles": len(story.rows), "ranking": ranking,
                   **story_figures(outcomes, len(ranked)),
-                  "events": [{"id": o.event.id, "date": o.event.date, "rank": o.rank, "why": o.why(top)}
+                  "events": [{"id": o.event.id, "date": o.event.date, "rank": o.anywhere,
+                              "best_rank": o.candidates[0] if o.candidates else None, "why": o.why(top)}
                              for o in outcomes]}
         report["stories"].append(result)
     stories_run = report["stories"]

@@ -114,3 +114,12 @@ def test_entries_rank_by_importance_when_they_have_one_else_by_sources() -> None
     ranking, ranked = bench.rank(scored)
     assert ranking == "importance"
     assert [e["id"] for e in ranked] == ["a", "c"]
+
+
+def test_an_entry_counts_for_one_key_event_at_most() -> None:
+    # event 0 is reported by entries 1 and 2, event 1 only by entry 1: both are found
+    assert bench.one_to_one([[1, 2], [1]], limit=10) == [2, 1]
+    # one entry lumping two happenings together finds one of them
+    assert bench.one_to_one([[1], [1]], limit=10).count(None) == 1
+    # entries ranked beyond the limit do not count
+    assert bench.one_to_one([[3], [1]], limit=2) == [None, 1]
