@@ -26,6 +26,8 @@ CASES = [
     ("The mayor resigned on Monday.", "happening"),
     ("Parliament will vote on the budget on Friday.", "happening"),
     ("The court said on Tuesday that the law was void.", "happening"),
+    ("Talks on the budget are close to a deal, the senator said on Tuesday.", "happening"),
+    ("The ambassador's wife said on Friday her husband would not resign.", "happening"),
     ("Rebels seized the airport in March.", "happening"),
 ]
 

@@ -219,9 +219,14 @@ class KindClassifier:
             return False
         if trigger.dep_ in ("parataxis", "ccomp"):  # "..., he said Monday, ..." / "X is Y, Flake said"
             return False
+        edge = trigger.left_edge
+        if edge.i > trigger.sent.start and trigger.doc[edge.i - 1].is_punct:
+            return False  # "X is gaining momentum, Flake said": what was said comes first, parsed apart
         content = cues["content_relations"]
         addressee = lemma in cues["addressee_verbs"]
         for child in trigger.children:
+            if child.dep_ == "advcl" and child.i < trigger.i:
+                return False  # "A push ... is gaining momentum, Flake said": the content, misparsed
             if child.dep_ not in content:
                 continue
             # "told staff on Tuesday to disregard instructions": the order is in the addressee's phrase
