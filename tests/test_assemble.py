@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline.assemble import Timeline
+from timeline.importance import PARTS
 from timeline.events.interval import interval
 from timeline.model import Document, Event, EventMention, TextSpan, Timex
 from timeline.settings import Settings
@@ -224,8 +225,7 @@ def test_mentions_that_are_not_happenings_stay_in_the_json_off_the_timeline() ->
     data = json.loads(timeline.to_json())
     assert [e["kind"] for e in data["timeline"]] == ["happening"]
     assert [e["kind"] for e in data["mentions"]] == ["negated"]
-    assert set(data["timeline"][0]["importance_parts"]) == {
-        "coverage", "main_news", "happening_class", "date_precision", "news"}
+    assert set(data["timeline"][0]["importance_parts"]) == set(PARTS)
     assert 0 < data["timeline"][0]["importance"] <= 1
 
 
@@ -241,3 +241,17 @@ def test_top_keeps_the_most_important_entries_in_date_order() -> None:
     assert [e.lemma for e in top.entries] == ["vote", "resign"]  # date order
     assert top.entries == full.top(2).entries
     assert {e.lemma for e in full.key_entries()} == {e.lemma for e in full.entries}  # 4 < key_events
+
+
+def test_one_happening_at_two_precisions_takes_the_finer_date_and_joins_one_happening_only() -> None:
+    month = _told("a", [("Papadopoulos pleaded guilty in October to lying to the FBI.", "pleaded", "2017-10",
+                         "Papadopoulos pleaded guilty to lying to FBI", ("Papadopoulos",))])
+    day = _told("b", [
+        ("Papadopoulos pleaded guilty on Oct. 5 to lying to the FBI about his contacts.", "pleaded", "2017-10-05",
+         "Papadopoulos pleaded guilty to lying to FBI about his contacts", ("Papadopoulos",)),
+        ("Papadopoulos pleaded guilty on Oct. 30 to a second count of lying to the FBI.", "pleaded", "2017-10-30",
+         "Papadopoulos pleaded guilty to second count of lying to FBI", ("Papadopoulos",)),
+    ])
+    entries = Timeline.from_documents([month, day]).entries
+    assert [(e.date.value if e.date else None, len(e.sources)) for e in entries] == [
+        ("2017-10-05", 2), ("2017-10-30", 1)]

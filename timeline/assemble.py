@@ -27,15 +27,19 @@ from typing import Any, Callable, Iterable, Sequence
 
 from timeline.errors import ExportError, TimelineError
 from timeline.events.interval import GRANULARITY_ORDER
+from timeline.render.dates import day_of
 from timeline.events.kinds import HAPPENING, is_happening
 from timeline.events.lexicon import lexicon
 from timeline.importance import most_important, score_entries
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
-__all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "date_buckets", "merge_bucket", "merge_entries"]
+__all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "date_buckets", "merge_bucket", "merge_entries",
+           "merge_precisions"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
+# coarse dates that may be a finer date of the same happening told less precisely
+_CONTAINING = frozenset({"week", "weekend", "month"})
 # words of two letters or more, no digits: the numbers of dates would make
 # every sentence about one day look alike
 _WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
@@ -190,10 +194,71 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
                 first = find(bucket[group[0]].position)
                 for i in group[1:]:
                     parent[find(bucket[i].position)] = first
+    for coarse, fine in merge_precisions(candidates):
+        parent[find(coarse.position)] = find(fine.position)
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[find(c.position)].append(c)
     return [_combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+
+
+def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:
+    """One happening dated at two precisions ("pleaded guilty in December" /
+    "on Dec. 1"): pairs (coarse, fine) of a week- or month-dated happening and
+    a happening of the same trigger group dated inside it, day or finer, that
+    :func:`merge_bucket`'s rules call one.  Only entries of one trigger
+    group are compared, each coarse one with the fine ones in its interval;
+    each coarse one joins one fine one at most."""
+    from bisect import bisect_left, bisect_right
+
+    words = lexicon()
+    fine: dict[str, list[MergeCandidate]] = defaultdict(list)
+    coarse: list[MergeCandidate] = []
+    for c in candidates:
+        if c.entry.date is None or not is_happening(c.entry.kind):
+            continue
+        if c.entry.date.granularity in _CONTAINING:
+            coarse.append(c)
+        elif GRANULARITY_ORDER.index(c.entry.date.granularity) <= GRANULARITY_ORDER.index("day"):
+            fine[words.lemma_group(c.entry.lemma)].append(c)
+    starts: dict[str, list[Any]] = {}
+    for group, members in fine.items():
+        members.sort(key=lambda c: _day(c.entry.date))
+        starts[group] = [_day(c.entry.date) for c in members]
+    pairs = []
+    for c in coarse:
+        group = words.lemma_group(c.entry.lemma)
+        if group not in fine:
+            continue
+        assert c.entry.date is not None
+        low = bisect_left(starts[group], day_of(c.entry.date.start))
+        high = bisect_right(starts[group], day_of(c.entry.date.end))
+        inside = fine[group][low:high]
+        best = _best_finer(c, inside) if inside else None
+        if best is not None:
+            pairs.append((c, best))
+    return pairs
+
+
+def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCandidate | None:
+    """The finer-dated entry ``coarse`` is one happening with (the most
+    similar of those that pass), or None: never two, which would join two
+    happenings of one month through their vague mention."""
+    limits = coreference_settings()
+    titles, sentences = word_vectors([coarse, *inside])
+    weight = limits["title_weight"]
+    similarity = weight * (titles[1:] @ titles[0].T).toarray()[:, 0] \
+        + (1 - weight) * (sentences[1:] @ sentences[0].T).toarray()[:, 0]
+    statements = lexicon().unmerged_lemmas
+    title_words = [_title_words(coarse.entry.title)] + [_title_words(f.entry.title) for f in inside]
+    passing = [(float(similarity[k]), k) for k, f in enumerate(inside)
+               if _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
+    return inside[max(passing)[1]] if passing else None
+
+
+def _day(when: DateInterval | None) -> Any:
+    assert when is not None
+    return day_of(when.start)
 
 
 def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandidate]]:
@@ -321,7 +386,11 @@ def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
         return first
     certainty = min((e.certainty for e in entries), key=_CERTAINTY_ORDER.index)
     kind = HAPPENING if any(is_happening(e.kind) for e in entries) else first.kind
-    return replace(first, certainty=certainty, kind=kind, sources=tuple(s for e in entries for s in e.sources))
+    # one happening told at two precisions takes the finer date
+    finest = min((e for e in entries if e.date is not None), default=first,
+                 key=lambda e: GRANULARITY_ORDER.index(e.date.granularity) if e.date else len(GRANULARITY_ORDER))
+    return replace(first, date=finest.date, certainty=certainty, kind=kind,
+                   sources=tuple(s for e in entries for s in e.sources))
 
 
 @lru_cache(maxsize=1)
