@@ -234,7 +234,8 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
         low = bisect_left(starts[group], day_of(c.entry.date.start))
         high = bisect_right(starts[group], day_of(c.entry.date.end))
         inside = fine[group][low:high]
-        best = _best_finer(c, inside) if inside else None
+        # as for buckets: past ``largest_bucket`` the comparison would cost more than it finds
+        best = _best_finer(c, inside) if 0 < len(inside) <= coreference_settings()["largest_bucket"] else None
         if best is not None:
             pairs.append((c, best))
     return pairs
