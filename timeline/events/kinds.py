@@ -101,8 +101,9 @@ class KindClassifier:
     # --- the rules, most specific first ------------------------------------------
     def _no_comment(self, trigger: "Token", lemma: str) -> bool:
         """"declined to comment", "did not respond to a request for comment",
-        "could not be reached for comment": a refusal verb (or its head) with
-        a comment/request noun in its clause."""
+        "could not be reached for comment": a refusal verb (the trigger, the
+        verb of its clause, or the verb that clause completes) with a
+        comment/request word in its own complements."""
         verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
         chain = _up_to_clause(trigger)
         if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
