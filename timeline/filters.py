@@ -131,7 +131,7 @@ class Filters:
         """The document with only the events left on its filtered one-document
         timeline, or None when none is left."""
         kept = self.apply(timeline_of(doc))
-        event_ids = {s.event_id for e in kept.entries + kept.undated for s in e.sources}
+        event_ids = {s.event_id for e in kept.entries + kept.undated + kept.mentions for s in e.sources}
         if not event_ids:
             return None
         return replace(doc, events=tuple(e for e in doc.events if e.id in event_ids))
