@@ -6,13 +6,15 @@ pipeline (with the spaCy parse of the sentences holding a candidate), the
 microseconds per character and the growth against 1x (linear = 2.0, 4.0).
 
     python bench/pathological.py                    # 5 MB article, 1 MB line
-    python bench/pathological.py --article-mb 0.5 --line-mb 0.25   # quicker
+    python bench/pathological.py --article-mb 0.5 --line-mb 0.25 --dense-kb 20   # quicker
 
 The inputs (also used by tests/hostile/test_hostile_sizes.py):
   article      the seed article repeated (real prose, many dates)
   line-dates   one line without spaces made of date-like pieces
   line-digits  one line without spaces of digits and separators
   spaced-units date words and numbers separated by single spaces
+  clock-times  "10 a.m. " repeated (80 KB by default: thousands of dates in a sentence)
+  anaphora     "the day before " repeated
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ def spaced_units(size: int) -> str:
 INPUTS: dict[str, Callable[[int], str]] = {
     "article": article, "line-dates": line_dates, "line-digits": line_digits, "spaced-units": spaced_units,
 }
+# a date every few words in one endless sentence: each date used to score
+# every word of its sentence (dates x words); measured at --dense-kb
+DENSE_INPUTS: dict[str, Callable[[int], str]] = {
+    "clock-times": lambda size: _repeat("10 a.m. ", size),
+    "anaphora": lambda size: _repeat("the day before ", size),
+}
 
 
 def cheap_seconds(text: str) -> float:
@@ -91,11 +99,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--article-mb", type=float, default=5.0, help="base size of the article input")
     parser.add_argument("--line-mb", type=float, default=1.0, help="base size of the other inputs")
+    parser.add_argument("--dense-kb", type=float, default=80.0, help="base size of the dense-date inputs")
     parser.add_argument("--cheap-only", action="store_true", help="skip the full pipeline (no spaCy)")
     args = parser.parse_args()
     print(f"{'input':13} {'size':>9} {'stage':6} {'cpu s':>8} {'us/char':>8} {'x 1x':>6}")
-    for name, make in INPUTS.items():
-        base = int((args.article_mb if name == "article" else args.line_mb) * 1_000_000)
+    bases = {name: (args.article_mb if name == "article" else args.line_mb) * 1_000_000 for name in INPUTS}
+    bases.update((name, args.dense_kb * 1_000) for name in DENSE_INPUTS)
+    for name, make in {**INPUTS, **DENSE_INPUTS}.items():
+        base = int(bases[name])
         stages = [("cheap", cheap_seconds)] + ([] if args.cheap_only else [("full", full_seconds)])
         for stage, measure in stages:
             first = 0.0

@@ -85,9 +85,19 @@ def test_same_happening_in_two_articles_is_one_entry_with_both_sources() -> None
     merged = [e for e in timeline.entries if e.date and e.date.value == "2017-11-09"]
     assert len(merged) == 1
     assert [(s.document_id, s.event_id) for s in merged[0].sources] == [("a", "e1"), ("b", "e1")]
-    assert merged[0].title == "Xi Jinping Trump meet 1 of a"  # the first report's
+    assert merged[0].title == "Xi Jinping Trump meet 1 of a"  # the first report's, as clear as the other
     # the nuclear tests share no participant: two entries
     assert len([e for e in timeline.entries if e.lemma == "test"]) == 2
+
+
+def test_merged_entry_takes_the_clearest_title() -> None:
+    a = _doc("a", [("meet", "2017-11-09", ("Xi",))])
+    b = _doc("b", [("talks", "2017-11-09", ("Xi",))])
+    a = replace(a, events=(replace(a.events[0], title="Xi said"),))  # a bare statement
+    b = replace(b, events=(replace(b.events[0], title="Xi will meet Trump in Beijing"),))
+    (entry,) = Timeline.from_documents([a, b]).entries
+    assert entry.title == "Xi will meet Trump in Beijing"
+    assert [s.document_id for s in entry.sources] == ["a", "b"]  # the first report still leads
 
 
 def test_no_merge_across_dates_unrelated_events_or_when_turned_off() -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, Literal, TypeAlias
 
 from timeline.errors import (
-    InputError, MissingPublicationDate, SettingsError, TimelineError, bugs_as_processing_errors,
+    InputError, MissingPublicationDate, SettingsError, TimelineError, bugs_as_processing_errors, printable,
 )
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline
@@ -179,7 +179,7 @@ def _error_handler(on_error: OnError) -> Callable[[TimelineError], None] | None:
 
 
 def _log_skipped(error: TimelineError) -> None:
-    _log.warning("skipped %s", error)
+    _log.warning("skipped %s", printable(str(error)))
 
 
 def _article(

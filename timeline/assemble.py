@@ -31,6 +31,7 @@ from timeline.render.dates import day_of
 from timeline.events.kinds import HAPPENING, is_happening
 from timeline.events.lexicon import lexicon
 from timeline.importance import most_important, score_entries
+from timeline.events.titles import title_faults
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
@@ -390,7 +391,9 @@ def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
     # one happening told at two precisions takes the finer date
     finest = min((e for e in entries if e.date is not None), default=first,
                  key=lambda e: GRANULARITY_ORDER.index(e.date.granularity) if e.date else len(GRANULARITY_ORDER))
-    return replace(first, date=finest.date, certainty=certainty, kind=kind,
+    # the clearest of the articles' titles (the first of the best: a lead's headline stays)
+    title = min((e.title for e in entries), key=lambda t: title_faults(t, lexicon()))
+    return replace(first, title=title, date=finest.date, certainty=certainty, kind=kind,
                    sources=tuple(s for e in entries for s in e.sources))
 
 

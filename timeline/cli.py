@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from timeline.errors import TimelineError
+from timeline.errors import ExportError, TimelineError, printable
 from timeline.settings import DEFAULT_KEY_EVENTS, DEFAULT_SPACY_MODEL, Settings
+
+if TYPE_CHECKING:
+    from timeline.render.atomic import StagedOutputs
+    from timeline.render.outputs import OutputPlan
+
+# the shell's exit status for a run stopped by Ctrl-C (128 + SIGINT)
+INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +63,10 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     run.add_argument("--strict", action="store_true", help="exit 1 when any record failed")
     run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
+    run.add_argument("--resume", action="store_true",
+                     help="go on with an interrupted run to JSON Lines: skip the documents it already wrote")
+    run.add_argument("--max-record-size", type=float, metavar="MB",
+                     help="skip a CSV row or JSON line larger than this (default 5 MB)")
     keep = ex.add_argument_group("filters")
     keep.add_argument("--query", metavar="TEXT", help="entries whose title or sentence mentions TEXT")
     keep.add_argument("--entity", metavar="NAME", help="entries whose sentence names the entity NAME")
@@ -97,10 +108,13 @@ def run_extract(args: argparse.Namespace) -> int:
     from timeline.read.records import RecordError, RecordFields
     from timeline.read.sources import is_one_article_run, iter_records
     from timeline.read.text import parse_published
+    from timeline.render.atomic import StagedOutputs
     from timeline.render.outputs import plan_outputs, timeline_report, write_outputs
+    from timeline.resume import SkipWritten, written_ids
 
     outputs = plan_outputs(args.format, args.output)
-    outputs.prepare()
+    if args.resume and (not outputs.streamed or outputs.stream_output in (None, "-")):
+        raise ExportError("--resume goes on with a JSON Lines file: give --format jsonl and --output")
     if args.published is not None:
         parse_published(args.published, location="--published")
     filters = Filters(
@@ -110,46 +124,71 @@ def run_extract(args: argparse.Namespace) -> int:
     )
     settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities, title=args.title,
                                      key_events=args.key_events)
+    if args.max_record_size is not None:
+        settings = settings.with_(max_record_bytes=max(1, int(args.max_record_size * 1024 * 1024)))
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
     records = iter_records(args.inputs, args.published, fields=fields, forced_format=args.input_format,
-                           fatal_input_errors=len(args.inputs) == 1)
+                           fatal_input_errors=len(args.inputs) == 1, max_record_bytes=settings.max_record_bytes)
 
     def alone(doc: Document) -> Timeline:
         return Timeline.from_documents([doc], settings)
 
     documents: list[Document] = []
-    sink = JsonLinesSink(outputs.stream_output, in_folder=outputs.stream_in_folder) if outputs.streamed else None
     progress = not args.quiet and not one_article and sys.stderr.isatty()
-    with CorpusReport(progress=progress, errors_path=args.errors) as report:
+    with StagedOutputs() as staged:
+        _lock_outputs(staged, outputs, args.output)
+        outputs.prepare()
+        sink = JsonLinesSink(outputs.stream_output, in_folder=outputs.stream_in_folder, outputs=staged,
+                             resume=args.resume) if outputs.streamed else None
+        skip = SkipWritten(written_ids(sink.partial)) if sink is not None and sink.partial is not None else None
+        report = CorpusReport(progress=progress, errors_path=args.errors, outputs=staged)
         try:
-            for result in process_records(records, settings):
-                if isinstance(result, RecordError) and one_article:
-                    raise result.exception()
-                report.add(result)
-                if isinstance(result, RecordError):
-                    continue
-                if sink is not None:
-                    kept = filters.apply_to_document(result, alone) if filters.active else result
-                    if kept is not None:
-                        sink.write(kept)
-                if outputs.merged:  # only TimeML shows the text again: do not keep the rest in memory
-                    documents.append(result if "timeml" in outputs.merged else replace(result, text=""))
-        finally:
-            if sink is not None:
-                sink.close()
-    merged = Timeline.from_documents(documents, settings) if outputs.merged else None
-    written = filters.apply(merged) if merged is not None and filters.active else merged
-    if written is not None and args.top is not None:  # after the filters: "the 10 most important about Kim"
-        written = written.top(args.top)
-    if merged is not None and written is not None:
-        write_outputs(written, outputs.merged, args.output)
+            with report:
+                for result in process_records(skip(records) if skip else records, settings):
+                    if isinstance(result, RecordError) and one_article:
+                        raise result.exception()
+                    report.add(result)
+                    if isinstance(result, RecordError):
+                        continue
+                    if sink is not None:
+                        kept = filters.apply_to_document(result, alone) if filters.active else result
+                        if kept is not None:
+                            sink.write(kept)
+                    if outputs.merged:  # only TimeML shows the text again: do not keep the rest in memory
+                        documents.append(result if "timeml" in outputs.merged else replace(result, text=""))
+            report.stats.skipped = skip.skipped if skip else 0
+            merged = Timeline.from_documents(documents, settings) if outputs.merged else None
+            written = filters.apply(merged) if merged is not None and filters.active else merged
+            if written is not None and args.top is not None:  # after the filters: "the 10 most important about Kim"
+                written = written.top(args.top)
+            if merged is not None and written is not None:
+                write_outputs(written, outputs.merged, args.output, staged)
+            try:
+                staged.commit()
+            except OSError as exc:
+                raise ExportError(f"{args.output}: cannot write output: {exc.strerror or exc}") from None
+        except KeyboardInterrupt:
+            resumable = " (--resume goes on from there)" if sink is not None and sink.partial is not None else ""
+            print(f"timeline: interrupted after {report.stats.read} documents; the previous outputs are left "
+                  f"as they were{resumable}", file=sys.stderr)
+            return INTERRUPTED
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
         if merged is not None and written is not None:
             print(timeline_report(merged, written), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0
+
+
+def _lock_outputs(staged: "StagedOutputs", plan: "OutputPlan", output: str | None) -> None:
+    """One run at a time writes an output file or folder (stdout needs no lock)."""
+    from timeline.render.outputs import writes_a_folder
+
+    if output is None or output == "-" or not output.strip():
+        return
+    folder = plan.stream_in_folder or (bool(plan.merged) and writes_a_folder(plan.merged, output))
+    staged.lock(Path(output), folder=folder)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -176,10 +215,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(args)
         return run_evaluate(args)
     except TimelineError as exc:
-        print(f"timeline: error: {exc}", file=sys.stderr)
+        print(f"timeline: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # before or after the corpus loop (which reports its progress)
+        print("timeline: interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ order, identical to a one-process run.
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from collections import deque
@@ -26,13 +27,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, TextIO
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, TextIO
 
-from timeline.errors import ExportError, ProcessingError
+from timeline.errors import ExportError, ProcessingError, printable
 from timeline.model import Article, Document
 from timeline.pipeline import Pipeline, publication_day
 from timeline.read.records import Record, RecordError
 from timeline.settings import Settings
+
+if TYPE_CHECKING:
+    from timeline.render.atomic import StagedOutputs
 
 Result = Document | RecordError
 # chunks queued per worker: enough to keep every worker busy, few enough to bound memory
@@ -74,9 +78,10 @@ def _run_parallel(chunks: Iterator[list[Record]], settings: Settings) -> Iterato
         # (instead of each importing spaCy and loading it, in parallel on shared cores)
         _start_worker(settings)
     pool = ProcessPoolExecutor(
-        max_workers=settings.workers, mp_context=context, initializer=_start_worker, initargs=(settings,),
+        max_workers=settings.workers, mp_context=context, initializer=_start_worker_process, initargs=(settings,),
     )
     pending: deque[tuple[list[Record], Future[list[Result]]]] = deque()
+    finished = False
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(_work, chunk)))
@@ -84,9 +89,13 @@ def _run_parallel(chunks: Iterator[list[Record]], settings: Settings) -> Iterato
                 yield _result(*pending.popleft())
         while pending:
             yield _result(*pending.popleft())
+        finished = True
     finally:
         for _, future in pending:
             future.cancel()
+        if not finished:  # Ctrl-C, an error, a caller that stopped: no one waits for the chunks in flight
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -108,6 +117,13 @@ def _start_worker(settings: Settings) -> None:
     if _worker_pipeline is None or _worker_pipeline.settings != settings:
         _worker_pipeline = Pipeline(settings)
         _worker_pipeline.nlp  # load the model now, once, not inside the first chunk
+
+
+def _start_worker_process(settings: Settings) -> None:
+    # Ctrl-C reaches the whole process group: the parent reports it and stops
+    # the workers, which must not print a traceback each
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _start_worker(settings)
 
 
 def _work(chunk: list[Record]) -> list[Result]:
@@ -181,6 +197,8 @@ class CorpusStats:
     timexes: int = 0
     events: int = 0
     words: int = 0
+    # documents an interrupted run had already written (--resume)
+    skipped: int = 0
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, result: Result) -> None:
@@ -200,6 +218,7 @@ class CorpusStats:
             f"timeline: {self.read} document{'' if self.read == 1 else 's'} read: {self.processed} processed + {self.failed} failed "
             f"{balance} {self.read}; {self.timexes} timexes, {self.events} events; "
             f"{elapsed:.1f} s, {self.words / elapsed:,.0f} words/s"
+            + (f"; {self.skipped} skipped as already written (--resume)" if self.skipped else "")
         )
 
 
@@ -207,16 +226,22 @@ class CorpusReport:
     """Progress (tqdm on stderr, only on a terminal), one stderr line per
     failure (and a JSON line per failure in ``errors_path``), the summary."""
 
-    def __init__(self, *, progress: bool, errors_path: str | None = None, err: TextIO | None = None) -> None:
+    def __init__(
+        self, *, progress: bool, errors_path: str | None = None, err: TextIO | None = None,
+        outputs: "StagedOutputs | None" = None,
+    ) -> None:
         self.stats = CorpusStats()
         self.err = err or sys.stderr
         self.errors_path = errors_path
-        self._errors_file: TextIO | None = None
+        self._errors_file: IO[bytes] | None = None
         if errors_path is not None:  # opened now: an unwritable path fails before any work
             try:
-                self._errors_file = open(errors_path, "w", encoding="utf-8")
+                # staged with the run's other outputs when it has them
+                self._errors_file = (open(errors_path, "wb") if outputs is None else
+                                     outputs.open_stream(Path(errors_path), in_folder=False)[0])
             except OSError as exc:
                 raise ExportError(f"{errors_path!r}: cannot write errors: {exc.strerror or exc}") from None
+        self._owns_errors_file = outputs is None
         self._bar: Any = None
         if progress:
             from tqdm import tqdm
@@ -232,22 +257,28 @@ class CorpusReport:
             self._bar.update(1)
 
     def _report(self, error: RecordError) -> None:
-        line = f"timeline: skipped {error}"
+        line = f"timeline: skipped {printable(str(error))}"
         if self._bar is not None:
             self._bar.write(line, file=self.err)
         else:
             print(line, file=self.err)
         if self._errors_file is not None:
-            self._errors_file.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
-            self._errors_file.flush()
+            try:
+                self._errors_file.write(json.dumps(error.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
+                self._errors_file.flush()
+            except OSError as exc:
+                raise ExportError(f"{self.errors_path!r}: cannot write errors: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
-        if self._errors_file is not None:  # left empty when nothing failed
-            self._errors_file.close()
-            self._errors_file = None
+        if self._errors_file is not None and self._owns_errors_file:  # left empty when nothing failed
+            try:
+                self._errors_file.close()
+            except OSError:  # already reported by the write that failed
+                pass
+        self._errors_file = None
 
     def __enter__(self) -> "CorpusReport":
         return self
@@ -257,35 +288,51 @@ class CorpusReport:
 
 
 class JsonLinesSink:
-    """One document per line, written as documents finish; the file is
-    opened at the first document so that a failed run writes nothing."""
+    """One document per line, written as documents finish, into a partial
+    file that ``outputs`` renames over the target when the run commits
+    (stdout: written as it goes).  Opened at the first document, or at once
+    to append after what an interrupted run wrote (``resume``)."""
 
-    def __init__(self, output: str | None, *, in_folder: bool = False) -> None:
+    def __init__(
+        self, output: str | None, *, in_folder: bool = False, outputs: "StagedOutputs | None" = None,
+        resume: bool = False,
+    ) -> None:
+        from timeline.render.atomic import StagedOutputs
+
         self.output = None if output in (None, "-") else output
         # a name we chose inside the output folder: never follow a symlink there
         self.in_folder = in_folder
+        self.outputs = outputs if outputs is not None else StagedOutputs()
         self._stream: IO[bytes] | None = None
+        # where the documents already written are, for --resume
+        self.partial: Path | None = None
+        if resume and self.output is not None:
+            self._stream = self._open(keep=True)
 
     def write(self, document: Document) -> None:
         if self._stream is None:
-            self._stream = self._open()
-        self._stream.write(json.dumps(document.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n")
-        self._stream.flush()
+            self._stream = self._open(keep=False)
+        line = json.dumps(document.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n"
+        try:
+            self._stream.write(line)
+            self._stream.flush()
+        except OSError as exc:
+            if self.output is None:
+                raise
+            raise ExportError(f"{self.output}: cannot write output: {exc.strerror or exc}") from None
 
-    def _open(self) -> IO[bytes]:
+    def _open(self, *, keep: bool) -> IO[bytes]:
         if self.output is None:
             sys.stdout.flush()
             return sys.stdout.buffer
-        from timeline.render.outputs import open_output
-
         path = Path(self.output)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            return open_output(path, in_folder=self.in_folder)
+            stream, self.partial = self.outputs.open_stream(path, in_folder=self.in_folder, keep=keep)
         except OSError as exc:
             raise ExportError(f"{self.output}: cannot write output: {exc.strerror or exc}") from None
+        return stream
 
     def close(self) -> None:
-        if self._stream is not None and self.output is not None:
-            self._stream.close()
+        """Nothing to do for a file: :meth:`StagedOutputs.commit` closes it."""
         self._stream = None

@@ -8,9 +8,22 @@ it so that one line on stderr is enough to find the culprit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+# what a message must not pass raw to a terminal: control characters (ESC
+# sequences, CR, BEL...), bidirectional overrides, lone surrogates (bytes of a
+# file name that are not UTF-8, which would also make printing fail)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(message: str) -> str:
+    """``message`` safe for a terminal: every control or bidi character
+    escaped as ``\\xNN``/``\\uNNNN`` (as Python writes it), the rest as is."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"),
+                            message)
 
 
 class TimelineError(Exception):

@@ -150,7 +150,7 @@ class Document:
     # the publication time when the input gave one (keeps its zone)
     published_at: datetime | None = None
     entities: tuple[TextSpan, ...] = field(default=(), compare=False)
-    # the lead: the body's first sentence (dateline included), where the news is
+    # the lead: the body's first sentence (dateline included; text.sentences.lead_sentence)
     lead: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:

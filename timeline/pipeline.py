@@ -18,7 +18,7 @@ from timeline.model import Article, Document, TextSpan
 from timeline.nlp import ParsedText, SentenceParse, load_model
 from timeline.settings import Settings
 from timeline.temporal import Candidate, TemporalTagger
-from timeline.text.sentences import split_sentences
+from timeline.text.sentences import lead_sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,8 +87,9 @@ class Pipeline:
         day = publication_day(article)
         candidates = self.tagger.candidates(article.text)
         sentences = split_sentences(article.text) if candidates else []
-        # the lead (first sentence) is where an article's main news is told
-        lead = TextSpan(sentences[0][0], sentences[0][1], "") if sentences else None
+        # the lead is where an article's main news is told (importance of its events)
+        found = lead_sentence(article.text) if candidates else None
+        lead = TextSpan(found[0], found[1], "") if found else None
         return _Pending(article, day, candidates, _sentences_with(sentences, candidates), lead)
 
     def _finish(self, batch: list[_Pending]) -> Iterator[Document]:
@@ -103,7 +104,7 @@ class Pipeline:
         published = article.published if article.published is not None else pending.published
         timexes = tuple(self.tagger.tag(article.text, published, pending.candidates, parsed))
         events = (
-            self.anchorer.anchor(article.text, pending.published, timexes, parsed)
+            self.anchorer.anchor(article.text, pending.published, timexes, parsed, article.title)
             if self.settings.events
             else ()
         )

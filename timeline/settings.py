@@ -35,6 +35,8 @@ class Settings:
     key_events: int = DEFAULT_KEY_EVENTS
     # the name of the page and of the calendar (None: from the articles)
     title: str | None = None
+    # a CSV row or JSON line longer than this is skipped (see timeline/read/limits.py)
+    max_record_bytes: int = 5 * 1024 * 1024
 
     def __post_init__(self) -> None:
         if not self.spacy_model or not isinstance(self.spacy_model, str):
@@ -51,6 +53,8 @@ class Settings:
             raise SettingsError(f"key_events must be a positive integer, not {self.key_events!r}")
         if self.title is not None and (not isinstance(self.title, str) or not self.title.strip()):
             raise SettingsError("title must be a non-empty string or None")
+        if not isinstance(self.max_record_bytes, int) or self.max_record_bytes < 1:
+            raise SettingsError("max_record_bytes must be a positive integer")
         for flag in ("merge_events", "events", "entities"):
             if not isinstance(getattr(self, flag), bool):
                 raise SettingsError(f"{flag} must be True or False, not {getattr(self, flag)!r}")

@@ -71,7 +71,7 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
      "Their offices did not return requests for comment"),
     # a source that lost its apostrophes: "Korea s" is shown "Korea's"
     ("Xi Jinping replied to Kim Jong Un s message, North Korea s state news agency said on Thursday.", "said",
-     "Thursday", "North Korea's state news agency said"),
+     "Thursday", "Xi Jinping replied to Kim Jong Un's message"),
 ])
 def test_title_reads_as_a_headline(text: str, trigger: str, date_phrase: str, expected: str) -> None:
     assert title(text, trigger, date_phrase) == expected
@@ -156,3 +156,39 @@ def test_an_adjective_only_object_borrows_its_light_verb() -> None:
     owned = ("Trump, a real estate developer, wants to sign the Republican tax bill into law this week, which would "
              "give Republicans their first major legislative victory of 2017.")
     assert title(owned, "victory", "2017") == "Their first major legislative victory"
+
+
+def test_the_lead_event_takes_the_article_headline():
+    from timeline import extract
+
+    text = (
+        "SEOUL/BEIJING (Reuters) - Chinese President Xi Jinping replied to North Korean leader Kim Jong Un's "
+        "congratulatory message on China's Communist Party Congress, North Korea's state news agency said on "
+        "Thursday. Kim had sent the message on Oct. 25."
+    )
+    headline = "Xi replies to North Korea's Kim congratulatory message"
+    document = extract(text, "2017-11-02", title=headline)
+    titles = {e.trigger.text: e.title for e in document.events}
+    assert titles["said"] == headline  # the lead's main news
+    assert titles["sent"] != headline  # a later sentence keeps its own
+    untitled = {e.trigger.text: e.title for e in extract(text, "2017-11-02").events}
+    assert untitled["said"].startswith("Chinese President Xi Jinping replied")
+    unrelated = extract(text, "2017-11-02", title="Markets rally on strong jobs data")
+    assert all(e.title != "Markets rally on strong jobs data" for e in unrelated.events)
+
+
+def test_lead_sentence_skips_an_editors_note():
+    from timeline.text.sentences import lead_sentence
+
+    text = "(This story corrects the date.)\nWASHINGTON (Reuters) - The Senate passed the bill on Friday. More."
+    start, end = lead_sentence(text)
+    assert text[start:end] == "WASHINGTON (Reuters) - The Senate passed the bill on Friday."
+
+
+def test_a_name_the_parser_took_for_a_verb_is_the_subject():
+    from datetime import date
+
+    from timeline import extract
+
+    (event,) = extract("Trump on Thursday nominated Powell to replace Yellen.", date(2017, 11, 2)).events
+    assert event.title == "Trump nominated Powell to replace Yellen"  # not "Trump"

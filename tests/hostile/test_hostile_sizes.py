@@ -106,3 +106,14 @@ def test_assembly_and_renderers_grow_linearly() -> None:
     first = min(measure(small) for _ in range(2))
     growth = min(measure(large) for _ in range(2)) / max(first, 1e-3)
     assert growth < MAX_GROWTH_4X, f"4x the events took {growth:.1f}x the time ({first:.2f}s at 1x)"
+
+
+@pytest.mark.parametrize("name", list(bench.DENSE_INPUTS))
+def test_a_date_every_few_words_costs_about_what_prose_does(pipeline, name: str) -> None:  # type: ignore[no-untyped-def]
+    # each date once scored every word of its (parser-capped) sentence: 16 KB of
+    # "10 a.m. " took about 20 s of CPU, 100 times the seed article; now about
+    # 10 times (it holds 40 times more dates, each scoring its nearest words)
+    measure = _full(pipeline)
+    prose = min(measure(bench.article(16_000)) for _ in range(2))
+    dense = min(measure(bench.DENSE_INPUTS[name](16_000)) for _ in range(2))
+    assert dense < 30 * max(prose, 0.05), f"{name}: {dense:.2f}s CPU for 16 KB, prose {prose:.2f}s"

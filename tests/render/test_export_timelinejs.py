@@ -72,7 +72,7 @@ def test_dates_down_to_the_known_granularity(
 def test_group_per_article_and_sources_in_text(rich_timeline: Timeline) -> None:
     events = slides(rich_timeline)["events"]
     assert {e["group"] for e in events} == {
-        "China&#x27;s Xi replies to North Korea&#x27;s Kim", "Seoul and Beijing mend ties; talks to resume"}
+        "China's Xi replies to North Korea's Kim", "Seoul and Beijing mend ties; talks to resume"}
     merged = by_headline(events, "Seoul and Beijing agree to move beyond dispute")
     assert merged["text"]["text"].count("<p>\u201c") == 2
     assert "It follows <mark>Tuesday</mark>&#x27;s unexpected agreement" in merged["text"]["text"]
@@ -122,4 +122,42 @@ def test_timelinejs_shows_hostile_text_as_text(chromium: "Browser", hostile_time
     page.locator(".tl-slide-content").first.hover()
     assert opened.dialogs == [] and opened.requests == []
     assert page.locator(".tl-slide script, .tl-slide img[onerror]").count() == 0
+    page.context.close()
+
+
+IMG_TITLE = "<img src=x onerror=alert(1)> & &lt;img src=y onerror=alert(2)&gt;"
+
+
+def markup_timeline() -> Timeline:
+    """An article whose title (the slide's group) is markup, raw and pre-escaped."""
+    d = data.date(2017, 10, 30)
+    doc, entries = data.build_document("img", IMG_TITLE, None, d, [
+        data.Spec("They met on Monday.", "Monday", "met", "Meeting", data.interval("2017-10-30", d, d, "day")),
+    ])
+    return data.assemble([doc], entries)
+
+
+def test_fields_timelinejs_decodes_stay_text_after_decoding() -> None:
+    # TimelineJS decodes `group` and `display_date` once (stripMarkup) and sets
+    # the result as innerHTML: after one decoding they must still be escaped
+    from html import unescape
+
+    event = slides(markup_timeline())["events"][0]
+    for field in (event["group"], event["display_date"]):
+        assert "<" not in unescape(field)
+    assert unescape(unescape(event["group"])) == IMG_TITLE
+
+
+@pytest.mark.browser
+def test_timelinejs_runs_no_script_from_a_group_name(chromium: "Browser") -> None:
+    dist = timelinejs_dist()
+    page_path = write_page(dist, slides(markup_timeline()), "group-markup.html")
+    opened = open_offline(chromium, page_path.as_uri())
+    page = opened.page
+    expect(page.locator(".tl-slide")).to_have_count(2)
+    page.wait_for_timeout(300)  # an <img onerror> fires once its load fails
+    assert opened.dialogs == []
+    assert page.locator("img[onerror]").count() == 0
+    groups = page.locator(".tl-timegroup-message").all_inner_texts()
+    assert groups and all(g == IMG_TITLE for g in groups), groups
     page.context.close()

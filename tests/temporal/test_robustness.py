@@ -89,3 +89,23 @@ def test_a_five_megabyte_article_is_fast(tagger: TemporalTagger) -> None:
     found = tagger.candidates(text)
     assert time.perf_counter() - started < 30
     assert len(found) == 5 * (5_000_000 // len(sentence))
+
+
+COARSE_REFERENCES = ["in 2016", "in March 2016", "in the third quarter of 2016", "in the 1990s", "last week",
+                     "in the summer of 2016"]
+TIMES_OF_DAY = ["the previous afternoon", "that evening", "the next morning", "at 10 a.m. the day before",
+                "the following night", "at noon the next day"]
+
+
+@pytest.mark.parametrize("reference", COARSE_REFERENCES)
+def test_a_time_of_day_after_a_coarse_reference_has_a_value(tagger: TemporalTagger, reference: str) -> None:
+    # "The law passed in 2016. The vote came the previous afternoon." once built
+    # a part of day with no day, whose value() failed on an assertion
+    for time_of_day in TIMES_OF_DAY:
+        _tag(tagger, f"The law passed {reference}. The vote came {time_of_day}.", date(2017, 1, 1))
+
+
+def test_the_previous_afternoon_of_a_year_stays_in_that_year(tagger: TemporalTagger) -> None:
+    text = "The law passed in 2016. The vote came the previous afternoon."
+    values = [t.value for t in tagger.tag(text, date(2017, 1, 1), tagger.candidates(text), None)]
+    assert values == ["2016", "2016"]

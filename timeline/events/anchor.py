@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterable
 
+from timeline.events.actors import ActorIndex
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval
@@ -24,6 +25,7 @@ from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
 from timeline.model import Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
+from timeline.text.sentences import lead_sentence
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -45,13 +47,18 @@ class EventAnchorer:
         self.kinds = KindClassifier()
 
     def anchor(
-        self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText
+        self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
+        headline: str | None = None,
     ) -> tuple[Event, ...]:
+        """``headline``: the article's title, which names its main actors."""
         events: list[Event] = []
         dates = sentence_dates(timexes, parsed)
+        actors = ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes])
+        lead = lead_sentence(text) if headline else None
         for timex in timexes:
             if timex.type in DATED_TYPES:
-                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id)))
+                leading = headline if lead is not None and lead[0] <= timex.start < lead[1] else None
+                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors, leading))
         if self.settings.merge_events:
             events = merge_mentions(events)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
@@ -75,8 +82,10 @@ class EventAnchorer:
         return self.pairs.candidates(tokens, self.finder.find(tokens), timex.value, dates, published)
 
     def _events_of(
-        self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None
+        self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None,
+        actors: ActorIndex | None = None, headline: str | None = None,
     ) -> Iterable[Event]:
+        """``headline``: the article's title when the timex is in its lead sentence."""
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None:
@@ -95,7 +104,7 @@ class EventAnchorer:
                 id="",
                 timex=timex.id,
                 trigger=span,
-                title=self.describer.title(token, skip),
+                title=self.describer.title(token, skip, actors, headline),
                 sentence=sentence,
                 date=when,
                 certainty=certainty,

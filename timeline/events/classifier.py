@@ -14,6 +14,7 @@ explained by listing the weights that made it (:meth:`AnchoringModel.explain`).
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 from datetime import date
@@ -38,6 +39,12 @@ ANY_RULE = "*"
 # labels kept on each side of a dependency path; longer paths are cut
 _PATH_UP, _PATH_DOWN = 3, 2
 _MAX_DEPTH = 40
+# a sentence with more date expressions than this is a list (a schedule, a
+# table, repeated junk), not prose: each date then competes only for the
+# _NEAREST_WORDS words closest to it, so the work stays proportional to the
+# sentence's length instead of dates x words
+_CROWDED_SENTENCE = 8
+_NEAREST_WORDS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +157,8 @@ class PairFeatures:
         self._seen_doc: "Doc | None" = None
         self._seen_words: dict[int, tuple[str, tuple[str, ...], float | None]] = {}
         self._between: _Between | None = None
+        self._sentences: dict[int, list["Token"]] = {}  # event-like words by sentence start
+        self._chains: dict[int, list["Token"]] = {}
 
     def candidates(
         self, timex_tokens: Sequence["Token"], rules: Sequence[Trigger], value: str = "",
@@ -160,8 +169,10 @@ class PairFeatures:
         sentence attach to, as they compete for the same words)."""
         inside = {t.i for t in timex_tokens}
         head = span_head(list(timex_tokens), inside)
-        sentence = head.sent
-        words = [t for t in sentence if t.i not in inside and self._event_like(t)]
+        between = self._see(head.doc)
+        words = [t for t in self._sentence_words(head) if t.i not in inside]
+        if dates is not None and dates.count > _CROWDED_SENTENCE:
+            words = heapq.nsmallest(_NEAREST_WORDS, words, key=lambda t: abs(t.i - head.i))
         if not words:
             return []
         rule_of = {r.token.i: r.rule for r in rules}
@@ -171,14 +182,13 @@ class PairFeatures:
         head_chain = _chain(head)
         above = {t.i: n for n, t in enumerate(head_chain)}  # the timex head's ancestors, by height
         governor = _governor(head, inside)
-        chains = {t.i: _chain(t) for t in words}
+        chains = {t.i: self._chain(t) for t in words}
         paths = {t.i: _path(head_chain, above, chains[t.i]) for t in words}
         order = sorted(words, key=lambda t: (len(paths[t.i][0]) + len(paths[t.i][1]), abs(t.i - head.i)))
         rank = {t.i: n for n, t in enumerate(order)}
         when = interval(value, published) if value and not value[0].isalpha() else None
         timex = [*self._timex_features(head, inside), f"gran={_granularity(value, when)}"]
         direction = _direction(value, when, published)
-        between = self._see(head.doc)
         main = rules[0].token if rules else None
         dates = dates or SentenceDates.of([list(timex_tokens)])
         perfect = self.words.grammar["perfect_lemmas"]
@@ -250,7 +260,22 @@ class PairFeatures:
         """Start the per-parse caches when a new parse comes."""
         if self._seen_doc is not doc or self._between is None:
             self._seen_doc, self._seen_words, self._between = doc, {}, _Between(doc)
+            self._sentences, self._chains = {}, {}
         return self._between
+
+    def _sentence_words(self, head: "Token") -> list["Token"]:
+        """The event-like words of the head's parser sentence, once per sentence."""
+        sentence = head.sent
+        known = self._sentences.get(sentence.start)
+        if known is None:
+            known = self._sentences[sentence.start] = [t for t in sentence if self._event_like(t)]
+        return known
+
+    def _chain(self, token: "Token") -> list["Token"]:
+        known = self._chains.get(token.i)
+        if known is None:
+            known = self._chains[token.i] = _chain(token)
+        return known
 
     def kind(self, token: "Token") -> str:
         """What sort of word the candidate is, from the word lists."""

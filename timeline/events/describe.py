@@ -16,6 +16,8 @@ from timeline.model import Certainty, DateInterval, Tense, Timex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from timeline.events.actors import ActorIndex
+
 _EXACT_MODS = frozenset({"EQUAL", ""})
 
 
@@ -25,9 +27,14 @@ class Describer:
         self.named_entities = named_entities
         self.titles = Titler(self.words)
 
-    def title(self, trigger: "Token", skip: set[int]) -> str:
-        """A headline for the event (see :meth:`Titler.title`)."""
-        return self.titles.title(trigger, skip)
+    def title(
+        self, trigger: "Token", skip: set[int], actors: "ActorIndex | None" = None,
+        headline: str | None = None,
+    ) -> str:
+        """A headline for the event (see :meth:`Titler.title`); ``headline``,
+        the article's title when the event's sentence is its lead, is the
+        title of its main news (:meth:`Titler.lead_title`)."""
+        return self.titles.lead_title(trigger, headline, skip) or self.titles.title(trigger, skip, actors)
 
     # --- tense and certainty --------------------------------------------------
     def tense(self, trigger: "Token", when: DateInterval | None, published: date, value: str = "") -> Tense:

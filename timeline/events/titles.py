@@ -4,16 +4,25 @@ says), shortened phrase by phrase until it fits."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
+
+    from timeline.events.actors import ActorIndex
 
 
 MAX_TITLE_WORDS = 14
+# a shorter title says too little to be read alone ("Trump", "Pentagon said")
+MIN_TITLE_WORDS = 4
+# a wire service's tag before its headline ("UPDATE 2-", "EXCLUSIVE-")
+_HEADLINE_TAG = re.compile(r"^(?:[A-Z]+(?: \d+)?-)+")
+# a headline is about a sentence when they share two words of this length
+_SHARED_WORD_CHARS = 4
 # modifiers kept in a compact noun phrase ("Chinese President Xi Jinping")
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod", "quantmod", "neg", "npadvmod"})
 # the modifiers of a name kept when a title must be shortened ("President Donald Trump")
@@ -57,15 +66,63 @@ class Titler:
         self.words = words
         self._possessive = sorted(words.grammar["possessive_endings"])[0]
 
-    def title(self, trigger: "Token", skip: set[int]) -> str:
+    def title(self, trigger: "Token", skip: set[int], actors: "ActorIndex | None" = None) -> str:
         """A headline for the event: subject, verb group, object, first short
-        complement (and what a statement says), shortened phrase by phrase."""
+        complement (and what a statement says), shortened phrase by phrase;
+        with ``actors``, a pronoun or description ("he", "the company") is
+        replaced by the participant the article names."""
         skip = skip | self._dateline(trigger)
-        if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+        predicate = _misparsed_name(trigger, skip)
+        if predicate is not None:  # "Trump on Thursday nominated": "Trump" is the subject, not a verb
+            parts = [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
+        elif trigger.pos_ in ("VERB", "AUX", "ADJ"):
             parts = self._clause_parts(trigger, skip, report=True)
         else:
             parts = self._noun_parts(trigger, skip)
-        return self._headline(parts, trigger)
+        names = self._names(parts, actors) if actors is not None else {}
+        return self._headline(parts, trigger, names)
+
+    def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
+        """The article's own headline, for the event that is its main news:
+        the main clause of its lead sentence (the trigger is the sentence's
+        root, the clause its root reports, or the closing "..., the agency
+        said"), when the headline is about that sentence (shares two of its
+        words) and reads as a title."""
+        if not headline:
+            return None
+        title = _HEADLINE_TAG.sub("", headline).strip()
+        words = title.split()
+        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or title.isupper():
+            return None
+        root = trigger.sent.root
+        main = trigger.i == root.i or (trigger.head.i == root.i and trigger.dep_ == "ccomp") or (
+            trigger.lemma_.lower() in self.words.reporting_verbs and self._preceding_report(trigger, skip) is not None
+        )
+        sentence = {t.lower_ for t in trigger.sent if len(t.text) >= _SHARED_WORD_CHARS}
+        shared = {w.lower().strip(",.:;'’\"") for w in words} & sentence
+        return title if main and len(shared) >= 2 else None
+
+    def _names(self, parts: list[_Part], actors: "ActorIndex") -> dict[int, str]:
+        """The name to show for each pronoun or bare description that opens
+        the title and that the article resolves (an "it" only as a subject: not
+        "it is unclear"); later in the title a pronoun is bound in its clause
+        ("Xi expressed his congratulations") and stays."""
+        names: dict[int, str] = {}
+        words = actors.words
+        for part in parts[:1]:
+            for token in (t for _, level in part.levels for t in level):
+                if token.i in names or token.tag_ not in ("PRP", "PRP$", "NN"):
+                    continue
+                if token.lower_ in words.thing_pronouns and not _acting_it(token, self.words):
+                    continue
+                following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+                if token.tag_ == "PRP" and following is not None and following.text[:1] in ("'", "’"):
+                    continue  # "We're": no name glued to a contraction
+                actor = actors.refers_to(token)
+                if actor is not None:
+                    possessive = token.tag_ == "PRP$" or token.lower_ in words.possessive_pronouns and token.dep_ == "poss"
+                    names[token.i] = actor.name + (self._possessive if possessive else "")
+        return names
 
     def _clause_parts(self, verb: "Token", skip: set[int], report: bool) -> list[_Part]:
         """Subject, verb group, objects, complement (and, for a reporting verb
@@ -100,20 +157,48 @@ class Titler:
         relative_object = self._relative_object(verb, skip)
         if relative_object is not None:  # "the bill President Bush signed" -> "Bush signed bill"
             parts.append(self._noun_part(relative_object, skip, _SHORT_OBJECT, _CORE_OBJECT))
-        complement = self._first_complement(verb, skip)
-        if complement:
-            parts.append(_Part([(0, complement), (_DROP_COMPLEMENT, [])]))
+        preceding = self._preceding_report(verb, skip) if report else None
+        if preceding is not None:
+            # "X happened, Y said": the news is what is reported, told by a named speaker
+            inner = self._clause_parts(preceding, skip, report=False)
+            if subject is None or subject.pos_ != "PROPN":
+                return inner
+            name = self._noun_core(subject, skip)
+            if len(name) > 2 and all(t.pos_ == "PROPN" for t in name[-2:]):
+                name = sorted(name, key=lambda t: t.i)[-2:]  # "Senator Bernie Sanders said" -> "Bernie Sanders said"
+            speaker = _Part([(0, name)])
+            return [speaker, _Part([(0, self._verb_group(verb, skip))]), *inner]
         content = self._reported(verb, skip) if report else None
+        complement = self._first_complement(verb, skip) if content is None else []
+        if complement:
+            parts.append(self._complement_part(complement, skip))
         if content is not None:
             parts.append(content)
         return parts
+
+    def _complement_part(self, complement: list["Token"], skip: set[int]) -> _Part:
+        """A complement at its full length, as its preposition and the core of
+        its object ("against three provisions"), then left out."""
+        levels = [(0, complement)]
+        lead = complement[0]
+        target = next((t for t in complement if t.head.i == lead.i and t.dep_ == "pobj"), None)
+        if target is not None:
+            short = [lead, *self._noun_core(target, skip)]
+            if len(short) < len(complement):
+                levels.append((_DROP_COMPLEMENT, short))
+        return _Part([*levels, (_SHORT_OBJECT, [])])
 
     def _noun_parts(self, noun: "Token", skip: set[int]) -> list[_Part]:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
         "final approval") borrows the clause around it ("Incident raised
         questions", "Trump came under fire", "House gave final approval")."""
-        phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
         head = noun.head
+        holder = head.head
+        if noun.dep_ == "pobj" and holder.pos_ == "VERB" and holder.i not in skip \
+                and head.lower_ in self.words.grammar["inclusion_prepositions"] \
+                and holder.lemma_.lower() in self.words.reporting_verbs:
+            return self._clause_parts(holder, skip, report=True)  # "said in a statement": what it says
+        phrase = self._noun_part(noun, skip, _SHORT_OBJECT, _CORE_OBJECT, depth=2)
         named = any(t.pos_ in ("NOUN", "PROPN") and t is not noun for t in phrase.words)
         light_verb = (  # "the House gave final approval"
             noun.dep_ == "dobj" and head.pos_ == "VERB" and self._subject(head, skip, resolve=True) is not None
@@ -221,24 +306,67 @@ class Titler:
     def _reported(self, verb: "Token", skip: set[int]) -> _Part | None:
         """What a statement says ("said the United States remains committed"):
         the gist of a following reported clause that is not a quotation."""
-        if verb.lemma_.lower() not in self.words.reporting_verbs:
-            return None
+        if verb.lemma_.lower() not in self.words.reporting_verbs and (
+            verb.dep_ in ("acl", "relcl") or any(c.dep_ in ("dobj", "oprd", "acomp", "attr") for c in verb.children)
+        ):
+            return None  # "demanded that Sessions testify" says what was demanded; not "a letter made public that"
         grammar = self.words.grammar
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
+            quoted = self._quoted(verb.sent)
             subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
             if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
                 return None  # "Pompeo, who an official said would replace Tillerson"
             if subject.lower_ in grammar["speaker_pronouns"]:
                 return None
             between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
-            if self._quotes(clause) or any(t.is_punct for t in between):
+            if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
+            skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
             full = [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
             core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
+
+    def _preceding_report(self, verb: "Token", skip: set[int]) -> "Token | None":
+        """The clause a statement reports when it comes first ("Xi replied to
+        Kim's message, the agency said"; "..., state data shows"), not a quotation."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # "..., state data shows"
+        root = verb.sent.root
+        if not clauses and verb.dep_ in ("ccomp", "parataxis", "conj") and root.i < verb.i \
+                and not any(c.dep_ == "ccomp" and verb not in c.subtree for c in root.children) \
+                and self._attribution(verb):
+            clauses = [root]  # the parser hung the closing "..., the agency said" from the main clause
+        for clause in clauses:
+            if clause.i in skip or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next(iter(_subjects(clause, skip)), None)
+            if subject is None or subject.lower_ in self.words.grammar["speaker_pronouns"] or self._quotes(clause):
+                return None
+            return clause
+        return None
+
+    def _attribution(self, verb: "Token") -> bool:
+        """"..., North Korea's state news agency said on Thursday.": a reporting
+        verb after a comma, with its subject, ending the sentence."""
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        if not subjects:
+            return False
+        before = verb.doc[subjects[0].left_edge.i - 1] if subjects[0].left_edge.i > verb.sent.start else None
+        after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
+        return before is not None and before.text == "," and all(t.i <= verb.right_edge.i for t in after)
+
+    def _quoted(self, sentence: "Span") -> set[int]:
+        """The words of a sentence inside quotation marks (a pair around a few
+        words names something: "a “Dreamers” bill"); an opening mark never
+        closed quotes to the sentence's end."""
+        marks = [t.i for t in sentence if t.text in self.words.grammar["quote_marks"]]
+        quoted: set[int] = set()
+        for opening, close in zip(marks[::2], [*marks[1::2], sentence.end]):
+            if close - opening > _SCARE_QUOTE_WORDS + 1:
+                quoted.update(range(opening, close + 1))
+        return quoted
 
     def _quotes(self, clause: "Token") -> bool:
         """Whether the clause quotes someone: quote marks other than a pair
@@ -401,21 +529,21 @@ class Titler:
                 return set(range(sentence.start, closing.i + 2))
         return set()
 
-    def _headline(self, parts: list[_Part], trigger: "Token") -> str:
+    def _headline(self, parts: list[_Part], trigger: "Token", names: dict[int, str]) -> str:
         """The parts in order, shortened by rank until the title fits."""
-        while len(self._render(_ordered(parts), trigger).split()) > MAX_TITLE_WORDS:
+        while len(self._render(_ordered(parts), trigger, names).split()) > MAX_TITLE_WORDS:
             ranked = [(rank, k) for k, p in enumerate(parts) if (rank := p.next_rank()) is not None]
             if not ranked:
                 break
             parts[min(ranked)[1]].level += 1
         ordered = _ordered(parts)
-        while len(self._render(ordered, trigger).split()) > MAX_TITLE_WORDS:
+        while len(self._render(ordered, trigger, names).split()) > MAX_TITLE_WORDS:
             # nothing left to shorten: keep the words closest to the trigger
             farthest = max(ordered, key=lambda t: abs(t.i - trigger.i))
             ordered = [t for t in ordered if t is not farthest]
-        return self._render(ordered, trigger)
+        return self._render(ordered, trigger, names)
 
-    def _render(self, ordered: list["Token"], trigger: "Token") -> str:
+    def _render(self, ordered: list["Token"], trigger: "Token", names: dict[int, str]) -> str:
         while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
                            or ordered[0].tag_ in _RELATIVE_TAGS):
             ordered = ordered[1:]
@@ -423,7 +551,7 @@ class Titler:
             ordered = ordered[:-1]
         parts_text: list[str] = []
         for k, token in enumerate(ordered):
-            parts_text.append(self._token_text(token))
+            parts_text.append(names.get(token.i) or self._token_text(token))
             following = ordered[k + 1] if k + 1 < len(ordered) else None
             if following is not None:
                 adjacent = following.i == token.i + 1
@@ -513,6 +641,41 @@ def _controller(verb: "Token", skip: set[int]) -> "Token | None":
     Congress to renew"); a pronoun object ("appeared all but certain") is not."""
     objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
     return next(objects, None)
+
+
+def title_faults(title: str, words: Lexicon) -> int:
+    """How many of the form rules a title breaks: fewer than four words, a
+    bare pronoun first ("He said"), a reporting verb last ("Pentagon said").
+    Of several titles of one happening, the one with fewest reads best."""
+    grammar = words.grammar
+    tokens = title.lower().split()
+    pronouns = grammar["speaker_pronouns"] | grammar["resolvable_pronouns_person"] | \
+        grammar["resolvable_pronouns_plural"] | grammar["resolvable_pronouns_thing"]
+    return (len(tokens) < MIN_TITLE_WORDS) + bool(tokens and tokens[0] in pronouns) + bool(
+        tokens and tokens[-1] in grammar["reporting_verb_forms"])
+
+
+def _misparsed_name(verb: "Token", skip: set[int]) -> "Token | None":
+    """The real predicate when the parser took a sentence's first word, a name,
+    for a base-form verb ("Trump on Thursday nominated Powell": "Trump" VB,
+    "nominated" its conjunct): the conjunct verb, which has no subject."""
+    if verb.tag_ != "VB" or verb.i != verb.sent.start or not verb.text[:1].isupper() or _subjects(verb, skip):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and not _subjects(c, skip)),
+                None)
+
+
+def _acting_it(token: "Token", words: Lexicon) -> bool:
+    """An "it"/"its" that stands for someone: the subject of a verb that is
+    no copula and holds no clause it anticipates ("it is unclear whether",
+    "it emerged that"), or a possessive."""
+    if token.dep_ == "poss":
+        return True
+    head = token.head
+    if token.dep_ not in _SUBJECTS or head.lemma_ in words.grammar["copula_lemmas"]:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i and any(
+        g.dep_ == "mark" for g in c.children) for c in head.children)
 
 
 def _nominal_conjunct(token: "Token") -> bool:

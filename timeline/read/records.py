@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import reprlib
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -23,6 +21,9 @@ from typing import IO, Any, Iterable, Iterator, Mapping
 
 from timeline.errors import InputError, MissingPublicationDate, ProcessingError, TimelineError
 from timeline.model import Article
+from timeline.read.limits import (
+    DEFAULT_MAX_RECORD_BYTES, BoundedLines, RecordTooLarge, by_line, load_json, too_large_message,
+)
 from timeline.read.text import parse_published
 
 # undecodable bytes survive reading as lone surrogates (errors="surrogateescape")
@@ -183,53 +184,72 @@ def build_article(
     )
 
 
-def _binary_lines(stream: IO[bytes]) -> Iterator[str]:
-    """Lines of a UTF-8 byte stream; bad bytes become surrogates, flagged per record."""
-    first = True
-    for raw in stream:
-        if first:
-            raw = raw.removeprefix(_UTF8_BOM)
-            first = False
-        yield raw.decode("utf-8", "surrogateescape")
-
-
-def _text_lines(stream: IO[bytes]) -> Iterable[str]:
+def _text_lines(stream: IO[bytes], limit: int) -> tuple[Iterable[str], BoundedLines[Any]]:
+    """The decoded lines, and the bounded reader under them (its line count)."""
     peek = getattr(stream, "peek", None)
     head = peek(2)[:2] if peek else b""
     if head in _UTF16_BOMS:
-        return io.TextIOWrapper(stream, encoding="utf-16", newline="")
-    return _binary_lines(stream)
+        # characters, not bytes: UTF-16 text takes about twice the bytes
+        text = BoundedLines(io.TextIOWrapper(stream, encoding="utf-16", newline=""), limit)
+        return text, text
+    lines = BoundedLines(stream, limit)
+    return _LineDecoder(lines), lines
+
+
+class _LineDecoder:
+    """Lines of a UTF-8 byte stream, bad bytes kept as surrogates (flagged
+    per record); an iterator class, not a generator, so that it survives
+    the RecordTooLarge of one line."""
+
+    def __init__(self, lines: BoundedLines[bytes]) -> None:
+        self.lines = lines
+
+    def __iter__(self) -> "_LineDecoder":
+        return self
+
+    def __next__(self) -> str:
+        raw = next(self.lines)
+        if self.lines.count == 1:
+            raw = raw.removeprefix(_UTF8_BOM)
+        return raw.decode("utf-8", "surrogateescape")
 
 
 def read_csv(
     stream: IO[bytes], name: str, *, fields: RecordFields = RecordFields(),
-    published: str | date | datetime | None = None,
+    published: str | date | datetime | None = None, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[Record]:
     """Records of a CSV file with a header row; locations are ``name:line``
-    (the line the record starts on, the header being line 1)."""
-    _allow_long_fields()
-    reader = csv.reader(_text_lines(stream))
+    (the line the record starts on, the header being line 1).  A record
+    longer than ``max_record_bytes`` is skipped (see :mod:`.limits`)."""
+    _limit_fields(max_record_bytes)
+    text_lines, lines = _text_lines(stream, max_record_bytes)
+    reader = csv.reader(text_lines)
     try:
         header = next(reader)
     except StopIteration:
         raise InputError("empty file: a CSV needs a header row", location=name) from None
-    except csv.Error as exc:
+    except (csv.Error, RecordTooLarge) as exc:
         raise InputError(f"malformed CSV header: {exc}", location=name) from None
     header = [h.strip() for h in header]
     names = fields.names(("date", "published"))
     _check_columns(header, names, fields, published, name)
-    while True:
-        line = reader.line_num + 1
-        location = f"{name}:{line}"
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield RecordError(location, f"malformed CSV: {exc}")
+    for location, row in by_line(lambda: _next_row(reader), lines, name):
+        if isinstance(row, RecordTooLarge):
+            yield RecordError(location, str(row))
+            continue
+        if isinstance(row, csv.Error):
+            if "field larger than field limit" not in str(row):
+                yield RecordError(location, f"malformed CSV: {row}")
+                continue
+            yield RecordError(location, too_large_message(max_record_bytes + 1, max_record_bytes))
+            _skip_quoted_field(text_lines)
             continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # blank line: not a record
+        size = sum(map(len, row))
+        if size > max_record_bytes:
+            yield RecordError(location, too_large_message(size, max_record_bytes))
+            continue
         if len(row) != len(header):
             yield RecordError(location, f"{len(row)} fields where the header has {len(header)} "
                                         "(unbalanced quotes?)")
@@ -242,24 +262,29 @@ def read_csv(
 
 def read_jsonl(
     stream: IO[bytes], name: str, *, fields: RecordFields = RecordFields(),
-    published: str | date | datetime | None = None,
+    published: str | date | datetime | None = None, max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[Record]:
     """Records of a JSON Lines file ({id, title, text, published, url} per
-    line); locations are ``name:line``."""
+    line); locations are ``name:line``.  A line longer than
+    ``max_record_bytes``, nested too deeply or holding a number too long to
+    convert is a bad record (see :mod:`.limits`)."""
     names = fields.names(("published", "date"))
-    for number, raw in enumerate(stream, 1):
-        location = f"{name}:{number}"
-        if number == 1:
+    lines = BoundedLines(stream, max_record_bytes)
+    for location, raw in by_line(lines.__next__, lines, name):
+        if isinstance(raw, RecordTooLarge):
+            yield RecordError(location, str(raw))
+            continue
+        if lines.count == 1:
             raw = raw.removeprefix(_UTF8_BOM)
         if not raw.strip():
             continue
         try:
-            values = json.loads(raw.decode("utf-8"))
+            values = load_json(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
             yield RecordError(location, f"not valid UTF-8 (byte {exc.start}): convert the file to UTF-8")
             continue
-        except json.JSONDecodeError as exc:
-            yield RecordError(location, f"malformed JSON: {exc.msg} (column {exc.colno})")
+        except InputError as exc:
+            yield RecordError(location, exc.reason or str(exc))
             continue
         if not isinstance(values, dict):
             yield RecordError(location, f"a line must hold a JSON object, not {type(values).__name__}")
@@ -269,6 +294,28 @@ def read_jsonl(
             yield RecordError(location, f"no key {missing[0]!r}")
             continue
         yield build_article(values, names, location=location, published=published)
+
+
+def _next_row(reader: Iterator[list[str]]) -> list[str] | csv.Error:
+    try:
+        return next(reader)
+    except csv.Error as exc:  # a record of its own: reading goes on after it
+        return exc
+
+
+def _skip_quoted_field(lines: Iterable[str]) -> None:
+    """Drop the lines up to the one that closes the quoted field csv gave up
+    on (the first with an odd number of quotes: ``""`` escapes come in
+    pairs), so that its remaining lines are not read as records."""
+    lines = iter(lines)
+    while True:
+        try:
+            if next(lines).count('"') % 2:
+                return
+        except RecordTooLarge:
+            continue
+        except StopIteration:
+            return
 
 
 def _check_columns(
@@ -287,12 +334,7 @@ def _check_columns(
                              location=location)
 
 
-def _allow_long_fields() -> None:
-    # article texts can exceed csv's 128 KiB default field limit
-    limit = sys.maxsize
-    while True:
-        try:
-            csv.field_size_limit(limit)
-            return
-        except OverflowError:
-            limit //= 10
+def _limit_fields(max_record_bytes: int) -> None:
+    # csv's 128 KiB default is too small for article texts; the record limit
+    # bounds a quoted field spread over many lines (csv keeps one limit per process)
+    csv.field_size_limit(max_record_bytes)

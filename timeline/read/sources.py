@@ -20,6 +20,7 @@ from typing import IO, Iterable, Iterator
 
 from timeline.errors import InputError
 from timeline.model import Article
+from timeline.read.limits import DEFAULT_MAX_RECORD_BYTES, refuse_device
 from timeline.read.records import Record, RecordError, RecordFields, read_csv, read_jsonl
 from timeline.read.text import read_stdin, read_text_file
 from timeline.read.timeml import read_timeml
@@ -81,7 +82,7 @@ def is_one_article_run(inputs: list[str], forced: str | None = None) -> bool:
 
 def read_input(item: str, published: str | date | datetime | None = None) -> Iterator[Article]:
     """The articles of one input; raises at the first problem."""
-    for record in _read(item, published, RecordFields(), None):
+    for record in _read(item, published, RecordFields(), None, DEFAULT_MAX_RECORD_BYTES):
         if isinstance(record, RecordError):
             raise record.exception()
         yield record
@@ -99,6 +100,7 @@ def iter_records(
     fields: RecordFields = RecordFields(),
     forced_format: str | None = None,
     fatal_input_errors: bool = False,
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[Record]:
     """Every record of every input, in order: an Article, or a RecordError
     for a bad record or an unreadable input (raised instead when
@@ -106,7 +108,8 @@ def iter_records(
     folder or by a glob: a run over one named file keeps failing loudly).
 
     ``published`` is the date of one-article files (it wins over their
-    metadata) and the fallback of record files (rows without a date)."""
+    metadata) and the fallback of record files (rows without a date).
+    A CSV or JSON Lines record over ``max_record_bytes`` is skipped."""
     for given in inputs:
         try:
             items = list(expand_inputs([given]))
@@ -117,7 +120,7 @@ def iter_records(
             continue
         for item in items:
             try:
-                yield from _read(item, published, fields, forced_format)
+                yield from _read(item, published, fields, forced_format, max_record_bytes)
             except InputError as exc:
                 # a file found in a folder or by a glob is one failure among many
                 if fatal_input_errors and item == given:
@@ -127,17 +130,20 @@ def iter_records(
 
 def _read(
     item: str, published: str | date | datetime | None, fields: RecordFields, forced: str | None,
+    max_record_bytes: int,
 ) -> Iterator[Record]:
     fmt = input_format(item, forced)
     if item == "-":
+        refuse_device(location="<stdin>")  # `< /dev/zero`: endless
         if fmt == "txt":
             yield read_stdin(published)
         else:
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", fmt, published, fields)
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", fmt, published, fields, max_record_bytes)
         return
     path = Path(item)
     if not path.exists():
         raise InputError("no such file", location=item)
+    refuse_device(path, location=item)
     if fmt == "html":
         from timeline.read.html import read_html_file
 
@@ -148,7 +154,7 @@ def _read(
         except OSError as exc:
             raise InputError(f"cannot read file: {exc.strerror or exc}", location=item) from None
         with stream:
-            yield from _read_stream(stream, item, fmt, published, fields)
+            yield from _read_stream(stream, item, fmt, published, fields, max_record_bytes)
     elif fmt == "tml":
         article = read_timeml(path).article()
         yield article if published is None else _with_published(article, published, item)
@@ -158,11 +164,12 @@ def _read(
 
 def _read_stream(
     stream: IO[bytes], name: str, fmt: str, published: str | date | datetime | None, fields: RecordFields,
+    max_record_bytes: int,
 ) -> Iterator[Record]:
     if fmt == "csv":
-        yield from read_csv(stream, name, fields=fields, published=published)
+        yield from read_csv(stream, name, fields=fields, published=published, max_record_bytes=max_record_bytes)
     elif fmt == "jsonl":
-        yield from read_jsonl(stream, name, fields=fields, published=published)
+        yield from read_jsonl(stream, name, fields=fields, published=published, max_record_bytes=max_record_bytes)
     elif fmt == "html":
         from timeline.read.html import article_from_html, decode_html
 

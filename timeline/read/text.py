@@ -5,9 +5,7 @@ command line."""
 from __future__ import annotations
 
 import codecs
-import json
 import re
-import stat
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any
 
 from timeline.errors import InputError
 from timeline.model import Article
+from timeline.read.limits import load_json, refuse_device
 
 
 def parse_published(value: str | date | datetime, *, location: str | None = None) -> date | datetime:
@@ -131,9 +130,11 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     if not meta.is_file():
         return {}
     try:
-        data = json.loads(meta.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = load_json(read_bytes(meta).decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise InputError(f"unreadable metadata file: {exc}", location=str(meta)) from None
+    except InputError as exc:
+        raise InputError(f"unreadable metadata file: {exc.reason}", location=str(meta)) from None
     if not isinstance(data, dict):
         raise InputError("metadata file must hold a JSON object", location=str(meta))
     return data
@@ -145,10 +146,8 @@ def read_bytes(path: Path) -> bytes:
     Devices (``/dev/zero``, ``/dev/urandom``: endless) and sockets are refused;
     regular files and pipes (``<(command)``, FIFOs) are read.
     """
+    refuse_device(path, location=str(path))
     try:
-        mode = path.stat().st_mode
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
-            raise InputError("not a file but a device or socket", location=str(path))
         return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", location=str(path)) from None

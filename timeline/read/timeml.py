@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 from timeline.errors import InputError
 from timeline.model import Article
@@ -61,6 +62,53 @@ class TimeMLDocument:
         )
 
 
+def _text_and_annotations(
+    text_elem: ET.Element,
+) -> tuple[str, list[GoldTimex], list[GoldEvent]]:
+    """The character data under ``<TEXT>`` and the TIMEX3/EVENT spans in it.
+
+    An explicit stack, not recursion: a file nesting thousands of elements
+    must not overflow Python's stack.  Each annotation's covered text is cut
+    from the joined text at the end (cutting it from a fresh join per tag
+    was quadratic in the number of tags)."""
+    chunks: list[str] = []
+    spans: list[tuple[ET.Element, int, int]] = []  # (TIMEX3 or EVENT, start, end)
+    offset = 0
+
+    def add(piece: str | None) -> None:
+        nonlocal offset
+        if piece:
+            chunks.append(piece)
+            offset += len(piece)
+
+    add(text_elem.text)
+    # each frame: an element, where its text started, its children still to walk
+    stack: list[tuple[ET.Element, int, Iterator[ET.Element]]] = [(text_elem, 0, iter(text_elem))]
+    while stack:
+        elem, start, children = stack[-1]
+        child = next(children, None)
+        if child is not None:
+            child_start = offset
+            add(child.text)
+            stack.append((child, child_start, iter(child)))
+            continue
+        stack.pop()
+        if elem.tag in ("TIMEX3", "EVENT"):
+            spans.append((elem, start, offset))
+        if stack:
+            add(elem.tail)
+    text = "".join(chunks)
+    timexes: list[GoldTimex] = []
+    events: list[GoldEvent] = []
+    for elem, start, end in spans:
+        if elem.tag == "TIMEX3":
+            timexes.append(GoldTimex(elem.get("tid", ""), start, end, text[start:end],
+                                     elem.get("type", ""), elem.get("value", ""), elem.get("mod")))
+        else:
+            events.append(GoldEvent(elem.get("eid", ""), start, end, text[start:end], elem.get("class")))
+    return text, timexes, events
+
+
 def read_timeml(path: Path | str) -> TimeMLDocument:
     """Parse a TimeML file; errors name the file and line."""
     path = Path(path)
@@ -86,31 +134,7 @@ def read_timeml(path: Path | str) -> TimeMLDocument:
     if text_elem is None:
         raise InputError("no <TEXT> element", location=location)
 
-    chunks: list[str] = []
-    timexes: list[GoldTimex] = []
-    events: list[GoldEvent] = []
-    offset = 0
-
-    def walk(elem: ET.Element) -> None:
-        nonlocal offset
-        start = offset
-        if elem.text:
-            chunks.append(elem.text)
-            offset += len(elem.text)
-        for child in elem:
-            walk(child)
-            if child.tail:
-                chunks.append(child.tail)
-                offset += len(child.tail)
-        covered = "".join(chunks)[start:offset] if elem.tag in ("TIMEX3", "EVENT") else ""
-        if elem.tag == "TIMEX3":
-            timexes.append(GoldTimex(elem.get("tid", ""), start, offset, covered,
-                                     elem.get("type", ""), elem.get("value", ""), elem.get("mod")))
-        elif elem.tag == "EVENT":
-            events.append(GoldEvent(elem.get("eid", ""), start, offset, covered, elem.get("class")))
-
-    walk(text_elem)
-    text = "".join(chunks)
+    text, timexes, events = _text_and_annotations(text_elem)
 
     instances = {
         mi.get("eiid", ""): mi.get("eventID", "") for mi in root.iter("MAKEINSTANCE")

@@ -20,13 +20,13 @@ import hashlib
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from timeline.errors import ExportError
+from timeline.render.atomic import StagedOutputs
 
 if TYPE_CHECKING:
     from timeline.assemble import Timeline
@@ -132,8 +132,19 @@ def path_inside(folder: Path, name: str, suffix: str = "") -> Path:
     return path
 
 
-def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) -> list[Path]:
-    """Render each format; return the files written (none for stdout)."""
+def writes_a_folder(formats: list[str], output: str) -> bool:
+    """Whether ``--output`` names a folder (several formats, an existing
+    folder, a trailing slash) rather than one file."""
+    return len(formats) > 1 or Path(output).is_dir() or output.endswith(("/", "\\"))
+
+
+def write_outputs(
+    timeline: "Timeline", formats: list[str], output: str | None, staged: StagedOutputs | None = None,
+) -> list[Path]:
+    """Render each format; return the files written (none for stdout).
+
+    With ``staged`` the files are only staged there (the caller commits them
+    with the rest of its run); else they are written now, all or none."""
     if output is None or output == "-":
         if len(formats) > 1:
             raise ExportError(SEVERAL_NEED_A_FOLDER)
@@ -142,23 +153,30 @@ def write_outputs(timeline: "Timeline", formats: list[str], output: str | None) 
     if not output.strip():
         raise ExportError("--output needs a file or folder name (an empty one would write into the current folder)")
     target = Path(output)
-    as_dir = len(formats) > 1 or target.is_dir() or output.endswith(("/", "\\"))
+    as_dir = writes_a_folder(formats, output)
     rendered = [(fmt, render(timeline, fmt)) for fmt in formats]
     written: list[Path] = []
+    own = staged is None
+    outputs = StagedOutputs() if staged is None else staged
     try:
         if as_dir:
             target.mkdir(parents=True, exist_ok=True)
             for fmt, content in rendered:
                 path = target / FILE_NAMES[fmt]
-                write_file(path, content)
+                outputs.stage(path, content)
                 written.append(path)
         else:
             if target.parent and not target.parent.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-            write_file(target, rendered[0][1], in_folder=False)
+            outputs.stage(target, rendered[0][1], in_folder=False)
             written.append(target)
+        if own:
+            outputs.commit()
     except OSError as exc:
         raise ExportError(f"{output}: cannot write output: {exc.strerror or exc}") from None
+    finally:
+        if own:
+            outputs.discard()
     return written
 
 
@@ -184,30 +202,14 @@ def write_file(path: Path, content: str, *, in_folder: bool = True) -> None:
     never followed, and readers never see a half-written file.  Otherwise the
     user named ``path`` (``--output FILE``): it is written where it leads
     (a symlink is followed; ``/dev/stdout``, a FIFO or a device is written
-    to as it is, never replaced by a regular file).
+    to as it is, never replaced by a regular file).  See :mod:`.atomic`.
     """
-    if not in_folder:
-        path = path.resolve()
-        if path.exists() and not path.is_file():
-            if path.is_dir():
-                raise IsADirectoryError(21, "is a directory", str(path))
-            with open(path, "w", encoding="utf-8", newline="") as stream:
-                stream.write(content)
-            return
-    if path.is_dir() and not path.is_symlink():
-        raise IsADirectoryError(21, "is a directory", str(path))
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    outputs = StagedOutputs()
     try:
-        # newline="" keeps CRLF line ends the iCalendar format requires
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
-        # an existing regular file keeps its permissions; a new one gets the usual
-        existing = path.stat().st_mode & 0o777 if path.is_file() and not path.is_symlink() else None
-        os.chmod(temporary, existing if existing is not None else 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        outputs.stage(path, content, in_folder=in_folder)
+        outputs.commit()
+    finally:
+        outputs.discard()
 
 
 def open_output(path: Path, *, in_folder: bool) -> BinaryIO:
@@ -224,12 +226,6 @@ def open_output(path: Path, *, in_folder: bool) -> BinaryIO:
         path.unlink()
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     return os.fdopen(os.open(path, flags, 0o666), "wb")
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _write_stdout(content: str) -> None:

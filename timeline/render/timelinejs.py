@@ -1,7 +1,8 @@
 """Knight Lab TimelineJS3 JSON: a title slide and one slide per dated entry.
 
 TimelineJS inserts ``headline``, ``text``, ``display_date`` and the group name
-as HTML, so every piece of article text is HTML-escaped here.  Dates go down
+as HTML, so every piece of article text is HTML-escaped here; ``group`` and
+``display_date`` are escaped twice (see :func:`markup_after_decoding`).  Dates go down
 to the known granularity (``{"year": "2012"}`` for a year); periods longer
 than a day also get an ``end_date``.  Slides are grouped by article when
 there are at most MAX_GROUPS articles; a slide quotes each sentence once, at
@@ -77,7 +78,7 @@ def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None, grouped: bool) -
     assert interval is not None
     slide: dict[str, Any] = {
         "start_date": date_parts(interval, interval.start, zone=zone),
-        "display_date": escape(_display_date(entry, zone)),
+        "display_date": markup_after_decoding(_display_date(entry, zone)),
         "text": {"headline": escape(one_line(entry.title) or date_label(interval)), "text": _text(entry)},
         "unique_id": f"e-{uid}",
     }
@@ -85,8 +86,17 @@ def _slide(entry: TimelineEntry, uid: str, zone: tzinfo | None, grouped: bool) -
         slide["end_date"] = date_parts(interval, interval.end, end=True, zone=zone)
     if entry.sources and grouped:
         first = entry.sources[0]
-        slide["group"] = escape(article_name(first.document_title, first.document_id))
+        slide["group"] = markup_after_decoding(article_name(first.document_title, first.document_id))
     return slide
+
+
+def markup_after_decoding(text: str) -> str:
+    """``text`` for the fields TimelineJS first decodes (its ``stripMarkup``:
+    the textContent of the field parsed as HTML) and then sets as innerHTML
+    (``group``, ``display_date``): escaped once it would come back as live
+    markup after the decoding, so it is escaped twice and shows as text.  Both
+    land in element content, never in an attribute: quotes stay as they are."""
+    return escape(escape(text, quote=False), quote=False)
 
 
 def _display_date(entry: TimelineEntry, zone: tzinfo | None) -> str:

@@ -129,6 +129,12 @@ def _absolute(spec: Spec, year: int, anchored: str | None) -> Resolved | None:
 
 
 def _with_time(spec: Spec, day: Period) -> Period:
+    """``day`` at the spec's clock time or part of day.  A time needs a day:
+    a coarser reference ("in 2016 ... the previous afternoon") stays as it
+    is, as "the previous day" after a year does, instead of becoming a time
+    of day with no day (which has no TIMEX3 value)."""
+    if day.day is None:
+        return day
     if spec.hour is not None:
         gran = "minute" if spec.minute is not None else "hour"
         return Period(gran, day.year, day.index, day.day, hour=spec.hour, minute=spec.minute)

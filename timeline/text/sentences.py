@@ -17,6 +17,10 @@ _BOUNDARY = re.compile(r"""[.!?]["'\u2019\u201d)\]]*\s+(?=["'\u2018\u201c(\[]?[A
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.?[\"'\u2019\u201d)\]]*$")
 # longer pieces are cut so that one pathological "sentence" cannot dominate
 MAX_SENTENCE_CHARS = 2000
+# a lead has at least this many words (a byline or a heading has fewer)
+LEAD_MIN_WORDS = 6
+# the lead is looked for in this many characters from the top
+LEAD_SEARCH_CHARS = 3000
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +51,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     _add(text, start, len(text), bounds)
     return bounds
+
+
+def lead_sentence(text: str) -> tuple[int, int] | None:
+    """Offsets of an article's lead: its first sentence (after the dateline,
+    which opens it: "SEOUL (Reuters) - Chinese President Xi ..."), skipping
+    a bracketed editor's note ("(This story corrects ...)") and a line too
+    short to be a sentence (a byline)."""
+    for start, end in split_sentences(text[:LEAD_SEARCH_CHARS]):  # the lead is near the top: no need to split it all
+        piece = text[start:end]
+        if piece[:1] in "([" or len(piece.split()) < LEAD_MIN_WORDS:
+            continue
+        return start, end
+    return None
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

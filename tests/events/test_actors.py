@@ -1,0 +1,88 @@
+"""The document-level index of people and organisations (events/actors.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import timeline
+from events_helpers import parse
+from timeline.events.actors import ActorIndex
+
+TEXT = (
+    "WASHINGTON (Reuters) - U.S. President Donald Trump on Thursday nominated Jerome Powell to replace "
+    "Janet Yellen. Chief of Staff John Kelly said Powell was a good choice. Apple Inc. said Steve Jobs "
+    "resigned. “I think we will win,” Trump told reporters. Jobs founded the company. The Justice Department "
+    "said it would appeal."
+)
+
+
+def test_names_split_from_their_titles_and_kinds():
+    index = ActorIndex.of(TEXT)
+    kinds = {m.actor.name: m.actor.kind for m in index.mentions}
+    assert kinds["Donald Trump"] == "person"
+    assert kinds["John Kelly"] == "person"  # "Chief of Staff" is a title
+    assert kinds["Apple Inc"] == "organisation"
+    assert kinds["Justice Department"] == "organisation"
+    assert "WASHINGTON" not in kinds  # a dateline names no one
+    assert "president" in next(m.actor for m in index.mentions if m.actor.name == "Donald Trump").titles
+
+
+def test_short_names_are_the_full_name():
+    index = ActorIndex.of(TEXT)
+    assert index.full_name("Jobs") == "Steve Jobs"
+    assert index.full_name("Powell") == "Jerome Powell"
+    assert index.full_name("Nobody") == "Nobody"
+
+
+def test_last_compatible_name_and_quote_speaker():
+    index = ActorIndex.of(TEXT)
+    company = TEXT.index("the company")
+    assert index.last(company, ("organisation",)).name == "Apple Inc"
+    assert index.last(company, ("person",)).name == "Steve Jobs"
+    assert index.last(company, ("person",), title="president").name == "Donald Trump"
+    assert index.speaker(TEXT.index("I think")).name == "Donald Trump"  # named after the quotation
+    assert index.speaker(TEXT.index("Jobs founded")) is None  # not in a quotation
+
+
+def test_headline_names_the_main_actors():
+    index = ActorIndex.of(TEXT, headline="Trump picks Powell to lead Fed")
+    assert [a.name for a in index.main_actors(2)] == ["Donald Trump", "Jerome Powell"]
+
+
+def test_refers_to_resolves_pronouns_and_descriptions_on_the_parse():
+    text = ("Apple Inc. said on Monday that Chief Executive Steve Jobs resigned. The company will hire a new chief. "
+            "He left on Friday.")
+    parsed = parse(text)
+    index = ActorIndex.of(text, parsed)
+    company = parsed.token_at(text.index("company"))
+    he = parsed.token_at(text.index("He"))
+    chief = parsed.token_at(text.index("chief"))
+    assert index.refers_to(company).name == "Apple Inc"
+    assert index.refers_to(he).name == "Steve Jobs"
+    assert index.refers_to(chief) is None  # "a new chief" describes no one named
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive pronoun: the person named before
+    ("U.S. Senator Al Franken said on Thursday he will resign. His term expires in January 2021.",
+     "Al Franken's term expires"),
+    # "it" of an organisation named in an earlier sentence
+    ("Apple Inc. said on Monday the company will invest $1 billion. It expects to hire 2,000 workers next year.",
+     "Apple Inc expects to hire 2,000 workers"),
+])
+def test_titles_name_the_actor_a_pronoun_stands_for(text, expected):
+    document = timeline.extract(text, date(2017, 12, 7))
+    assert expected in [e.title for e in document.events]
+
+
+def test_an_expletive_it_is_left_alone():
+    text = "Apple Inc. opened a store. It was unclear on Monday whether the store would stay open."
+    parsed = parse(text)
+    index = ActorIndex.of(text, parsed)
+    it = parsed.token_at(text.index("It was"))
+    assert index.refers_to(it).name == "Apple Inc"  # the index answers; the title decides it acts
+    from timeline.events.titles import _acting_it
+    from timeline.events.lexicon import lexicon
+    assert not _acting_it(it, lexicon())
