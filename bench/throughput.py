@@ -1,6 +1,7 @@
 """Throughput of corpus mode, measured in one run (a benchmark, not a test).
 
-    python bench/throughput.py [CSV] [--limit N] [--no-parallel] [--no-accuracy]
+    python bench/throughput.py [CSV] [--limit N] [--no-parallel] [--no-accuracy] [--no-dask]
+                               [--dask-scale N]
 
 Every measurement runs in a fresh child process, so each starts cold and its
 memory is its own.  Printed, for the same texts:
@@ -13,6 +14,14 @@ memory is its own.  Printed, for the same texts:
 * how many sentences the pipeline parsed (the tagger's candidates decide);
 * the speed-up of ``--workers 2`` over ``--workers 1`` (run first, back to
   back, best of ``--rounds`` each);
+* the words/s of the same corpus on a Dask ``LocalCluster`` of 2 worker
+  processes (``--scheduler local --workers 2``; cluster start and model
+  loading before the clock, as for ``--workers 2``) beside ``--workers 2``;
+* with ``--dask-scale N``: N articles made by repeating the corpus on a
+  Dask LocalCluster (JSON lines streamed, the merged timeline built on the
+  workers, its ``--top`` key events rendered as HTML and iCalendar), with
+  the peak RSS of the driver process alone (the workers are the cluster's),
+  of the process tree, and the run's words/s;
 * peak memory of each child's process tree (the child and its workers):
   summed RSS, and summed PSS, which counts pages the forked workers share
   with their parent (the model) once;
@@ -136,6 +145,63 @@ def phase_timeline(csv: Path, limit: int | None, workers: int) -> dict[str, Any]
             "sentences_with_timex": sum(_sentences_holding(text, starts) for text, starts in dated)}
 
 
+def phase_dask(csv: Path, limit: int | None, workers: int) -> dict[str, Any]:
+    """The corpus on a Dask LocalCluster; started, with the model loaded in
+    each worker by the plugin, before the clock starts."""
+    import resource
+
+    from timeline.distributed import DaskRun
+    from timeline.model import Document
+    from timeline.read.sources import iter_records
+    from timeline.settings import Settings
+
+    run = DaskRun(Settings(workers=workers, scheduler="local"))
+    cpu_before = _cpu_seconds()
+    started = time.perf_counter()
+    docs = failed = words = 0
+    for result in run.results(islice(iter_records([str(csv)]), limit)):
+        if isinstance(result, Document):
+            docs += 1
+            words += len(result.text.split())
+        else:
+            failed += 1
+    seconds = time.perf_counter() - started
+    driver_cpu = _cpu_seconds()["self"] - cpu_before["self"]
+    return {"seconds": seconds, "words": words, "documents": docs, "failed": failed, "driver_cpu": driver_cpu,
+            "driver_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
+def phase_dask_scale(csv: Path, articles: int, workers: int, top: int) -> dict[str, Any]:
+    """A corpus of ``articles`` made by repeating the CSV's, on a Dask
+    LocalCluster: each document streamed as a JSON line (to /dev/null), the
+    merged timeline built on the workers and its ``top`` key events rendered
+    as HTML and iCalendar.  The driver's own peak RSS (the workers are the cluster's)."""
+    import resource
+    from itertools import cycle
+
+    from timeline.distributed import DaskRun
+    from timeline.model import Article, Document
+    from timeline.read.sources import iter_records
+    from timeline.settings import Settings
+
+    corpus = [r for r in iter_records([str(csv)]) if isinstance(r, Article)]
+    run = DaskRun(Settings(workers=workers, scheduler="local"), merge=True)
+    started = time.perf_counter()
+    docs = words = 0
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for result in run.results(islice(cycle(corpus), articles)):
+            if isinstance(result, Document):
+                docs += 1
+                words += len(result.text.split())
+                sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    before_merge = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    merged = run.timeline(top=top)
+    size = len(merged.to_html()) + len(merged.to_ics())
+    return {"seconds": time.perf_counter() - started, "words": words, "documents": docs,
+            "entries": len(merged.entries), "rendered": size, "driver_peak_before_merge": before_merge,
+            "driver_peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
 def _cpu_seconds() -> dict[str, float]:
     """CPU time of this process and of its finished children (the workers)."""
     import resource
@@ -254,6 +320,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N records")
     parser.add_argument("--no-parallel", action="store_true", help="skip the --workers 2 run")
     parser.add_argument("--no-accuracy", action="store_true", help="skip the TimeML identity check")
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster run")
+    parser.add_argument("--dask-scale", type=int, metavar="N",
+                        help="also run N articles (the corpus repeated) on a Dask LocalCluster, the merged "
+                             "timeline's --top key events rendered, and print the driver's peak memory")
+    parser.add_argument("--top", type=int, default=500, help="key events rendered by --dask-scale")
     parser.add_argument("--timeml", type=Path, default=DEFAULT_TIMEML)
     parser.add_argument("--rounds", type=int, default=2, help="runs of each worker count (best one counts)")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
@@ -266,6 +337,8 @@ def main() -> int:
             "plain": lambda: phase_plain(args.csv, args.limit, args.batch_size),
             "share": lambda: phase_parse_share(args.csv, args.limit),
             "identity": lambda: phase_identity(args.timeml),
+            "dask": lambda: phase_dask(args.csv, args.limit, args.workers),
+            "dask-scale": lambda: phase_dask_scale(args.csv, args.dask_scale, args.workers, args.top),
         }
         print(json.dumps(phases[args.phase]()))
         return 0
@@ -275,16 +348,27 @@ def main() -> int:
     # scaling first and back to back, best of `--rounds` each: colleagues' jobs
     # come and go on the shared cores, and a slow round says nothing about us
     rounds: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    dask: list[dict[str, Any]] = []
     for _ in range(1 if args.no_parallel else args.rounds):
         for workers in ((1,) if args.no_parallel else (1, 2)):
             rounds[workers].append(run_phase(common + ["--phase", "timeline", "--workers", str(workers)]))
             _describe(f"timeline --workers {workers}", rounds[workers][-1])
+        if not args.no_parallel and not args.no_dask:
+            dask.append(run_phase(common + ["--phase", "dask", "--workers", "2"]))
+            _describe("timeline --scheduler local --workers 2 (Dask)", dask[-1])
     one = min(rounds[1], key=lambda r: r["seconds"])
     if not args.no_parallel:
         two = min(rounds[2], key=lambda r: r["seconds"])
         print(f"scaling 1 -> 2:    {one['seconds'] / two['seconds']:.2f}x warm, "
               f"{one['cold_seconds'] / two['cold_seconds']:.2f}x cold, best of {args.rounds} each "
               f"(target >= 1.7)")
+    if dask:
+        best = min(dask, key=lambda r: r["seconds"])
+        on_dask, local = best["words"] / best["seconds"], two["words"] / two["seconds"]
+        print(f"Dask, 2 workers:   {on_dask:,.0f} words/s warm vs {local:,.0f} with --workers 2 "
+              f"({on_dask / local:.0%}, target >= 85%), {best['words'] / best['cold_seconds']:,.0f} vs "
+              f"{two['words'] / two['cold_seconds']:,.0f} cold; driver CPU {best['driver_cpu']:.1f} s, "
+              f"peak RSS {_mib(best['driver_peak_rss'])}")
     # spaCy's default batch (256 texts) is slow and large on long articles:
     # the baseline is the faster of it and small batches, not a straw man
     plains = [run_phase(common + ["--phase", "plain"] + extra) for extra in ([], ["--batch-size", "16"])]
@@ -306,6 +390,15 @@ def main() -> int:
     print(f"                   {one['timexes']:,} timexes in {one['sentences_with_timex']:,} sentences: "
           f"{one['sentences_with_timex'] / max(share['parsed'], 1):.0%} of the parsed sentences hold one "
           f"(candidates() precision at sentence level)")
+    if args.dask_scale:
+        scale = run_phase([str(args.csv), "--phase", "dask-scale", "--workers", "2",
+                           "--dask-scale", str(args.dask_scale), "--top", str(args.top)])
+        print(f"dask scale:        {scale['documents']:,} articles (the corpus repeated) on a LocalCluster of 2 "
+              f"workers: {scale['words'] / scale['seconds']:,.0f} words/s, {scale['seconds']:,.0f} s; "
+              f"top {args.top} of the merged timeline as HTML + ICS ({scale['rendered'] / 2**20:.1f} MiB)")
+        print(f"                   driver peak RSS {_mib(scale['driver_peak_rss'])} "
+              f"({_mib(scale['driver_peak_before_merge'])} before the merge; target < 1 GiB); whole tree RSS "
+              f"{_mib(scale['peak_rss'])}, PSS {_mib(scale['peak_pss'])}; load {scale['load']}")
     if not args.no_accuracy and args.timeml.is_dir():
         same = run_phase(["--phase", "identity", "--timeml", str(args.timeml)])
         print(f"identity:          {same['identical']}/{same['documents']} TimeML documents identical "

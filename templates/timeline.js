@@ -45,14 +45,23 @@
     });
   }
 
+  // the rule of `timeline extract --query` (filters.py fold): accents dropped,
+  // case folded, anything not a letter or digit a space; every word must occur
+  // in the entry's title or quoted sentences
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ");
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
-  var texts = entries.map(function (e) { return fold(e.textContent); });
+  function searchable(entry, outside) {
+    return Array.prototype.filter.call(entry.querySelectorAll(".headline,.quote"), function (node) {
+      return !outside || !outside.contains(node);
+    }).map(function (node) { return node.textContent; }).join(" ");
+  }
+  var texts = entries.map(function (e) { return fold(searchable(e, null)); });
   // folded quotes ("N more quotes"): opened while the search matches only them
   var folds = entries.map(function (e) { return e.querySelector("details.more-sources"); });
-  var unfolded = folds.map(function (details) {
-    return details ? fold(details.parentNode.textContent.replace(details.textContent, "")) : "";
+  var unfolded = folds.map(function (details, i) {
+    return details ? fold(searchable(entries[i], details)) : "";
   });
 
   function unfoldFor(i, words) {
@@ -82,7 +91,7 @@
     var certainty = checked("certainty");
     var onlyUpcoming = upcoming ? upcoming.checked : false;
     var onlyKey = keyView ? keyView.checked : false;
-    var words = fold(search.value).trim().split(" ").filter(Boolean);
+    var words = fold(search.value).split(" ").filter(Boolean);
     var shown = 0;
     var visibleIn = groups.map(function () { return 0; });
     entries.forEach(function (entry, i) {

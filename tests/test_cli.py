@@ -55,12 +55,12 @@ def test_non_utf8_file_names_the_file(tmp_path: Path) -> None:
     assert "bad.txt" in result.stderr
 
 
-def test_empty_article_gives_no_timexes(tmp_path: Path) -> None:
+def test_empty_article_is_an_error(tmp_path: Path) -> None:
     article = tmp_path / "empty.txt"
     article.write_text("", encoding="utf-8")
     result = run("extract", str(article), "--published", "2017-11-02")
-    assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["documents"][0]["timexes"] == []
+    assert result.returncode == 2
+    assert "empty.txt: empty article" in result.stderr
 
 
 def test_stdin(tmp_path: Path) -> None:

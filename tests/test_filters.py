@@ -68,6 +68,19 @@ def test_query_matches_title_or_sentence_case_insensitively(timeline: Timeline) 
     assert titles(mentioning(timeline, "no such words")) == []
 
 
+def test_query_folds_words_case_accents_and_punctuation(timeline: Timeline) -> None:
+    # every word, in any order, wherever it stands; punctuation and accents do not count
+    assert titles(mentioning(timeline, "media, STATE")) == ["Xi Jinping replied to Kim Jong Un on Tuesday"]
+    assert titles(mentioning(timeline, "nucléar  program!")) == ["Talks on the nuclear program resumed in November."]
+    assert titles(mentioning(timeline, "nuclear budget")) == []
+
+
+def test_fold_is_the_rule_the_page_search_states() -> None:
+    from timeline.filters import fold
+
+    assert fold("North Korea's  NUCLEAR—test, São Paulo") == "north korea s nuclear test sao paulo"
+
+
 def test_entity_must_be_in_the_entry_sentence(timeline: Timeline) -> None:
     kim = with_entity(timeline, "kim")
     assert titles(kim) == ["Xi Jinping replied to Kim Jong Un on Tuesday"]

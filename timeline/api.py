@@ -114,6 +114,7 @@ def extract_many(
     workers: int = 1,
     settings: Settings | None = None,
     on_error: OnError = "raise",
+    scheduler: str | None = None,
 ) -> Iterator[Document]:
     """Process many records lazily, yielding one :class:`Document` per good
     record, in input order.
@@ -122,6 +123,9 @@ def extract_many(
     ``text`` and ``published`` (``title``, ``url``, ``id``, ``source``
     optional; see :func:`to_article`).  ``workers`` > 1 processes them in
     parallel (the spaCy model loaded once per worker); the output is the same.
+    ``scheduler`` runs them on a Dask cluster instead: a scheduler address
+    (``"tcp://host:8786"``) or ``"local"`` (a ``LocalCluster`` of ``workers``
+    processes); the output is the same again.
 
     A bad record (no text, missing or malformed ``published``) is a
     :class:`~timeline.errors.TimelineError` whose ``location`` is
@@ -139,7 +143,7 @@ def extract_many(
     """
     from timeline.corpus import process_records
 
-    settings = (settings or Settings()).with_(workers=workers)
+    settings = (settings or Settings()).with_(workers=workers, scheduler=scheduler)
     handle = _error_handler(on_error)
     results = process_records(_articles_or_errors(records), settings)
     try:

@@ -35,8 +35,8 @@ from timeline.events.titles import title_faults
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
-__all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "date_buckets", "merge_bucket", "merge_entries",
-           "merge_precisions"]
+__all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "WordFrequencies", "candidates_of", "combine", "date_buckets", "merge_bucket",
+           "merge_entries", "merge_precisions", "word_frequencies", "word_vectors"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
 # coarse dates that may be a finer date of the same happening told less precisely
@@ -51,7 +51,7 @@ class MergeCandidate:
     """An entry with what the merge compares: its position and entity names."""
 
     entry: TimelineEntry
-    position: int
+    position: Any  # its place in the corpus: an index, or any ordered key (a Dask run's)
     document_id: str
     names: tuple[frozenset[str], ...]
 
@@ -83,12 +83,20 @@ class Timeline:
         ``settings.top`` only the most important dated entries are kept."""
         settings = settings or Settings()
         docs = tuple(documents)
-        candidates = [
-            MergeCandidate(_entry(doc, event), 0, doc.id, _names(event.entities))
-            for doc in docs for event in doc.events
-        ]
-        candidates = [replace(c, position=i) for i, c in enumerate(candidates)]
+        candidates: list[MergeCandidate] = []
+        for doc in docs:
+            candidates.extend(candidates_of(doc, range(len(candidates), len(candidates) + len(doc.events))))
         entries = merge_entries(candidates) if settings.merge_events else [c.entry for c in candidates]
+        return cls.of_entries(docs, entries, settings)
+
+    @classmethod
+    def of_entries(cls, documents: Sequence[Document], entries: Iterable[TimelineEntry],
+                   settings: Settings) -> "Timeline":
+        """The timeline of entries already merged (in merge order): scored
+        against ``documents`` (their headers: title, lead), then ordered as
+        :meth:`from_documents` does.  A distributed run merges on workers and
+        finishes here."""
+        docs = tuple(documents)
         entries = score_entries(entries, docs)
         happenings = [e for e in entries if is_happening(e.kind)]
         dated = sorted((e for e in happenings if e.date is not None), key=_order)
@@ -148,6 +156,13 @@ def _rendered(fmt: str, render: Callable[[], str]) -> str:
         raise ExportError(f"cannot render {fmt}: {type(exc).__name__}: {exc}") from exc
 
 
+def candidates_of(doc: Document, positions: Iterable[Any]) -> list[MergeCandidate]:
+    """The merge candidates of a document's events, at ``positions`` (their
+    place in the corpus: the merge keeps the first report's)."""
+    return [MergeCandidate(_entry(doc, event), position, doc.id, _names(event.entities))
+            for event, position in zip(doc.events, positions)]
+
+
 def _entry(doc: Document, event: Event) -> TimelineEntry:
     """One entry for one event, with a source for every mention of it."""
     timexes = {t.id: t for t in doc.timexes}
@@ -200,7 +215,7 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[find(c.position)].append(c)
-    return [_combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+    return [combine([c.entry for c in group]) for _, group in sorted(groups.items())]
 
 
 def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:
@@ -286,21 +301,93 @@ def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandida
     return [b for b in out if len(b) > 1]
 
 
-def word_vectors(candidates: Sequence[MergeCandidate]) -> tuple[Any, Any]:
+@dataclass(frozen=True, slots=True)
+class WordFrequencies:
+    """What the TF-IDF weights are learnt from: how many candidates, and in
+    how many of them each word occurs (headlines, sentences).  Sums of the
+    parts of a corpus give the weights of the whole."""
+
+    count: int
+    titles: dict[str, int]
+    sentences: dict[str, int]
+
+    def __add__(self, other: "WordFrequencies") -> "WordFrequencies":
+        return WordFrequencies(self.count + other.count, _summed(self.titles, other.titles),
+                               _summed(self.sentences, other.sentences))
+
+
+def word_frequencies(candidates: Sequence[MergeCandidate]) -> WordFrequencies:
+    analyze = _vectorizer().build_analyzer()
+    titles: dict[str, int] = defaultdict(int)
+    sentences: dict[str, int] = defaultdict(int)
+    for title, sentence in zip(*_texts(candidates)):
+        for word in set(analyze(title)):
+            titles[word] += 1
+        for word in set(analyze(sentence)):
+            sentences[word] += 1
+    return WordFrequencies(len(candidates), dict(titles), dict(sentences))
+
+
+def word_vectors(candidates: Sequence[MergeCandidate], frequencies: WordFrequencies | None = None) -> tuple[Any, Any]:
     """TF-IDF rows (L2-normalised, sparse) of the candidates' headlines and of
-    their sentences: their dot products are cosines."""
+    their sentences: their dot products are cosines.  ``frequencies``: the
+    weights learnt from more candidates than these (the whole corpus, of
+    which these are a part), else from these."""
     from scipy.sparse import csr_matrix
+
+    titles, sentences = _texts(candidates)
+    if frequencies is None:
+        def rows(texts: list[str]) -> Any:
+            try:
+                return _vectorizer().fit_transform(texts)
+            except ValueError:  # nothing but stop words
+                return csr_matrix((len(texts), 1))
+
+        return rows(titles), rows(sentences)
+    return (_weighted_rows(titles, frequencies.titles, frequencies.count),
+            _weighted_rows(sentences, frequencies.sentences, frequencies.count))
+
+
+def _vectorizer() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    def rows(texts: list[str]) -> Any:
-        try:
-            return TfidfVectorizer(stop_words="english", sublinear_tf=True,
-                                   token_pattern=_WORD_PATTERN).fit_transform(texts)
-        except ValueError:  # nothing but stop words
-            return csr_matrix((len(texts), 1))
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORD_PATTERN)
 
-    return (rows([c.entry.title for c in candidates]),
-            rows([" ".join(dict.fromkeys(s.sentence.text for s in c.entry.sources)) for c in candidates]))
+
+def _texts(candidates: Sequence[MergeCandidate]) -> tuple[list[str], list[str]]:
+    return ([c.entry.title for c in candidates],
+            [" ".join(dict.fromkeys(s.sentence.text for s in c.entry.sources)) for c in candidates])
+
+
+def _weighted_rows(texts: list[str], frequency: dict[str, int], count: int) -> Any:
+    """The rows TfidfVectorizer fitted on the whole corpus gives these texts
+    (same vocabulary order, same smoothed idf, same arithmetic)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.preprocessing import normalize
+
+    if not frequency or not texts:
+        return csr_matrix((len(texts), max(1, len(frequency))))
+    words = sorted(frequency)
+    counts = CountVectorizer(stop_words="english", token_pattern=_WORD_PATTERN,
+                             vocabulary={w: i for i, w in enumerate(words)}).transform(texts)
+    rows = csr_matrix(counts, dtype=np.float64)
+    idf = np.full(len(words), count + 1, dtype=np.float64)
+    idf /= np.array([frequency[w] for w in words], dtype=np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(rows.data, rows.data)
+    rows.data += 1.0
+    rows.data *= idf[rows.indices]
+    return normalize(rows, norm="l2", copy=False)
+
+
+def _summed(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    out = dict(a)
+    for word, n in b.items():
+        out[word] = out.get(word, 0) + n
+    return out
 
 
 def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | None = None) -> list[list[int]]:
@@ -382,7 +469,8 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(title.lower().split())
 
 
-def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
+def combine(entries: list[TimelineEntry]) -> TimelineEntry:
+    """Entries of one happening (in corpus order) as one entry."""
     first = entries[0]
     if len(entries) == 1:
         return first

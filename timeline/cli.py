@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
@@ -11,6 +12,7 @@ from timeline.errors import ExportError, TimelineError, printable
 from timeline.settings import DEFAULT_KEY_EVENTS, DEFAULT_SPACY_MODEL, Settings
 
 if TYPE_CHECKING:
+    from timeline.distributed import DaskRun
     from timeline.render.atomic import StagedOutputs
     from timeline.render.outputs import OutputPlan
 
@@ -18,19 +20,32 @@ if TYPE_CHECKING:
 INTERRUPTED = 130
 
 
+FIRST_STEPS = """first steps:
+  timeline extract article.txt --published 2017-11-02          dates of one article, as JSON
+  timeline extract news.csv --format html,ics --output out/    a merged timeline page and calendar
+  timeline extract --help                                      every option"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     from timeline.render.outputs import OUTPUT_FORMATS
 
+    from timeline import __version__
+
     parser = argparse.ArgumentParser(
-        prog="timeline", description="Turn news articles into dated timelines."
+        prog="timeline", description="Turn news articles into dated timelines.", epilog=FIRST_STEPS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="find, resolve and date the temporal expressions of articles")
     ex.add_argument("inputs", nargs="+", metavar="INPUT",
                     help=".txt, .tml, .html, .csv, .jsonl files, folders, globs ('data/*.csv'), or - for stdin")
-    ex.add_argument("--published", help="publication date YYYY-MM-DD (else from the article's metadata; "
-                                        "for CSV/JSON Lines rows: the date of rows that have none)")
+    ex.add_argument("--published", metavar="DATE",
+                    help="publication date of articles that give none (a .txt without sidecar, stdin, CSV/JSON "
+                         "Lines rows without a date): 2017-11-02, 2017-11-02T14:05-05:00, 'November 2, 2017'")
+    ex.add_argument("--published-override", metavar="DATE",
+                    help="publication date of every article, whatever its metadata or row says")
     ex.add_argument("--format", default="json",
                     help=f"{', '.join(OUTPUT_FORMATS)} (comma-separated; jsonl streams "
                          "one document per line as documents finish)")
@@ -60,6 +75,9 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     for part in ("text", "date", "title", "id", "url"):
         run.add_argument(f"--{part}-column", metavar="NAME", help=f"CSV column / JSON key of the {part}")
     run.add_argument("--workers", type=int, default=1, help="processes in parallel (same output as 1)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run on a Dask cluster: its scheduler (tcp://HOST:8786), or 'local' to start "
+                          "one of --workers processes (same output as --workers 1)")
     run.add_argument("--quiet", action="store_true", help="no progress bar, no summary")
     run.add_argument("--strict", action="store_true", help="exit 1 when any record failed")
     run.add_argument("--errors", metavar="FILE", help="also write each failed record as a JSON line to FILE")
@@ -107,7 +125,6 @@ def run_extract(args: argparse.Namespace) -> int:
     from timeline.model import Document
     from timeline.read.records import RecordError, RecordFields
     from timeline.read.sources import is_one_article_run, iter_records
-    from timeline.read.text import parse_published
     from timeline.render.atomic import StagedOutputs
     from timeline.render.outputs import plan_outputs, timeline_report, write_outputs
     from timeline.resume import SkipWritten, written_ids
@@ -115,22 +132,23 @@ def run_extract(args: argparse.Namespace) -> int:
     outputs = plan_outputs(args.format, args.output)
     if args.resume and (not outputs.streamed or outputs.stream_output in (None, "-")):
         raise ExportError("--resume goes on with a JSON Lines file: give --format jsonl and --output")
-    if args.published is not None:
-        parse_published(args.published, location="--published")
+    published = _published_option(args.published, "--published")
+    override = _published_option(args.published_override, "--published-override")
     filters = Filters(
         query=args.query, entity=args.entity,
         since=parse_bound(args.since, end=False, option="--since") if args.since else None,
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
     settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities, title=args.title,
-                                     key_events=args.key_events)
+                                     key_events=args.key_events, scheduler=args.scheduler)
     if args.max_record_size is not None:
         settings = settings.with_(max_record_bytes=max(1, int(args.max_record_size * 1024 * 1024)))
     one_article = is_one_article_run(args.inputs, args.input_format)
     fields = RecordFields(text=args.text_column, date=args.date_column, title=args.title_column,
                           id=args.id_column, url=args.url_column)
-    records = iter_records(args.inputs, args.published, fields=fields, forced_format=args.input_format,
-                           fatal_input_errors=len(args.inputs) == 1, max_record_bytes=settings.max_record_bytes)
+    records = iter_records(args.inputs, published, fields=fields, forced_format=args.input_format,
+                           fatal_input_errors=len(args.inputs) == 1, max_record_bytes=settings.max_record_bytes,
+                           published_override=override)
 
     def alone(doc: Document) -> Timeline:
         return Timeline.from_documents([doc], settings)
@@ -144,9 +162,12 @@ def run_extract(args: argparse.Namespace) -> int:
                              resume=args.resume) if outputs.streamed else None
         skip = SkipWritten(written_ids(sink.partial)) if sink is not None and sink.partial is not None else None
         report = CorpusReport(progress=progress, errors_path=args.errors, outputs=staged)
+        cluster = None
         try:
             with report:
-                for result in process_records(skip(records) if skip else records, settings):
+                cluster = _cluster_run(settings, outputs.merged)
+                stream = skip(records) if skip else records
+                for result in cluster.results(stream) if cluster else process_records(stream, settings):
                     if isinstance(result, RecordError) and one_article:
                         raise result.exception()
                     report.add(result)
@@ -156,10 +177,13 @@ def run_extract(args: argparse.Namespace) -> int:
                         kept = filters.apply_to_document(result, alone) if filters.active else result
                         if kept is not None:
                             sink.write(kept)
-                    if outputs.merged:  # only TimeML shows the text again: do not keep the rest in memory
+                    if outputs.merged and not cluster:  # only TimeML shows the text again: do not keep the rest in memory
                         documents.append(result if "timeml" in outputs.merged else replace(result, text=""))
             report.stats.skipped = skip.skipped if skip else 0
-            merged = Timeline.from_documents(documents, settings) if outputs.merged else None
+            if not outputs.merged:
+                merged = None
+            else:
+                merged = cluster.timeline() if cluster else Timeline.from_documents(documents, settings)
             written = filters.apply(merged) if merged is not None and filters.active else merged
             if written is not None and args.top is not None:  # after the filters: "the 10 most important about Kim"
                 written = written.top(args.top)
@@ -170,6 +194,8 @@ def run_extract(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise ExportError(f"{args.output}: cannot write output: {exc.strerror or exc}") from None
         except KeyboardInterrupt:
+            if cluster is not None:
+                cluster.close()
             resumable = " (--resume goes on from there)" if sink is not None and sink.partial is not None else ""
             print(f"timeline: interrupted after {report.stats.read} documents; the previous outputs are left "
                   f"as they were{resumable}", file=sys.stderr)
@@ -177,8 +203,22 @@ def run_extract(args: argparse.Namespace) -> int:
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
         if merged is not None and written is not None:
-            print(timeline_report(merged, written), file=sys.stderr)
+            print(timeline_report(merged, written, events=report.stats.events), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0
+
+
+def _published_option(value: str | None, option: str) -> date | datetime | None:
+    """A date option read like the dates of CSV rows ("November 2, 2017" too)."""
+    from timeline.errors import InputError
+    from timeline.read.records import parse_record_date
+
+    if value is None:
+        return None
+    try:
+        return parse_record_date(value)
+    except InputError as exc:
+        raise InputError(f"{exc.reason}: expected YYYY-MM-DD or a date such as 'November 2, 2017'",
+                         location=option) from None
 
 
 def _lock_outputs(staged: "StagedOutputs", plan: "OutputPlan", output: str | None) -> None:
@@ -189,6 +229,16 @@ def _lock_outputs(staged: "StagedOutputs", plan: "OutputPlan", output: str | Non
         return
     folder = plan.stream_in_folder or (bool(plan.merged) and writes_a_folder(plan.merged, output))
     staged.lock(Path(output), folder=folder)
+
+
+def _cluster_run(settings: Settings, merged: list[str]) -> "DaskRun | None":
+    """With --scheduler: the cluster run, which builds the merged timeline on the workers."""
+    if settings.scheduler is None:
+        return None
+    from timeline.distributed import DaskRun, Kept
+
+    keep: Kept = "text" if "timeml" in merged else "events" if "json" in merged else "header"
+    return DaskRun(settings, merge=bool(merged), keep=keep)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -209,7 +259,11 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if not (sys.argv[1:] if argv is None else argv):  # "timeline" alone: what to type first
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
     try:
         if args.command == "extract":
             return run_extract(args)

@@ -53,6 +53,11 @@ def process_records(records: Iterable[Record], settings: Settings | None = None)
     article twice in a corpus) gets ``-2``, ``-3``... appended.
     """
     settings = settings or Settings()
+    if settings.scheduler is not None:  # on a Dask cluster: timeline/distributed.py
+        from timeline.distributed import process_records_on_cluster
+
+        yield from process_records_on_cluster(records, settings)
+        return
     size = settings.batch_size if settings.workers == 1 else max(1, settings.batch_size // _PARALLEL_CHUNK_DIVISOR)
     chunks = _chunks(records, size)
     results = _run_parallel(chunks, settings) if settings.workers > 1 else _run_serial(chunks, settings)

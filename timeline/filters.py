@@ -1,7 +1,8 @@
 """Narrow a timeline down: functions ``Timeline -> Timeline``.
 
-* :func:`mentioning` keeps entries whose title or a source sentence
-  mentions a text (case-insensitive);
+* :func:`mentioning` keeps entries whose title and source sentences hold
+  every word of a text (case, accents and punctuation folded: the rule of
+  the page's search box);
 * :func:`with_entity` keeps entries one of whose source sentences holds a
   named entity matching a name (needs ``Settings(entities=True)``);
 * :func:`between` keeps dated entries whose interval overlaps the bounds.
@@ -14,6 +15,8 @@ bundles the command-line options and also filters one document's events
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
@@ -37,13 +40,25 @@ def keep_entries(timeline: Timeline, test: EntryTest) -> Timeline:
                    entries=entries, undated=undated, mentions=mentions)
 
 
+def fold(text: str) -> str:
+    """Text as the search compares it: accents dropped, case folded, every run
+    of characters that are not letters or digits one space ("Kim's" -> "kim s").
+    The page's search box folds the same way (templates/timeline.js)."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(_NOT_WORD.sub(" ", stripped.lower()).split())
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def mentioning(timeline: Timeline, text: str) -> Timeline:
-    """Entries whose title or one of whose sentences mentions ``text``."""
-    needle = text.casefold()
+    """Entries whose title and sentences hold every word of ``text`` (folded:
+    :func:`fold`; a word may be part of a longer one: "Korea" finds "Korean")."""
+    words = fold(text).split()
 
     def test(entry: TimelineEntry, _: dict[str, Document]) -> bool:
-        return needle in entry.title.casefold() or any(needle in s.sentence.text.casefold()
-                                                        for s in entry.sources)
+        haystack = fold(" ".join([entry.title, *(s.sentence.text for s in entry.sources)]))
+        return all(word in haystack for word in words)
 
     return keep_entries(timeline, test)
 

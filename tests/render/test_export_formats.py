@@ -17,8 +17,14 @@ CHOICES = "json, timeml, html, ics, timelinejs, jsonl"
 
 
 def test_merged_formats_in_the_order_asked_any_case() -> None:
-    plan = plan_outputs(" JSON, Html ,ics", None)
+    plan = plan_outputs(" JSON, Html ,ics", "out")
     assert plan.merged == ["json", "html", "ics"] and not plan.streamed
+
+
+@pytest.mark.parametrize("output", [None, "-", "page.html", "out/timeline.ics"])
+def test_several_formats_need_a_folder_before_any_work(output: str | None) -> None:
+    with pytest.raises(ExportError, match="several formats need --output DIR"):
+        plan_outputs("html,ics", output)
 
 
 def test_jsonl_alone_streams_where_output_points() -> None:

@@ -86,6 +86,9 @@ def test_phrase_highlighted_and_marks_for_future_and_approximate(rich_timeline: 
         assert "is-upcoming" in (ids[entry_id]["class"] or "")
     assert markup.count('class="badge badge--upcoming"') == 4
     assert markup.count('class="badge badge--approx"') == 2
+    # "upcoming" is relative to each article's own date, and the page says so
+    assert markup.count(">upcoming when reported</span>") == 4
+    assert "Still ahead on the day its article was published" in markup
 
 
 def test_sources_link_only_http_urls_and_show_publication(rich_timeline: Timeline) -> None:

@@ -16,7 +16,7 @@ from timeline.evaluate.tempeval import (
 )
 from timeline.model import Document
 from timeline.pipeline import Pipeline
-from timeline.read.timeml import TimeMLDocument, read_timeml
+from timeline.read.timeml import TimeMLDocument, read_timeml_documents
 from timeline.settings import Settings
 
 
@@ -36,7 +36,7 @@ def evaluate(
     """Score the pipeline on every TimeML file below ``root``; print a report."""
     settings = settings or Settings()
     started = time.perf_counter()
-    golds: list[TimeMLDocument] = [read_timeml(p) for p in gold_files(root)]
+    golds: list[TimeMLDocument] = [d for p in gold_files(root) for d in read_timeml_documents(p)]
     pipeline = Pipeline(settings)
     documents: list[Document] = list(pipeline.process_many(g.article() for g in golds))
     elapsed = time.perf_counter() - started

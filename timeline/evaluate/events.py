@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
 from timeline.evaluate.tempeval import f1
 from timeline.model import Document, Timex
-from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml
+from timeline.read.timeml import GoldEvent, GoldTimex, TimeMLDocument, read_timeml_documents
 from timeline.settings import Settings
 
 if TYPE_CHECKING:
@@ -75,9 +75,13 @@ class LinkCounts:
         return {"precision": 100 * p, "recall": 100 * r, "f1": 100 * f1(p, r)}
 
 
+# the timex types anchoring is scored on, in the gold and the system pairs alike
+SCORED_TYPES = ("DATE", "TIME")
+
+
 def gold_pairs(gold: TimeMLDocument) -> list[Pair]:
     """The distinct (event, timex) pairs of anchoring TLINKs in one document."""
-    timexes = {t.tid: t for t in gold.timexes if t.type in ("DATE", "TIME") and t.tid != gold.dct_tid}
+    timexes = {t.tid: t for t in gold.timexes if t.type in SCORED_TYPES and t.tid != gold.dct_tid}
     events: dict[str, GoldEvent] = {e.eid: e for e in gold.events}
     seen: set[tuple[str, str]] = set()
     pairs: list[Pair] = []
@@ -94,8 +98,10 @@ def gold_pairs(gold: TimeMLDocument) -> list[Pair]:
 
 
 def system_pairs(document: Document) -> list[Pair]:
-    """Every mention of every event of a document, as (trigger, timex) spans."""
-    timexes = {t.id: t for t in document.timexes}
+    """Every mention of every event of a document dated by a DATE/TIME timex,
+    as (trigger, timex) spans: the scope of the gold pairs (an event dated
+    by a duration ending at publication, "in the past year", is not scored)."""
+    timexes = {t.id: t for t in document.timexes if t.type in SCORED_TYPES}
     pairs: list[Pair] = []
     for event in document.events:
         for mention in event.mentions:
@@ -229,4 +235,4 @@ def evaluate_gold_timexes_in(
     """``timeline evaluate --gold-timexes``: the anchoring figures on the gold timexes of ``root``."""
     from timeline.evaluate import gold_files
 
-    return evaluate_with_gold_timexes([read_timeml(p) for p in gold_files(root)], settings, out)
+    return evaluate_with_gold_timexes([d for p in gold_files(root) for d in read_timeml_documents(p)], settings, out)

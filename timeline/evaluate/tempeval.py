@@ -7,6 +7,7 @@ accuracy over the relaxed matches.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol, Sequence
@@ -113,6 +114,15 @@ def match_timexes(
     return out
 
 
+# TimeBank and AQUAINT write clock times in local time without their zone
+# ("5 p.m. EST" is T17:00); the zone a value adds (T17:00-05:00) is not compared
+_ZONE_SUFFIX = re.compile(r"(T\d\d(?::\d\d)?)(?:Z|[+-]\d\d:\d\d)$")
+
+
+def _local_value(value: str) -> str:
+    return _ZONE_SUFFIX.sub(r"\1", value)
+
+
 def score_document(
     doc_id: str, text: str, gold: Sequence[SpanLike], system: Sequence[SpanLike],
     errors: list[Error] | None = None,
@@ -131,7 +141,8 @@ def score_document(
         exact = g.start == s.start and g.end == s.end
         if exact:
             c.strict += 1
-        if g.value == s.value:
+        same_value = _local_value(g.value) == _local_value(s.value)
+        if same_value:
             c.value_ok += 1
             c.per_type[f"{g.type}:value"] += 1
         if g.type == s.type:
@@ -139,7 +150,7 @@ def score_document(
         if errors is not None:
             if not exact:
                 errors.append(Error(doc_id, "boundary", _show(g), _show(s), _context(text, g)))
-            if g.value != s.value:
+            if not same_value:
                 errors.append(Error(doc_id, "value", _show(g), _show(s), _context(text, g)))
             elif g.type != s.type:
                 errors.append(Error(doc_id, "type", _show(g), _show(s), _context(text, g)))

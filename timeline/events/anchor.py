@@ -19,19 +19,33 @@ from typing import TYPE_CHECKING, Iterable
 from timeline.events.actors import ActorIndex
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
-from timeline.events.interval import GRANULARITY_ORDER, interval
+from timeline.events.interval import GRANULARITY_ORDER, interval, span, trailing
 from timeline.events.kinds import HAPPENING, KindClassifier
 from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
-from timeline.model import Event, EventMention, TextSpan, Timex
+from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
 from timeline.text.sentences import lead_sentence
 from timeline.settings import Settings
+from timeline.temporal.ranges import RangeFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DATED_TYPES = ("DATE", "TIME")
+
+
+def dates_events(timex: Timex) -> bool:
+    """DATE and TIME expressions date events; so does a duration that ends
+    at the publication date ("in the past year": TimeML endPoint t0)."""
+    return timex.type in DATED_TYPES or (timex.type == "DURATION" and timex.anchor == "t0")
+
+
+def timex_interval(timex: Timex, published: date) -> DateInterval | None:
+    """The interval of what a timex dates (a trailing duration's twelve months...)."""
+    if timex.type == "DURATION":
+        return trailing(timex.value, published)
+    return interval(timex.value, published)
 
 
 class EventAnchorer:
@@ -45,6 +59,7 @@ class EventAnchorer:
         self.model = model or AnchoringModel.load()
         self.describer = Describer(words, named_entities=self.settings.entities)
         self.kinds = KindClassifier()
+        self.ranges = RangeFinder()
 
     def anchor(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
@@ -53,12 +68,14 @@ class EventAnchorer:
         """``headline``: the article's title, which names its main actors."""
         events: list[Event] = []
         dates = sentence_dates(timexes, parsed)
+        ranges = self._ranges(text, published, timexes)
         actors = ActorIndex.of(text, parsed, headline, exclude=[(t.start, t.end) for t in timexes])
         lead = lead_sentence(text) if headline else None
         for timex in timexes:
-            if timex.type in DATED_TYPES:
+            if dates_events(timex):
                 leading = headline if lead is not None and lead[0] <= timex.start < lead[1] else None
-                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors, leading))
+                events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors, leading,
+                                              ranges.get(timex.id)))
         if self.settings.merge_events:
             events = merge_mentions(events)
         events.sort(key=lambda e: (e.trigger.start, e.trigger.end))
@@ -81,17 +98,36 @@ class EventAnchorer:
             return []
         return self.pairs.candidates(tokens, self.finder.find(tokens), timex.value, dates, published)
 
+    def _ranges(
+        self, text: str, published: date, timexes: tuple[Timex, ...]
+    ) -> dict[str, tuple[DateInterval, int, int]]:
+        """For each end of a range ("his Nov. 3-14 trip"), the interval over
+        the whole range and the range's characters: what either end dates
+        happened over the whole span (both ends then give one event)."""
+        by_id = {t.id: t for t in timexes}
+        out: dict[str, tuple[DateInterval, int, int]] = {}
+        for first_id, last_id in self.ranges.pairs(text, timexes).items():
+            first, last = by_id[first_id], by_id[last_id]
+            whole = span(interval(first.value, published), interval(last.value, published))
+            if whole is not None:
+                out[first_id] = out[last_id] = (whole, first.start, last.end)
+        return out
+
     def _events_of(
         self, text: str, published: date, timex: Timex, parsed: ParsedText, dates: SentenceDates | None,
         actors: ActorIndex | None = None, headline: str | None = None,
+        in_range: tuple[DateInterval, int, int] | None = None,
     ) -> Iterable[Event]:
         """``headline``: the article's title when the timex is in its lead sentence."""
         tokens = parsed.tokens(timex.start, timex.end)
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None:
             return
-        when = interval(timex.value, published)
-        skip = {t.i for t in tokens}
+        when = timex_interval(timex, published) if in_range is None else in_range[0]
+        if when is None and timex.type == "DURATION":  # "the past several quarters": no interval known
+            return
+        # the words of the date (of the whole range) are no part of a title
+        skip = {t.i for t in (tokens if in_range is None else parsed.tokens(in_range[1], in_range[2]))}
         certainty = self.describer.certainty(timex, when, text)
         for candidate in self._candidates(timex, tokens, dates, published):
             if not self.model.keeps(candidate):
@@ -112,7 +148,8 @@ class EventAnchorer:
                 lemma=token.lemma_.lower(),
                 entities=self.describer.entities(token, skip),
                 mentions=(EventMention(timex.id, span, sentence),),
-                kind=self.kinds.kind(token, tokens),
+                # a range ("from June to August") dates the whole span: no edge of it
+                kind=self.kinds.kind(token, tokens, spans=in_range is not None),
             )
 
 

@@ -121,6 +121,53 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
     return None
 
 
+_TRAILING = re.compile(r"^P(\d{1,4})([YMWD])$")
+_TRAILING_GRANULARITY: dict[str, Granularity] = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def trailing(value: str, published: date) -> DateInterval | None:
+    """The interval of a duration that ends at the publication date ("in the
+    past year" said on 3 Nov 2017: 4 Nov 2016 to 3 Nov 2017), as a range of
+    two days; None for amounts that are not whole units (``PXY``)."""
+    m = _TRAILING.match(value)
+    if m is None:
+        return None
+    n, unit = int(m[1]), m[2]
+    try:
+        if unit == "Y":
+            before = published.replace(year=published.year - n) if (published.month, published.day) != (2, 29) \
+                else date(published.year - n, 2, 28)
+        elif unit == "M":
+            months = published.year * 12 + published.month - 1 - n
+            year, month = divmod(months, 12)
+            before = date(year, month + 1, min(published.day, monthrange(year, month + 1)[1]))
+        else:
+            before = published - timedelta(days=n * (7 if unit == "W" else 1))
+        start = before + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
+    return DateInterval(f"{start.isoformat()}/{published.isoformat()}", start, published, _TRAILING_GRANULARITY[unit])
+
+
+def span(first: DateInterval | None, last: DateInterval | None) -> DateInterval | None:
+    """The interval from the start of ``first`` to the end of ``last`` (the two
+    ends of a range: "Nov. 3-14", "1950-53"), at the coarser of their
+    granularities; its value is the ISO 8601 interval of the two TIMEX3
+    values (``2017-11-03/2017-11-14``).  None when either is unknown or
+    ``last`` ends before ``first`` starts."""
+    if first is None or last is None or _as_datetime(last.end) < _as_datetime(first.start):
+        return None
+    granularity = max(first.granularity, last.granularity, key=GRANULARITY_ORDER.index)
+    start, end = first.start, last.end
+    if isinstance(start, datetime) != isinstance(end, datetime):  # a clock time and a day: whole days
+        start, end = day_of(start), day_of(end)
+    return DateInterval(f"{first.value}/{last.value}", start, end, granularity)
+
+
+def _as_datetime(moment: date | datetime) -> datetime:
+    return moment if isinstance(moment, datetime) else datetime.combine(moment, time())
+
+
 def _part_of_year(value: str, year: int, part: str) -> DateInterval:
     if part[0] == "Q":
         first = 3 * (int(part[1]) - 1) + 1

@@ -76,11 +76,13 @@ class KindClassifier:
     def __init__(self, cues: KindCues | None = None) -> None:
         self.cues = cues or kind_cues()
 
-    def kind(self, trigger: "Token", date_tokens: list["Token"]) -> EventKind:
+    def kind(self, trigger: "Token", date_tokens: list["Token"], spans: bool = False) -> EventKind:
+        """``spans``: the date is a whole range ("from June to August" read as
+        one interval), so its words are no edge of a span."""
         lemma = trigger.lemma_.lower()
         if self._no_comment(trigger, lemma):
             return "no_comment"
-        if self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
+        if not spans and self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
             return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
         if self._said_on_that_date(trigger, date_tokens):
             # "Moore's wife said on Friday he would not quit": the saying is the

@@ -1,8 +1,10 @@
 """HTML article pages: the main text with trafilatura (no menus, footers or
 comments), the publication date with htmldate when none is given.
 
-The date given on the command line wins, then a sidecar ``NAME.json``
-(like ``.txt`` articles), then the date htmldate finds in the page.  A page
+The date of a sidecar ``NAME.json`` (like ``.txt`` articles) wins, then the
+page's publication time in its meta tags (``article:published_time``: time
+and zone kept), then the day htmldate finds in the markup, then the date
+given on the command line (a fallback).  A page
 with no article text, or bytes in no declared encoding, is an
 :class:`~timeline.errors.InputError` naming the file.
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 import codecs
 import re
 from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +64,12 @@ def article_from_html(
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
     if not text:
         raise InputError("no article text found in the page (empty or not an article)", location=location)
-    when = published if published is not None else meta.get("published")
+    # the page's own date wins over --published, which is the fallback
+    when = meta.get("published")
     if when is None:
         when = _page_date(page)
+    if when is None:
+        when = published
     return Article(
         text=text,
         published=parse_published(when, location=location) if when is not None else None,
@@ -82,7 +89,42 @@ def read_html_file(path: Path, published: str | date | datetime | None = None) -
                              published=published, meta=read_sidecar(path))
 
 
-def _page_date(page: str) -> str | None:
+def _page_date(page: str) -> date | datetime | str | None:
+    """The publication time a page's meta tags give (with its zone), else
+    the day htmldate finds."""
+    return _meta_time(page) or _htmldate(page)
+
+
+_META_TAG = re.compile(r"<meta\b[^>]{0,2000}>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+@lru_cache(maxsize=1)
+def _date_meta_names() -> tuple[str, ...]:
+    raw = resources.files("timeline.read").joinpath("data/page_date_meta.txt").read_text("utf-8")
+    return tuple(line.strip().lower() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _meta_time(page: str) -> date | datetime | None:
+    """``<meta property="article:published_time" content="2017-12-18T14:05:00Z">``
+    as an aware datetime (or a date); None when no such tag reads as ISO 8601."""
+    found: dict[str, str] = {}
+    for tag in _META_TAG.finditer(page):
+        attributes = {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None)
+                      for m in _ATTRIBUTE.finditer(tag.group(0))}
+        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        if key and "content" in attributes:
+            found.setdefault(key.lower(), attributes["content"])
+    for name in _date_meta_names():
+        if name in found:
+            try:
+                return parse_published(found[name])
+            except InputError:
+                continue
+    return None
+
+
+def _htmldate(page: str) -> str | None:
     """The original publication date htmldate finds in the page's markup
     (meta tags, JSON-LD, time elements, URL).  No extensive search of the
     text: it takes "Copyright 2017" for 2017-01-01, and a wrong date would

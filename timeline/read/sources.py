@@ -23,7 +23,7 @@ from timeline.model import Article
 from timeline.read.limits import DEFAULT_MAX_RECORD_BYTES, refuse_device
 from timeline.read.records import Record, RecordError, RecordFields, read_csv, read_jsonl
 from timeline.read.text import read_stdin, read_text_file
-from timeline.read.timeml import read_timeml
+from timeline.read.timeml import read_timeml_documents
 
 # suffix -> format; folders are searched for these suffixes
 FORMATS_BY_SUFFIX = {
@@ -58,13 +58,16 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str]:
 
 def input_format(item: str, forced: str | None = None) -> str:
     """The format of one input: ``forced`` if given, else from its suffix
-    (stdin and unknown suffixes are plain text)."""
+    (unknown suffixes are plain text; stdin is what its first line shows:
+    JSON Lines, CSV with a header, else plain text)."""
     if forced is not None:
         if forced not in INPUT_FORMATS:
             raise InputError(f"unknown input format {forced!r}: choose from {', '.join(INPUT_FORMATS)}")
         return forced
     if item == "-":
-        return "txt"
+        from timeline.read.sniff import sniff_stream
+
+        return sniff_stream(getattr(sys.stdin, "buffer", None))
     suffix = Path(item).suffix.lower()
     return "tml" if suffix == ".xml" else FORMATS_BY_SUFFIX.get(suffix, "txt")
 
@@ -101,18 +104,24 @@ def iter_records(
     forced_format: str | None = None,
     fatal_input_errors: bool = False,
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+    published_override: date | datetime | None = None,
 ) -> Iterator[Record]:
     """Every record of every input, in order: an Article, or a RecordError
     for a bad record or an unreadable input (raised instead when
     ``fatal_input_errors`` and the input was named as such, not found in a
     folder or by a glob: a run over one named file keeps failing loudly).
 
-    ``published`` is the date of one-article files (it wins over their
-    metadata) and the fallback of record files (rows without a date).
+    ``published`` is the fallback of every article that gives no date of its
+    own (a sidecar, a page's markup, a row's date column);
+    ``published_override`` replaces every article's date.  A folder with no
+    article file in it is a failure (an empty corpus is a mistake).
     A CSV or JSON Lines record over ``max_record_bytes`` is skipped."""
     for given in inputs:
         try:
             items = list(expand_inputs([given]))
+            if not items and given != "-" and Path(given).is_dir():
+                raise InputError(f"no article files ({', '.join(FORMATS_BY_SUFFIX)}) in this folder",
+                                 location=given)
         except InputError as exc:
             if fatal_input_errors:
                 raise
@@ -120,7 +129,11 @@ def iter_records(
             continue
         for item in items:
             try:
-                yield from _read(item, published, fields, forced_format, max_record_bytes)
+                records = _read(item, published, fields, forced_format, max_record_bytes)
+                if published_override is not None:
+                    records = (_with_published(r, published_override, item) if isinstance(r, Article) else r
+                               for r in records)
+                yield from records
             except InputError as exc:
                 # a file found in a folder or by a glob is one failure among many
                 if fatal_input_errors and item == given:
@@ -155,9 +168,11 @@ def _read(
             raise InputError(f"cannot read file: {exc.strerror or exc}", location=item) from None
         with stream:
             yield from _read_stream(stream, item, fmt, published, fields, max_record_bytes)
-    elif fmt == "tml":
-        article = read_timeml(path).article()
-        yield article if published is None else _with_published(article, published, item)
+    elif fmt == "tml":  # one document, or the several a TimeML corpus file holds
+        for document in read_timeml_documents(path):
+            article = document.article()
+            yield article if published is None or article.published is not None \
+                else _with_published(article, published, item)
     else:
         yield read_text_file(path, published)
 

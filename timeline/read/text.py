@@ -154,11 +154,15 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_text_file(path: Path, published: str | date | datetime | None = None) -> Article:
-    """One ``.txt`` article.  ``published`` (the command line) wins over the sidecar."""
+    """One ``.txt`` article.  ``published`` (the command line) is the date
+    when the sidecar gives none.  An empty article is an error, as an empty
+    CSV row is: there is nothing to date."""
     location = str(path)
     text = decode_bytes(read_bytes(path), location=location)
+    if not text.strip():
+        raise InputError("empty article: no text", location=location)
     meta = read_sidecar(path)
-    when = published if published is not None else meta.get("published")
+    when = meta.get("published") if meta.get("published") is not None else published
     return Article(
         text=text,
         published=parse_published(when, location=location) if when is not None else None,
@@ -183,6 +187,8 @@ def sidecar_text(meta: dict[str, Any], key: str, location: str) -> str | None:
 def read_stdin(published: str | date | datetime | None) -> Article:
     location = "<stdin>"
     text = decode_bytes(sys.stdin.buffer.read(), location=location)
+    if not text.strip():
+        raise InputError("empty article: no text", location=location)
     return Article(
         text=text,
         published=parse_published(published, location=location) if published is not None else None,

@@ -110,7 +110,17 @@ def _text_and_annotations(
 
 
 def read_timeml(path: Path | str) -> TimeMLDocument:
-    """Parse a TimeML file; errors name the file and line."""
+    """Parse a TimeML file of one document; errors name the file and line."""
+    documents = read_timeml_documents(path)
+    if len(documents) != 1:
+        raise InputError(f"{len(documents)} documents in this file where one was expected", location=str(path))
+    return documents[0]
+
+
+def read_timeml_documents(path: Path | str) -> list[TimeMLDocument]:
+    """The documents of a TimeML file: one ``<TimeML>``, or the
+    ``<TimeMLCorpus>`` of ``<TimeML>`` elements ``timeline`` writes for
+    several documents."""
     path = Path(path)
     location = str(path)
     try:
@@ -121,7 +131,16 @@ def read_timeml(path: Path | str) -> TimeMLDocument:
                          location=location) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", location=location) from None
+    if root.tag == CORPUS_ROOT:
+        return [_document(element, path, location) for element in root if element.tag == "TimeML"]
+    return [_document(root, path, location)]
 
+
+# the root holding several <TimeML> documents in one file (render/timeml_out.py)
+CORPUS_ROOT = "TimeMLCorpus"
+
+
+def _document(root: ET.Element, path: Path, location: str) -> TimeMLDocument:
     dct_elem = root.find("./DCT/TIMEX3")
     if dct_elem is None:
         raise InputError("no <DCT><TIMEX3> publication date", location=location)

@@ -21,6 +21,8 @@ COARSE_GRANULARITIES = frozenset(
 # coarser than a month: they do not belong to one month of a year
 LONGER_THAN_MONTH = frozenset({"season", "quarter", "half", "year", "decade", "century", "millennium"})
 LONGER_THAN_YEAR = frozenset({"decade", "century", "millennium"})
+# between the two TIMEX3 values of a range's interval ("1950/1953", ISO 8601)
+RANGE_SEPARATOR = "/"
 
 
 def day_of(value: date | datetime) -> date:
@@ -65,10 +67,14 @@ def date_label(interval: DateInterval, zone: tzinfo | None = None) -> str:
     if granularity == "day":
         if end > start:
             first = format_day(start, weekday=False)
-            if start.year == end.year:
-                first = first.rsplit(" ", 1)[0]
+            if start.year == end.year:  # "3 Nov – 2 Dec 2017", "3 – 14 Nov 2017"
+                first = first.rsplit(" ", 1)[0] if start.month != end.month else str(start.day)
             return words["day_range"].format(start=first, end=format_day(end, weekday=False))
         return format_day(start)
+    if RANGE_SEPARATOR in interval.value:  # the ends of a range: "1950 – 1953"
+        ends = [_end_label(part, start) for part in interval.value.split(RANGE_SEPARATOR, 1)]
+        if all(ends):
+            return words["day_range"].format(start=ends[0], end=ends[1])
     if granularity in ("week", "weekend"):
         return str(words[granularity].format(day=format_day(start, weekday=False)))
     if granularity == "month":
@@ -88,6 +94,16 @@ def date_label(interval: DateInterval, zone: tzinfo | None = None) -> str:
         # "20th century", not "The 1900s": a decade's "1900s" is its first ten years
         return str(words["century"].format(ordinal=ordinal(start.year // 100 + 1)))
     return str(words["millennium"].format(start=start.year, end=end.year))
+
+
+def _end_label(value: str, published: date) -> str | None:
+    """The label of one end of a range, from its TIMEX3 value."""
+    from timeline.events.interval import interval  # the events stage builds on this module
+
+    end = interval(value, published)
+    if end is None:
+        return None
+    return format_day(day_of(end.start), weekday=False) if end.granularity == "day" else date_label(end)
 
 
 def ordinal(n: int) -> str:

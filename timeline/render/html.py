@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
@@ -46,6 +47,7 @@ PRECISION_OF_GRANULARITY = {
 # quotes an entry shows before the rest fold under "N more reports" (an
 # election of 2016 is quoted by a hundred articles of a corpus)
 SHOWN_QUOTES = 3
+_NOT_IN_ANCHOR = re.compile(r"[^0-9A-Za-z]+")
 # a page with more year headings than this lists them at the top as links
 # (a corpus reaches back to 1802: the news of 2017 are 200,000 px down)
 JUMP_YEARS = 8
@@ -120,6 +122,11 @@ class MonthView:
 class YearView:
     heading: str
     months: list[MonthView] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        """The heading's id, a link people can share: ``#2017``, ``#1990s``, ``#20th-century``."""
+        return _NOT_IN_ANCHOR.sub("-", self.heading).strip("-").lower() or "year"
 
     def month(self, heading: str | None) -> MonthView:
         for month in self.months:

@@ -53,6 +53,8 @@ OUTPUT_FORMATS = {f.name: f for f in (
 # the formats rendered from the merged timeline, by file name
 FILE_NAMES = {f.name: f.file_name for f in OUTPUT_FORMATS.values() if not f.streamed}
 SEVERAL_NEED_A_FOLDER = "several formats need --output DIR"
+# an --output ending like one of these names a file, not a folder
+_FILE_SUFFIXES = frozenset(Path(f.file_name).suffix for f in OUTPUT_FORMATS.values())
 
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _HASHED_ENDING = re.compile(r"-[0-9a-f]{8}$")
@@ -97,11 +99,23 @@ def plan_outputs(value: str, output: str | None) -> OutputPlan:
         raise ExportError(f"unknown format {', '.join(unknown)!r}: choose from {', '.join(OUTPUT_FORMATS)}")
     merged = [name for name in names if not OUTPUT_FORMATS[name].streamed]
     stream = next((OUTPUT_FORMATS[name] for name in names if OUTPUT_FORMATS[name].streamed), None)
+    if len(set(names)) > 1:
+        _check_folder(output)
     if stream is None or not merged:
         return OutputPlan(merged, stream is not None, output, stream_in_folder=False)
     if output is None or output == "-":
         raise ExportError(SEVERAL_NEED_A_FOLDER)
     return OutputPlan(merged, True, str(Path(output) / stream.file_name), stream_in_folder=True)
+
+
+def _check_folder(output: str | None) -> None:
+    """Several formats go into a folder: refuse, before any work, no
+    ``--output`` and a name that reads as one of the files (``page.html``)."""
+    if output is None or output == "-":
+        raise ExportError(SEVERAL_NEED_A_FOLDER)
+    target = Path(output)
+    if target.suffix.lower() in _FILE_SUFFIXES and not target.is_dir():
+        raise ExportError(f"{SEVERAL_NEED_A_FOLDER}: {output!r} names a file")
 
 
 def safe_file_name(name: str, suffix: str = "", *, fallback: str = "document") -> str:
@@ -180,11 +194,13 @@ def write_outputs(
     return written
 
 
-def timeline_report(merged: "Timeline", written: "Timeline") -> str:
+def timeline_report(merged: "Timeline", written: "Timeline", *, events: int | None = None) -> str:
     """The line after the run's summary: what the merged exports hold, since
     their entries (events merged across articles, after the filters) are not
-    the summary's per-article events."""
-    events = sum(len(d.events) for d in merged.documents)
+    the summary's per-article events (``events``: their number, when the
+    documents no longer hold them, as after a cluster run)."""
+    if events is None:
+        events = sum(len(d.events) for d in merged.documents)
     dated, vague = len(written.entries), len(written.undated)
     if written is merged:
         return (f"timeline: {events} events are {dated} dated entries and {vague} vague mentions "

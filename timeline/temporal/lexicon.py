@@ -146,7 +146,9 @@ class Lexicon:
         self.holidays: dict[str, str] = data["holidays"]
         self.decade_words: dict[str, int] = data["decade_words"]
         self.non_date_predecessors = frozenset(data["non_date_predecessors"])
-        self.time_zones = frozenset(data["time_zones"])
+        # "10 a.m. GMT": zone words and the UTC offset (or IANA zone) each names (data/time_zones.json)
+        self.zone_offsets: dict[str, str | None] = json.loads(_read("time_zones.json"))["zones"]
+        self.time_zones = frozenset(self.zone_offsets)
         self.clock_prepositions = frozenset(data["clock_prepositions"])
         self.tense_words = TenseWords.from_data(data["tense"])
         self.measure_nouns = frozenset(data["measure_nouns"])
@@ -156,6 +158,9 @@ class Lexicon:
         # "from June to August of 2016": the words that open and link a range of dates
         self.range_starts = frozenset(data["date_ranges"]["starts"])
         self.range_links = frozenset(data["date_ranges"]["links"])
+        self.trailing_spans = frozenset(data["trailing_spans"]["words"])
+        self.range_dashes = frozenset(data["date_ranges"]["dashes"])
+        self.range_list_links = frozenset(data["date_ranges"]["list_links"])
         # "the latest quarter": counted from the publication date (quarters back)
         self.report_periods_from_publication: dict[str, int] = data["report_periods_from_publication"]
         self.rules = self._compile_rules()
@@ -220,7 +225,7 @@ class Lexicon:
             "EVERY": alternation(d["set_quantifiers"]),
             "FISCAL": alternation(d["fiscal"]),
             "OPENEND": alternation(d["open_ends"]),
-            "ZONE": alternation(d["time_zones"]),
+            "ZONE": alternation(self.time_zones),
             "AROUND": alternation(d["around"]),
             "MEASURE": alternation(d["measure_nouns"]),
         }

@@ -83,6 +83,7 @@ class Normalizer:
         if c.type == "SET":
             return self._set(spec, g)
         if c.type == "DURATION":
+            spec = replace(spec, trailing=g.get("span") in self.lex.trailing_spans)
             return self._duration(spec, g)
         return self._date(spec, g)
 
@@ -304,4 +305,5 @@ class Normalizer:
         elif afternoon is False and hour == 12:
             hour = 0
         minute = int(g["min"]) if "min" in g else 0
-        return replace(spec, hour=hour, minute=minute, type="TIME")
+        zone = self.lex.zone_offsets.get(_key(g["zone"])) if "zone" in g else None
+        return replace(spec, hour=hour, minute=minute, zone=zone, type="TIME")

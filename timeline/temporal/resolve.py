@@ -17,7 +17,7 @@ from timeline.temporal.calendar import (
     MAX_YEAR, MIN_YEAR, SEASONS, Period, add_days, finer, nth_weekday, safe_date, weekday_near,
 )
 from timeline.temporal.tense import Direction
-from timeline.temporal.values import Spec, duration_value, valid_value
+from timeline.temporal.values import Spec, duration_value, valid_value, zone_suffix
 
 # how far tense may push a date without year away from its nearest occurrence:
 # a month ("resigned in March") follows tense; a day said in a reported
@@ -57,6 +57,9 @@ def resolve(spec: Spec, published: date, last: Period | None, direction: Directi
     if out is not None and spec.day_offset and out.period is not None and out.period.gran == "day":
         day = out.period.shift("day", spec.day_offset)
         out = None if day is None else Resolved(day.value(), day, out.anchored)
+    if out is not None and spec.zone and out.period is not None and out.period.hour is not None \
+            and out.period.day is not None:
+        out = Resolved(out.value + zone_suffix(spec.zone, out.period.day, out.period.hour), out.period, out.anchored)
     if out is None or not valid_value(out.value):
         return None
     return out
@@ -67,7 +70,7 @@ def _resolve(spec: Spec, published: date, last: Period | None, direction: Direct
         return Resolved(spec.ref, None, "t0")
     if spec.type == "DURATION":
         value = duration_value(spec.amount or "X", spec.unit or "")
-        return Resolved(value, None, None) if value else None
+        return Resolved(value, None, "t0" if spec.trailing else None) if value else None
     if spec.type == "SET":
         return _set(spec)
     dct = Period.of_day(published)

@@ -13,9 +13,11 @@ from timeline.model import Timex
 from timeline.nlp import ParsedText
 from timeline.settings import Settings
 from timeline.temporal.calendar import Period
+from timeline.temporal.chronology import Chronology
 from timeline.temporal.filters import CandidateFilter
 from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
+from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import range_partner, resolve
 from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
@@ -32,6 +34,7 @@ class TemporalTagger:
         self.normalizer = Normalizer(self.lex)
         self.filter = CandidateFilter(self.lex)
         self.tense = TenseReader(self.lex.tense_words)
+        self.ranges = RangeFinder(self.lex)
         # "the fourth quarter ended Aug. 26": the words between a period and its closing day
         self._ended = re.compile(r"\s+" + alternation(self.lex.period_end_verbs) + r"\s+", re.IGNORECASE)
 
@@ -62,17 +65,23 @@ class TemporalTagger:
         out: list[Timex] = []
         parts: list[tuple[Spec, Period | None]] = []
         reference = _Reference(day)
+        chronology = Chronology(day)
         for c in kept:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
-            way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
-                else Direction(UNKNOWN)
-            ref, ref_id = reference.for_spec(spec)
-            resolved = resolve(spec, day, ref, way)
+            resolved = chronology.resolve(text, c.start, c.end, spec)
+            if resolved is None:
+                way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
+                    else Direction(UNKNOWN)
+                ref, ref_id = reference.for_spec(spec)
+                resolved = resolve(spec, day, ref, way)
+            else:
+                ref_id = chronology.anchor
             if resolved is None:
                 continue
             tid = f"t{len(out) + 1}"
+            chronology.saw(text, c.start, c.end, resolved.period, tid)
             anchor = {"t0": "t0", "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
@@ -89,7 +98,7 @@ class TemporalTagger:
         out = list(timexes)
         for i in range(len(out) - 1):
             first, second = out[i], out[i + 1]
-            if first.type != "DATE" or second.type != "DATE" or not self._is_range(text, first, second):
+            if first.type != "DATE" or second.type != "DATE" or not self.ranges.framed(text, first, second):
                 continue
             (first_spec, first_period), (second_spec, second_period) = parts[i], parts[i + 1]
             if second_spec.year is not None and first_spec.year is None and second_period is not None:
@@ -101,14 +110,6 @@ class TemporalTagger:
             if moved is not None:
                 out[at] = replace(out[at], value=moved.value, anchor=partner.id)
         return out
-
-    def _is_range(self, text: str, first: Timex, second: Timex) -> bool:
-        """"from X to Y", "between X and Y", also with a clause between
-        ("from Jan. 20, when Trump took office, to Feb. 13")."""
-        opener = _LAST_WORD.search(text, max(0, first.start - _RANGE_OPENER_CHARS), first.start)
-        link = _RANGE_LINK.fullmatch(text, first.end, second.start)
-        return opener is not None and opener.group(1).lower() in self.lex.range_starts \
-            and link is not None and link.group(1).lower() in self.lex.range_links
 
     def _moves_reference(self, text: str, spec: Spec, timex: Timex, before: Timex | None) -> bool:
         """Whether a resolved date becomes the reference of what follows.
@@ -177,10 +178,6 @@ class _Reference:
 
 
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
-# "from X to Y": the word just before X, and what may stand between X and Y
-_RANGE_OPENER_CHARS = 12
-_LAST_WORD = re.compile(r"(\w+)\s+$")
-_RANGE_LINK = re.compile(r"(?:\s*,[^.;,]{1,60},)?\s+(\w+)\s+")
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")

@@ -91,6 +91,9 @@ class Direction(NamedTuple):
     nearest: bool = False
 
 
+_MAX_HOPS_TO_VERB = 14
+
+
 def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
     """The verb (or auxiliary) the expression of ``tokens`` depends on, and
     whether the way up to it passes through another noun."""
@@ -99,7 +102,9 @@ def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
     inside = {t.i for t in tokens}
     token = _span_head(tokens)
     embedded = False
-    for _ in range(8):
+    # long noun chains reach their verb late: "over Trump's talk about the
+    # possibility of an attack on North Korea and an April attack"
+    for _ in range(_MAX_HOPS_TO_VERB):
         if token.pos_ in ("VERB", "AUX") and token.i not in inside:
             return token, embedded
         if token.head.i == token.i:

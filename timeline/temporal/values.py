@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from timeline.model import TimexType
 
@@ -14,7 +16,9 @@ _DATE = (
     r"(?:-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI|W(?:0[1-9]|[1-4][0-9]|5[0-3]|XX)(?:-WE|-[1-7])?"
     r"|(?:0[1-9]|1[0-2]|XX)(?:-(?:0[1-9]|[12][0-9]|3[01]|XX))?))?)"
 )
-_TIME = r"(?:T(?:MO|AF|EV|NI|MI|DT|(?:[01][0-9]|2[0-4])(?::[0-5][0-9])?))"
+# a clock time may carry the zone the text wrote ("10 a.m. GMT": T10:00Z, "0914 EST": T09:14-05:00)
+_ZONE = r"(?:Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])"
+_TIME = rf"(?:T(?:MO|AF|EV|NI|MI|DT|(?:[01][0-9]|2[0-4])(?::[0-5][0-9])?{_ZONE}?))"
 _N = r"(?:[0-9]+(?:\.[0-9]+)?|X)"
 _DURATION = (
     rf"(?:P(?:{_N}(?:Q|DE|CE|ML|WE)"
@@ -27,6 +31,24 @@ VALUE_GRAMMAR = re.compile(
 
 def valid_value(value: str) -> bool:
     return VALUE_GRAMMAR.fullmatch(value) is not None
+
+
+def zone_suffix(zone: str, day: date, hour: int) -> str:
+    """The TIMEX3 zone suffix of a clock time: ``Z``, ``-05:00``; an IANA zone
+    ("America/New_York" for "ET") gives its offset on that day and hour."""
+    if zone == "Z" or zone[:1] in "+-":
+        return zone
+    try:
+        offset = datetime(day.year, day.month, day.day, min(hour, 23), tzinfo=ZoneInfo(zone)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return ""
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "Z"
+    sign = "+" if minutes > 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +76,13 @@ class Spec:
     pod: str | None = None
     hour: int | None = None
     minute: int | None = None
+    zone: str | None = None  # "Z", "-05:00" or an IANA zone (data/time_zones.json)
     holiday: str | None = None  # "12-25", "11-TH4" (4th Thursday), "05-MOL" (last Monday)
     shift: tuple[str, int] | None = None
     anaphoric: bool = False
     amount: str | None = None  # durations: "5", "0.5", "X"
+    # durations: "the past year" ends at the publication date (TimeML endPoint t0)
+    trailing: bool = False
     unit: str | None = None  # durations: Y M W D H MIN S Q DE CE WE
     set_value: str | None = None
     ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
