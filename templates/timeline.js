@@ -1,4 +1,5 @@
-/* Filters for the timeline page: precision, certainty, upcoming, text search.
+/* Filters for the timeline page: key events or all entries, precision,
+   certainty, upcoming, text search.
    Plain DOM, no library; the page reads fine without it.  The words it shows
    come from the page's JSON data block #labels (data/labels.json). */
 (function () {
@@ -8,6 +9,8 @@
   var entries = Array.prototype.slice.call(document.querySelectorAll("[data-entry]"));
   var search = document.getElementById("q");
   var upcoming = document.getElementById("upcoming");
+  // the key-event view (a corpus page opens on it): only [data-key] entries
+  var keyView = document.getElementById("view-key");
   var status = document.getElementById("status");
   var noMatch = document.getElementById("no-match");
   var total = entries.filter(function (e) { return e.hasAttribute("data-dated"); }).length;
@@ -87,12 +90,14 @@
     var precision = checked("precision");
     var certainty = checked("certainty");
     var onlyUpcoming = upcoming ? upcoming.checked : false;
+    var onlyKey = keyView ? keyView.checked : false;
     var words = fold(search.value).split(" ").filter(Boolean);
     var shown = 0;
     var visibleIn = groups.map(function () { return 0; });
     entries.forEach(function (entry, i) {
       var dated = entry.hasAttribute("data-dated");
-      var visible = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
+      var visible = words.every(function (w) { return texts[i].indexOf(w) !== -1; })
+        && (!onlyKey || entry.hasAttribute("data-key"));
       if (dated) {
         visible = visible && (!precision || precision[entry.dataset.precision] === true)
           && (!certainty || certainty[entry.dataset.certainty] === true)

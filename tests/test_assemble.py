@@ -1,4 +1,5 @@
-"""Timeline assembly: order, fuzzy entries apart, merging across articles."""
+"""Timeline assembly: order, fuzzy entries apart, event coreference within
+and across articles, importance, the key events."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from timeline.assemble import Timeline
+from timeline.importance import PARTS
 from timeline.events.interval import interval
 from timeline.model import Document, Event, EventMention, TextSpan, Timex
 from timeline.settings import Settings
@@ -15,9 +17,10 @@ from timeline.settings import Settings
 PUBLISHED = date(2017, 11, 2)
 
 
-def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]]) -> Document:
-    """A document whose text holds one line per event: "<trigger> on <value>."
-    ``events``: (trigger lemma, TIMEX3 value, entities)."""
+def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]], kind: str = "happening") -> Document:
+    """A document whose text holds one line per event: "<entities> <trigger> on <value>."
+    ``events``: (trigger lemma, TIMEX3 value, entities); titles name the
+    participants, as the titler's do."""
     text = ""
     timexes: list[Timex] = []
     built: list[Event] = []
@@ -30,7 +33,8 @@ def _doc(doc_id: str, events: list[tuple[str, str, tuple[str, ...]]]) -> Documen
         text += line
         timexes.append(Timex(f"t{i}", t_start, t_start + len(value), value, "DATE", value))
         built.append(Event(
-            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=f"{lemma} {i} of {doc_id}", sentence=sentence,
+            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=f"{' '.join(entities)} {lemma} {i} of {doc_id}".strip(),
+            sentence=sentence, kind=kind,
             date=interval(value, PUBLISHED), certainty="exact" if interval(value) else "vague", tense="past",
             lemma=lemma, entities=entities, mentions=(EventMention(f"t{i}", trigger, sentence),),
         ))
@@ -81,7 +85,7 @@ def test_same_happening_in_two_articles_is_one_entry_with_both_sources() -> None
     merged = [e for e in timeline.entries if e.date and e.date.value == "2017-11-09"]
     assert len(merged) == 1
     assert [(s.document_id, s.event_id) for s in merged[0].sources] == [("a", "e1"), ("b", "e1")]
-    assert merged[0].title == "meet 1 of a"  # the first report's, as clear as the other
+    assert merged[0].title == "Xi Jinping Trump meet 1 of a"  # the first report's, as clear as the other
     # the nuclear tests share no participant: two entries
     assert len([e for e in timeline.entries if e.lemma == "test"]) == 2
 
@@ -105,9 +109,10 @@ def test_no_merge_across_dates_unrelated_events_or_when_turned_off() -> None:
     assert len(Timeline.from_documents([a, c], Settings(merge_events=False)).entries) == 3
 
 
-def test_related_events_of_one_article_are_not_merged_by_assembly() -> None:
-    a = _doc("a", [("meet", "2017-11-09", ("Xi",)), ("talks", "2017-11-09", ("Xi",))])
-    assert len(Timeline.from_documents([a]).entries) == 2
+def test_related_events_of_one_article_are_merged_but_not_other_happenings_of_that_day() -> None:
+    a = _doc("a", [("meet", "2017-11-09", ("Xi",)), ("talks", "2017-11-09", ("Xi",)),
+                   ("protest", "2017-11-09", ("Hong Kong",))])
+    assert [len(e.sources) for e in Timeline.from_documents([a]).entries] == [2, 1]
 
 
 def test_merge_is_transitive_and_keeps_first_position() -> None:
@@ -138,10 +143,12 @@ def test_corpus_scale_assembly_is_fast() -> None:
     assert starts == sorted(starts)
 
 
-def test_statements_are_not_merged_across_articles() -> None:
+def test_statements_merge_only_when_told_in_the_same_words() -> None:
     a = _doc("a", [("say", "2017-11-16", ("Trump",))])
     b = _doc("b", [("say", "2017-11-16", ("Trump",))])
-    assert len(Timeline.from_documents([a, b]).entries) == 2
+    assert len(Timeline.from_documents([a, b]).entries) == 1
+    c = _doc("c", [("say", "2017-11-16", ("Trump", "Moore", "Alabama"))])
+    assert len(Timeline.from_documents([a, c]).entries) == 2
 
 
 def test_a_renderer_bug_reaches_users_as_an_export_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -157,3 +164,104 @@ def test_a_renderer_bug_reaches_users_as_an_export_error(monkeypatch) -> None:  
     monkeypatch.setattr(html, "render_html", broken)
     with pytest.raises(ExportError, match="html"):
         Timeline.from_documents([]).to_html()
+
+
+def _told(doc_id: str, reports: list[tuple[str, str, str, str, tuple[str, ...]]], title: str | None = None) -> Document:
+    """A document of real sentences; ``reports``: (sentence, trigger word,
+    TIMEX3 value, headline, entities); the lemma is the trigger word."""
+    text, timexes, built = "", [], []
+    for i, (sentence, word, value, headline, entities) in enumerate(reports, 1):
+        offset = len(text)
+        text += sentence + " "
+        span = TextSpan(offset, offset + len(sentence), sentence)
+        start = offset + sentence.index(word)
+        trigger = TextSpan(start, start + len(word), word)
+        timexes.append(Timex(f"t{i}", offset, offset + 1, sentence[0], "DATE", value))
+        built.append(Event(
+            id=f"e{i}", timex=f"t{i}", trigger=trigger, title=headline, sentence=span,
+            date=interval(value, PUBLISHED), certainty="exact", tense="past", lemma=word.lower(),
+            entities=entities, mentions=(EventMention(f"t{i}", trigger, span),),
+        ))
+    return Document(id=doc_id, text=text, published=PUBLISHED, timexes=tuple(timexes), events=tuple(built),
+                    title=title)
+
+
+def test_one_happening_told_differently_is_one_entry_and_two_unveilings_of_one_day_are_two() -> None:
+    a = _told("a", [
+        ("Senate Republicans unveiled long-delayed tax legislation on Thursday.", "unveiled", "2017-11-09",
+         "Senate Republicans unveiled long-delayed tax legislation", ("Senate Republicans",)),
+        ("House Republicans unveiled an $81 billion disaster aid package on Thursday.", "unveiled", "2017-11-09",
+         "House Republicans unveiled $81 billion disaster aid package", ("House Republicans",)),
+    ])
+    b = _told("b", [
+        ("Republicans in the Senate unveiled their tax bill on Thursday, cutting the corporate rate.", "unveiled",
+         "2017-11-09", "Republicans in Senate unveiled their tax bill", ("Senate",)),
+        ("Trump unveiled a national security strategy on Thursday.", "unveiled", "2017-11-09",
+         "Trump unveiled national security strategy", ("Trump",)),
+    ])
+    timeline = Timeline.from_documents([a, b])
+    sources = sorted(sorted(s.sentence.text.split()[0] for s in e.sources) for e in timeline.entries)
+    assert sources == [["House"], ["Republicans", "Senate"], ["Trump"]]
+
+
+def test_a_verb_and_the_noun_it_governs_in_one_sentence_are_one_happening() -> None:
+    sentence = "North Korea conducted its sixth nuclear test on Sept. 3."
+    a = _told("a", [
+        (sentence, "conducted", "2017-09-03", "North Korea conducted its sixth nuclear test", ("North Korea",)),
+        (sentence, "test", "2017-09-03", "Sixth nuclear test", ("North Korea",)),
+    ])
+    b = _told("b", [("Its sixth and largest nuclear test on Sept. 3 drew new sanctions.", "test", "2017-09-03",
+                     "Sixth and largest nuclear test", ())])
+    (entry,) = Timeline.from_documents([a, b]).entries
+    assert {s.document_id for s in entry.sources} == {"a", "b"}
+
+
+def test_merge_bucket_works_on_one_bucket_alone() -> None:
+    from timeline.assemble import MergeCandidate, _entry, _names, merge_bucket
+
+    docs = [_doc(name, [("attack", "2017-08-17", ("Barcelona",))]) for name in "ab"]
+    bucket = [MergeCandidate(_entry(d, d.events[0]), i, d.id, _names(d.events[0].entities))
+              for i, d in enumerate(docs)]
+    assert merge_bucket(bucket) == [[0, 1]]
+    assert merge_bucket(bucket[:1]) == []
+
+
+def test_mentions_that_are_not_happenings_stay_in_the_json_off_the_timeline() -> None:
+    happening = _doc("a", [("vote", "2017-11-09", ("Senate",))])
+    negated = _doc("b", [("disrupt", "2017-11-09", ("Protesters",))], kind="negated")
+    timeline = Timeline.from_documents([happening, negated])
+    assert [e.lemma for e in timeline.entries] == ["vote"]
+    assert [(e.lemma, e.kind, e.importance) for e in timeline.mentions] == [("disrupt", "negated", 0.0)]
+    data = json.loads(timeline.to_json())
+    assert [e["kind"] for e in data["timeline"]] == ["happening"]
+    assert [e["kind"] for e in data["mentions"]] == ["negated"]
+    assert set(data["timeline"][0]["importance_parts"]) == set(PARTS)
+    assert 0 < data["timeline"][0]["importance"] <= 1
+
+
+def test_top_keeps_the_most_important_entries_in_date_order() -> None:
+    # the vote is reported by three articles; of the others, a resignation
+    # ranks above talks and a lunch (happening classes), at the same distance
+    docs = [_doc(name, [("vote", "2017-10-20", ("Senate",))]) for name in "abc"]
+    docs.append(_doc("d", [("lunch", "2017-10-24", ("Xi",)), ("talk", "2017-10-25", ("Kim",)),
+                           ("resign", "2017-10-25", ("Flynn",))]))
+    full = Timeline.from_documents(docs)
+    assert len(full.entries) == 4
+    top = Timeline.from_documents(docs, Settings(top=2))
+    assert [e.lemma for e in top.entries] == ["vote", "resign"]  # date order
+    assert top.entries == full.top(2).entries
+    assert {e.lemma for e in full.key_entries()} == {e.lemma for e in full.entries}  # 4 < key_events
+
+
+def test_one_happening_at_two_precisions_takes_the_finer_date_and_joins_one_happening_only() -> None:
+    month = _told("a", [("Papadopoulos pleaded guilty in October to lying to the FBI.", "pleaded", "2017-10",
+                         "Papadopoulos pleaded guilty to lying to FBI", ("Papadopoulos",))])
+    day = _told("b", [
+        ("Papadopoulos pleaded guilty on Oct. 5 to lying to the FBI about his contacts.", "pleaded", "2017-10-05",
+         "Papadopoulos pleaded guilty to lying to FBI about his contacts", ("Papadopoulos",)),
+        ("Papadopoulos pleaded guilty on Oct. 30 to a second count of lying to the FBI.", "pleaded", "2017-10-30",
+         "Papadopoulos pleaded guilty to second count of lying to FBI", ("Papadopoulos",)),
+    ])
+    entries = Timeline.from_documents([month, day]).entries
+    assert [(e.date.value if e.date else None, len(e.sources)) for e in entries] == [
+        ("2017-10-05", 2), ("2017-10-30", 1)]

@@ -92,3 +92,18 @@ def test_entity_turns_on_entity_mode_and_says_what_matched(tmp_path: Path) -> No
     assert (sources["unveiled"], sources["praised"], sources["raised"]) == ("timex", "narrative", "publication")
     default = json.loads(run("extract", str(article), "--published", "2017-11-02").stdout)
     assert {e["trigger"]["text"] for e in default["documents"][0]["events"]} == {"unveiled"}
+
+
+def test_top_and_title(tmp_path: Path) -> None:
+    article = SEED_TEXT
+    every = json.loads(run("extract", str(article), "--published", "2017-11-02").stdout)["timeline"]
+    assert len(every) > 3
+    result = run("extract", str(article), "--published", "2017-11-02", "--top", "3", "--title", "Xi and Kim")
+    top = json.loads(result.stdout)["timeline"]
+    ranked = sorted(every, key=lambda e: -e["importance"])
+    assert sorted(e["importance"] for e in top) == sorted(e["importance"] for e in ranked[:3])
+    assert [e["date"]["start"] for e in top] == sorted(e["date"]["start"] for e in top)
+    page = run("extract", str(article), "--published", "2017-11-02", "--format", "html", "--title", "Xi and Kim")
+    assert "<h1>Xi and Kim</h1>" in page.stdout
+    bad = run("extract", str(article), "--published", "2017-11-02", "--top", "0")
+    assert bad.returncode == 2 and "--top" in bad.stderr

@@ -112,7 +112,8 @@ def test_repeated_articles_merge_across_buckets_as_in_one_process(cluster: objec
     settings = Settings(batch_size=4)
     documents = [d for d in process_records(articles, settings) if isinstance(d, Document)]
     expected = Timeline.from_documents(documents, settings)
-    assert {len(e.sources) for e in expected.entries} >= {1, 8}  # merged entries, and statements alone
+    # every happening merged across articles (repeated statements too: their sentences are identical)
+    assert len(expected.entries) > 1 and min(len(e.sources) for e in expected.entries) >= 8
     run = DaskRun(settings.with_(scheduler=_address(cluster)), merge=True, keep="events")
     results = list(run.results(articles))
     merged = run.timeline()
@@ -122,18 +123,19 @@ def test_repeated_articles_merge_across_buckets_as_in_one_process(cluster: objec
     assert run.buckets >= 4
 
 
-def test_key_events_are_chosen_from_each_bucket_as_from_the_whole(cluster: object) -> None:
-    """``timeline(top=N)``: the N entries most articles report, chosen on the
-    workers bucket by bucket, are those chosen from the whole timeline."""
-    from timeline.distributed import DaskRun, key_events
+def test_key_events_are_those_of_the_whole_timeline(cluster: object) -> None:
+    """``timeline(top=N)``: the N most important entries, importance scored
+    over the whole corpus on the driver (not bucket by bucket), are those
+    one process keeps."""
+    from timeline.distributed import DaskRun
 
     articles = [_met(i) for i in range(15)]
     settings = Settings(batch_size=4)
     documents = [d for d in process_records(articles, settings) if isinstance(d, Document)]
     whole = Timeline.from_documents(documents, settings)
-    expected = key_events(whole.entries, 3)
-    counts = sorted(map(_articles, whole.entries), reverse=True)
-    assert sorted(map(_articles, expected), reverse=True) == counts[:3] and counts[0] > counts[3]
+    expected = whole.top(3).entries
+    ranked = sorted((e.importance for e in whole.entries), reverse=True)
+    assert sorted((e.importance for e in expected), reverse=True) == ranked[:3] and ranked[0] > ranked[3]
     assert list(expected) == sorted(expected, key=whole.entries.index)  # in timeline order
     run = DaskRun(settings.with_(scheduler=_address(cluster)), merge=True)
     assert list(run.results(articles)) == documents
@@ -141,10 +143,6 @@ def test_key_events_are_chosen_from_each_bucket_as_from_the_whole(cluster: objec
     assert top.entries == expected and top.undated == ()
     cited = {s.document_id for e in expected for s in e.sources}
     assert [d.id for d in top.documents] == [d.id for d in documents if d.id in cited]
-
-
-def _articles(entry: TimelineEntry) -> int:
-    return len({s.document_id for s in entry.sources})
 
 
 def test_a_worker_killed_mid_run_has_its_partitions_run_again_once(cluster: object) -> None:
@@ -288,3 +286,49 @@ def test_a_bad_scheduler_is_refused_clearly(monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(SettingsError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         list(process_records([article(0)], Settings(scheduler="tcp://127.0.0.1:9")))
 
+
+
+def test_a_week_across_two_months_joins_its_day_as_in_one_process() -> None:
+    """A week-dated report (Nov. 27 - Dec. 3) and the day inside it in the
+    next month (Dec. 1) sit in two month buckets: the day is a guest of the
+    week's bucket, the pair is joined on the driver, and the timeline is the
+    one of one process (the bucket functions run here, without a cluster)."""
+    from test_assemble import _told
+
+    from timeline import distributed as on_cluster
+
+    week = _told("a", [
+        ("Papadopoulos pleaded guilty in the week of Nov. 27 to lying to the FBI.", "pleaded", "2017-W48",
+         "Papadopoulos pleaded guilty to lying to FBI", ("Papadopoulos",)),
+        ("Flynn met Kislyak on Nov. 28.", "met", "2017-11-28", "Flynn met Kislyak", ("Flynn",)),
+    ], title="Papadopoulos pleaded guilty")
+    day = _told("b", [
+        ("Papadopoulos pleaded guilty on Dec. 1 to lying to the FBI about his contacts.", "pleaded", "2017-12-01",
+         "Papadopoulos pleaded guilty to lying to FBI about his contacts", ("Papadopoulos",)),
+        ("Papadopoulos pleaded guilty in December, his lawyer said.", "pleaded", "2017-12",
+         "Papadopoulos pleaded guilty", ("Papadopoulos",)),
+    ], title="A guilty plea")
+    settings = Settings()
+    expected = Timeline.from_documents([week, day], settings)
+    assert any(len(e.sources) == 3 and e.date and e.date.value == "2017-12-01" for e in expected.entries)
+    buckets = 4
+    split = on_cluster._split_into_buckets(buckets, ([week, day], {}, 0))
+    homes = [{p.candidate.position for p in bucket if p.home} for bucket in split]
+    assert not homes[buckets] and len({i for i, h in enumerate(homes) if h}) == 2  # November, December
+    gathered = [on_cluster._gather_bucket(bucket) for bucket in split]
+    prepared = [on_cluster._prepare_bucket(pieces) for pieces in gathered]
+    pairs = [(coarse, fine) for _, found in prepared for coarse, fine, _ in found]
+    crossing = frozenset(i for _, found in prepared for coarse, fine, local in found if not local
+                         for i in (coarse, fine))
+    assert crossing  # the week's bucket paired it with a guest
+    total = prepared[0][0]
+    for counted, _ in prepared[1:]:
+        total = total + counted
+    rooted, loose = [], []
+    for pieces, prepare in zip(gathered, prepared):
+        entries, apart = on_cluster._merge_bucket(settings, pieces, prepare, total, crossing)
+        rooted.extend(entries)
+        loose.extend(apart)
+    rooted.extend(on_cluster._join_across(loose, pairs))
+    got = Timeline.of_entries([week, day], [e for _, e in sorted(rooted, key=lambda r: r[0])], settings)
+    assert got.entries == expected.entries and got.undated == expected.undated and got.mentions == expected.mentions

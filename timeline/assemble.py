@@ -20,26 +20,38 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
+import json
+from typing import Any, Callable, Iterable, Sequence
 
 from timeline.errors import ExportError, TimelineError
 from timeline.events.interval import GRANULARITY_ORDER
+from timeline.render.dates import day_of
+from timeline.events.kinds import HAPPENING, is_happening
 from timeline.events.lexicon import lexicon
+from timeline.importance import most_important, score_entries
 from timeline.events.titles import title_faults
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
-__all__ = ["GRANULARITY_ORDER", "Timeline", "merge_entries"]
+__all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "WordFrequencies", "candidates_of", "combine", "date_buckets", "merge_bucket",
+           "merge_entries", "merge_precisions", "word_frequencies", "word_vectors"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
+# coarse dates that may be a finer date of the same happening told less precisely
+_CONTAINING = frozenset({"week", "weekend", "month"})
+# words of two letters or more, no digits: the numbers of dates would make
+# every sentence about one day look alike
+_WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
 
 
 @dataclass(frozen=True, slots=True)
-class _Candidate:
+class MergeCandidate:
     """An entry with what the merge compares: its position and entity names."""
 
     entry: TimelineEntry
-    position: int
+    position: Any  # its place in the corpus: an index, or any ordered key (a Dask run's)
     document_id: str
     names: tuple[frozenset[str], ...]
 
@@ -50,30 +62,62 @@ class Timeline:
 
     ``entries`` are the dated happenings in order (date start, then finer
     granularity first, ties in document order), each listing every source
-    that reports it; ``undated`` holds the fuzzy ones (PAST_REF, XXXX-...).
+    that reports it; ``undated`` holds the fuzzy ones (PAST_REF, XXXX-...);
+    ``mentions`` the dated and undated events that are not happenings
+    (``kind``: negated, hypothetical, span edges...: see
+    :mod:`timeline.events.kinds`), kept for programs, off the ordered
+    timeline.  Every entry has an ``importance`` (:mod:`timeline.importance`).
     The ``to_*`` methods are the renderers the command line uses.
     """
 
     documents: tuple[Document, ...]
-    entries: tuple[TimelineEntry, ...]  # dated, in order
+    entries: tuple[TimelineEntry, ...]  # dated happenings, in order
     undated: tuple[TimelineEntry, ...]  # fuzzy values, in document order
     settings: Settings
+    mentions: tuple[TimelineEntry, ...] = ()  # not happenings: dated in order, then undated
 
     @classmethod
     def from_documents(cls, documents: Iterable[Document], settings: Settings | None = None) -> "Timeline":
         """Assemble, merging mentions of one happening within and across
-        documents unless ``settings.merge_events`` is off."""
+        documents unless ``settings.merge_events`` is off; with
+        ``settings.top`` only the most important dated entries are kept."""
         settings = settings or Settings()
         docs = tuple(documents)
-        candidates = [
-            _Candidate(_entry(doc, event), 0, doc.id, _names(event.entities))
-            for doc in docs for event in doc.events
-        ]
-        candidates = [replace(c, position=i) for i, c in enumerate(candidates)]
+        candidates: list[MergeCandidate] = []
+        for doc in docs:
+            candidates.extend(candidates_of(doc, range(len(candidates), len(candidates) + len(doc.events))))
         entries = merge_entries(candidates) if settings.merge_events else [c.entry for c in candidates]
-        dated = sorted((e for e in entries if e.date is not None), key=_order)
-        undated = tuple(e for e in entries if e.date is None)
-        return cls(docs, tuple(dated), undated, settings)
+        return cls.of_entries(docs, entries, settings)
+
+    @classmethod
+    def of_entries(cls, documents: Sequence[Document], entries: Iterable[TimelineEntry],
+                   settings: Settings) -> "Timeline":
+        """The timeline of entries already merged (in merge order): scored
+        against ``documents`` (their headers: title, lead), then ordered as
+        :meth:`from_documents` does.  A distributed run merges on workers and
+        finishes here."""
+        docs = tuple(documents)
+        entries = score_entries(entries, docs)
+        happenings = [e for e in entries if is_happening(e.kind)]
+        dated = sorted((e for e in happenings if e.date is not None), key=_order)
+        undated = tuple(e for e in happenings if e.date is None)
+        mentions = tuple(sorted((e for e in entries if not is_happening(e.kind) and e.date is not None), key=_order)) \
+            + tuple(e for e in entries if not is_happening(e.kind) and e.date is None)
+        timeline = cls(docs, tuple(dated), undated, settings, mentions)
+        return timeline.top(settings.top) if settings.top is not None else timeline
+
+    def top(self, count: int) -> "Timeline":
+        """The ``count`` most important dated entries, in date order (vague
+        and non-happening mentions left out: this is the key-event timeline)."""
+        entries = tuple(most_important(self.entries, count))
+        used = {s.document_id for e in entries for s in e.sources}
+        return replace(self, documents=tuple(d for d in self.documents if d.id in used), entries=entries,
+                       undated=(), mentions=())
+
+    def key_entries(self) -> tuple[TimelineEntry, ...]:
+        """The entries a reader starts from: the ``settings.key_events`` most
+        important ones (all of them on a shorter timeline), in date order."""
+        return tuple(most_important(self.entries, self.settings.key_events))
 
     # rendering: the same functions the command line calls
     def to_json(self) -> str:
@@ -112,6 +156,13 @@ def _rendered(fmt: str, render: Callable[[], str]) -> str:
         raise ExportError(f"cannot render {fmt}: {type(exc).__name__}: {exc}") from exc
 
 
+def candidates_of(doc: Document, positions: Iterable[Any]) -> list[MergeCandidate]:
+    """The merge candidates of a document's events, at ``positions`` (their
+    place in the corpus: the merge keeps the first report's)."""
+    return [MergeCandidate(_entry(doc, event), position, doc.id, _names(event.entities))
+            for event, position in zip(doc.events, positions)]
+
+
 def _entry(doc: Document, event: Event) -> TimelineEntry:
     """One entry for one event, with a source for every mention of it."""
     timexes = {t.id: t for t in doc.timexes}
@@ -130,18 +181,16 @@ def _entry(doc: Document, event: Event) -> TimelineEntry:
                                    doc.title, doc.url, doc.published))
     return TimelineEntry(
         id=f"{doc.id}:{event.id}", title=event.title, date=event.date, certainty=event.certainty,
-        tense=event.tense, sources=tuple(sources), lemma=event.lemma,
+        tense=event.tense, sources=tuple(sources), lemma=event.lemma, kind=event.kind,
     )
 
 
-def merge_entries(candidates: list[_Candidate]) -> list[TimelineEntry]:
-    """Merge entries of different documents that report the same happening; the
-    merged entry sits where its first report was and lists every source."""
-    words = lexicon()
-    buckets: dict[tuple[object, ...], list[_Candidate]] = defaultdict(list)
-    for c in candidates:
-        if c.entry.date is not None and c.names and c.entry.lemma not in words.unmerged_lemmas:
-            buckets[(*_date_key(c.entry.date), words.lemma_group(c.entry.lemma))].append(c)
+def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
+    """Merge entries that report the same happening (within and across
+    documents); the merged entry sits where its first report was and lists
+    every source.  Entries are compared only within their date bucket
+    (:func:`date_buckets`), each bucket by :func:`merge_bucket`; the TF-IDF
+    weights are learnt once over all entries."""
     parent = list(range(len(candidates)))
 
     def find(i: int) -> int:
@@ -150,35 +199,300 @@ def merge_entries(candidates: list[_Candidate]) -> list[TimelineEntry]:
             i = parent[i]
         return i
 
-    for bucket in buckets.values():
-        if len({c.document_id for c in bucket}) < 2:
-            continue
-        by_word: dict[str, list[_Candidate]] = defaultdict(list)
-        for c in bucket:
-            for name in c.names:
-                for word in name:
-                    by_word[word].append(c)
-        for c in bucket:
-            for other in {o.position: o for name in c.names for w in name for o in by_word[w]}.values():
-                if other.position < c.position and other.document_id != c.document_id and _share_name(c, other):
-                    parent[find(c.position)] = find(other.position)
-    groups: dict[int, list[_Candidate]] = defaultdict(list)
+    buckets = date_buckets(candidates)
+    if buckets:
+        titles, sentences = word_vectors([c for bucket in buckets for c in bucket])
+        row = 0
+        for bucket in buckets:
+            rows = slice(row, row + len(bucket))
+            row += len(bucket)
+            for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
+                first = find(bucket[group[0]].position)
+                for i in group[1:]:
+                    parent[find(bucket[i].position)] = first
+    for coarse, fine in merge_precisions(candidates):
+        parent[find(coarse.position)] = find(fine.position)
+    groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[find(c.position)].append(c)
-    return [_combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+    return [combine([c.entry for c in group]) for _, group in sorted(groups.items())]
 
 
-def _combine(entries: list[TimelineEntry]) -> TimelineEntry:
+def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:
+    """One happening dated at two precisions ("pleaded guilty in December" /
+    "on Dec. 1"): pairs (coarse, fine) of a week- or month-dated happening and
+    a happening of the same trigger group dated inside it, day or finer, that
+    :func:`merge_bucket`'s rules call one.  Only entries of one trigger
+    group are compared, each coarse one with the fine ones in its interval;
+    each coarse one joins one fine one at most."""
+    from bisect import bisect_left, bisect_right
+
+    words = lexicon()
+    fine: dict[str, list[MergeCandidate]] = defaultdict(list)
+    coarse: list[MergeCandidate] = []
+    for c in candidates:
+        if c.entry.date is None or not is_happening(c.entry.kind):
+            continue
+        if c.entry.date.granularity in _CONTAINING:
+            coarse.append(c)
+        elif GRANULARITY_ORDER.index(c.entry.date.granularity) <= GRANULARITY_ORDER.index("day"):
+            fine[words.lemma_group(c.entry.lemma)].append(c)
+    starts: dict[str, list[Any]] = {}
+    for group, members in fine.items():
+        members.sort(key=lambda c: _day(c.entry.date))
+        starts[group] = [_day(c.entry.date) for c in members]
+    pairs = []
+    for c in coarse:
+        group = words.lemma_group(c.entry.lemma)
+        if group not in fine:
+            continue
+        assert c.entry.date is not None
+        low = bisect_left(starts[group], day_of(c.entry.date.start))
+        high = bisect_right(starts[group], day_of(c.entry.date.end))
+        inside = fine[group][low:high]
+        # as for buckets: past ``largest_bucket`` the comparison would cost more than it finds
+        best = _best_finer(c, inside) if 0 < len(inside) <= coreference_settings()["largest_bucket"] else None
+        if best is not None:
+            pairs.append((c, best))
+    return pairs
+
+
+def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCandidate | None:
+    """The finer-dated entry ``coarse`` is one happening with (the most
+    similar of those that pass), or None: never two, which would join two
+    happenings of one month through their vague mention."""
+    limits = coreference_settings()
+    titles, sentences = word_vectors([coarse, *inside])
+    weight = limits["title_weight"]
+    similarity = weight * (titles[1:] @ titles[0].T).toarray()[:, 0] \
+        + (1 - weight) * (sentences[1:] @ sentences[0].T).toarray()[:, 0]
+    statements = lexicon().unmerged_lemmas
+    title_words = [_title_words(coarse.entry.title)] + [_title_words(f.entry.title) for f in inside]
+    passing = [(float(similarity[k]), k) for k, f in enumerate(inside)
+               if _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
+    return inside[max(passing)[1]] if passing else None
+
+
+def _day(when: DateInterval | None) -> Any:
+    assert when is not None
+    return day_of(when.start)
+
+
+def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandidate]]:
+    """The happenings grouped by date interval (start, end, granularity), the
+    only entries coreference compares, buckets of one left out; a bucket
+    larger than ``largest_bucket`` (a year every article names) is split by
+    trigger group, so that the cost stays near-linear in the number of events."""
+    words = lexicon()
+    limit = coreference_settings()["largest_bucket"]
+    buckets: dict[tuple[object, ...], list[MergeCandidate]] = defaultdict(list)
+    for c in candidates:
+        if c.entry.date is not None and is_happening(c.entry.kind):
+            buckets[_date_key(c.entry.date)].append(c)
+    out: list[list[MergeCandidate]] = []
+    for bucket in buckets.values():
+        if len(bucket) <= limit:
+            out.append(bucket)
+            continue
+        by_group: dict[str, list[MergeCandidate]] = defaultdict(list)
+        for c in bucket:
+            by_group[words.lemma_group(c.entry.lemma)].append(c)
+        out.extend(by_group.values())
+    return [b for b in out if len(b) > 1]
+
+
+@dataclass(frozen=True, slots=True)
+class WordFrequencies:
+    """What the TF-IDF weights are learnt from: how many candidates, and in
+    how many of them each word occurs (headlines, sentences).  Sums of the
+    parts of a corpus give the weights of the whole."""
+
+    count: int
+    titles: dict[str, int]
+    sentences: dict[str, int]
+
+    def __add__(self, other: "WordFrequencies") -> "WordFrequencies":
+        return WordFrequencies(self.count + other.count, _summed(self.titles, other.titles),
+                               _summed(self.sentences, other.sentences))
+
+
+def word_frequencies(candidates: Sequence[MergeCandidate]) -> WordFrequencies:
+    analyze = _vectorizer().build_analyzer()
+    titles: dict[str, int] = defaultdict(int)
+    sentences: dict[str, int] = defaultdict(int)
+    for title, sentence in zip(*_texts(candidates)):
+        for word in set(analyze(title)):
+            titles[word] += 1
+        for word in set(analyze(sentence)):
+            sentences[word] += 1
+    return WordFrequencies(len(candidates), dict(titles), dict(sentences))
+
+
+def word_vectors(candidates: Sequence[MergeCandidate], frequencies: WordFrequencies | None = None) -> tuple[Any, Any]:
+    """TF-IDF rows (L2-normalised, sparse) of the candidates' headlines and of
+    their sentences: their dot products are cosines.  ``frequencies``: the
+    weights learnt from more candidates than these (the whole corpus, of
+    which these are a part), else from these."""
+    from scipy.sparse import csr_matrix
+
+    titles, sentences = _texts(candidates)
+    if frequencies is None:
+        def rows(texts: list[str]) -> Any:
+            try:
+                return _vectorizer().fit_transform(texts)
+            except ValueError:  # nothing but stop words
+                return csr_matrix((len(texts), 1))
+
+        return rows(titles), rows(sentences)
+    return (_weighted_rows(titles, frequencies.titles, frequencies.count),
+            _weighted_rows(sentences, frequencies.sentences, frequencies.count))
+
+
+def _vectorizer() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(stop_words="english", sublinear_tf=True, token_pattern=_WORD_PATTERN)
+
+
+def _texts(candidates: Sequence[MergeCandidate]) -> tuple[list[str], list[str]]:
+    return ([c.entry.title for c in candidates],
+            [" ".join(dict.fromkeys(s.sentence.text for s in c.entry.sources)) for c in candidates])
+
+
+def _weighted_rows(texts: list[str], frequency: dict[str, int], count: int) -> Any:
+    """The rows TfidfVectorizer fitted on the whole corpus gives these texts
+    (same vocabulary order, same smoothed idf, same arithmetic)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.preprocessing import normalize
+
+    if not frequency or not texts:
+        return csr_matrix((len(texts), max(1, len(frequency))))
+    words = sorted(frequency)
+    counts = CountVectorizer(stop_words="english", token_pattern=_WORD_PATTERN,
+                             vocabulary={w: i for i, w in enumerate(words)}).transform(texts)
+    rows = csr_matrix(counts, dtype=np.float64)
+    idf = np.full(len(words), count + 1, dtype=np.float64)
+    idf /= np.array([frequency[w] for w in words], dtype=np.float64) + 1.0
+    np.log(idf, out=idf)
+    idf += 1.0
+    np.log(rows.data, rows.data)
+    rows.data += 1.0
+    rows.data *= idf[rows.indices]
+    return normalize(rows, norm="l2", copy=False)
+
+
+def _summed(a: dict[str, int], b: dict[str, int]) -> dict[str, int]:
+    out = dict(a)
+    for word, n in b.items():
+        out[word] = out.get(word, 0) + n
+    return out
+
+
+def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | None = None) -> list[list[int]]:
+    """Event coreference in one date bucket: the groups (indices into
+    ``bucket``, each in order; groups of more than one only) of entries that
+    tell one happening.  ``vectors``: the bucket's rows of
+    :func:`word_vectors` (else computed from the bucket alone).
+
+    Two entries are one happening when their words are close enough
+    (``similarity``: TF-IDF cosine of their headlines and of their sentences,
+    weighted, ``events/data/coreference.json``) for what else they share:
+    the same or a related trigger (``related_lemmas.txt``) and a shared name
+    ask for little, a trigger word inside the other's headline ("conducted
+    its sixth nuclear test" / "test") for more, other triggers or other
+    participants for much more, and statements ("said") for near-identical
+    sentences.  Two triggers of one sentence are one happening only when one
+    names the other.  Callable on its own, per bucket (e.g. from a parallel
+    runner)."""
+    if len(bucket) < 2:
+        return []
+    import numpy as np
+
+    limits = coreference_settings()
+    titles, sentences = vectors if vectors is not None else word_vectors(bucket)
+    weight = limits["title_weight"]
+    similarity = weight * (titles @ titles.T).toarray() + (1 - weight) * (sentences @ sentences.T).toarray()
+    words = lexicon()
+    groups = [words.lemma_group(c.entry.lemma) for c in bucket]
+    title_words = [_title_words(c.entry.title) for c in bucket]
+    parent = list(range(len(bucket)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # only pairs above the lowest threshold can merge: the rest is never looked at
+    lowest = min(v for k, v in limits.items() if k.endswith("_min_similarity"))
+    for i, j in zip(*np.nonzero(np.tril(similarity, -1) >= lowest)):
+        i, j = int(i), int(j)
+        if find(i) != find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j], title_words, i, j,
+                                               float(similarity[i, j]), limits, words.unmerged_lemmas):
+            parent[find(i)] = find(j)
+    merged: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(bucket)):
+        merged[find(i)].append(i)
+    return [g for g in merged.values() if len(g) > 1]
+
+
+def _coreferent(
+    a: MergeCandidate, b: MergeCandidate, same_trigger: bool, titles: list[frozenset[str]], i: int, j: int,
+    similarity: float, limits: dict[str, float], statements: frozenset[str],
+) -> bool:
+    named = _trigger_in(a, titles[j]) or _trigger_in(b, titles[i])
+    if a.entry.sources[0].sentence == b.entry.sources[0].sentence and a.document_id == b.document_id:
+        return named  # "conducted its sixth nuclear test": conducted = test; "signed and said": two
+    if a.entry.lemma in statements or b.entry.lemma in statements:
+        return same_trigger and similarity >= limits["statement_min_similarity"]
+    if a.names and b.names and not _share_name(a, b):
+        # other participants ("Pyongyang's test", "Seoul's test"): only near-identical words
+        return similarity >= limits["other_participants_min_similarity"]
+    if same_trigger:
+        if _share_name(a, b):
+            return similarity >= limits["same_trigger_with_name_min_similarity"]
+        return similarity >= limits["same_trigger_min_similarity"]
+    if named:
+        return similarity >= limits["trigger_in_title_min_similarity"]
+    return similarity >= limits["other_trigger_min_similarity"] and _share_name(a, b)
+
+
+def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:
+    """The entry's trigger word is a word of the other entry's headline."""
+    trigger = candidate.entry.sources[0].trigger.text.lower() if candidate.entry.sources else ""
+    return bool(trigger) and trigger in title
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(title.lower().split())
+
+
+def combine(entries: list[TimelineEntry]) -> TimelineEntry:
+    """Entries of one happening (in corpus order) as one entry."""
     first = entries[0]
     if len(entries) == 1:
         return first
     certainty = min((e.certainty for e in entries), key=_CERTAINTY_ORDER.index)
+    kind = HAPPENING if any(is_happening(e.kind) for e in entries) else first.kind
+    # one happening told at two precisions takes the finer date
+    finest = min((e for e in entries if e.date is not None), default=first,
+                 key=lambda e: GRANULARITY_ORDER.index(e.date.granularity) if e.date else len(GRANULARITY_ORDER))
     # the clearest of the articles' titles (the first of the best: a lead's headline stays)
     title = min((e.title for e in entries), key=lambda t: title_faults(t, lexicon()))
-    return replace(first, title=title, certainty=certainty, sources=tuple(s for e in entries for s in e.sources))
+    return replace(first, title=title, date=finest.date, certainty=certainty, kind=kind,
+                   sources=tuple(s for e in entries for s in e.sources))
 
 
-def _share_name(a: _Candidate, b: _Candidate) -> bool:
+@lru_cache(maxsize=1)
+def coreference_settings() -> dict[str, float]:
+    """The thresholds of ``events/data/coreference.json``."""
+    raw = resources.files("timeline.events").joinpath("data/coreference.json").read_text("utf-8")
+    return {k: float(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def _share_name(a: MergeCandidate, b: MergeCandidate) -> bool:
     """A name of one is the other's, or lies within it ("Xi" in "Xi Jinping")."""
     return any(x <= y or y <= x for x in a.names for y in b.names)
 

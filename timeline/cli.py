@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from timeline.errors import ExportError, TimelineError, printable
-from timeline.settings import DEFAULT_SPACY_MODEL, Settings
+from timeline.settings import DEFAULT_KEY_EVENTS, DEFAULT_SPACY_MODEL, Settings
 
 if TYPE_CHECKING:
     from timeline.distributed import DaskRun
@@ -98,6 +98,20 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
                            "or the publication day (slower: parses every sentence)")
     keep.add_argument("--since", metavar="DATE", help="entries that end on or after DATE (YYYY[-MM[-DD]])")
     keep.add_argument("--until", metavar="DATE", help="entries that start on or before DATE")
+    keep.add_argument("--top", metavar="N", type=_positive, help="the N most important entries, in date order")
+    ex.add_argument("--title", metavar="TEXT", help="name of the page and the calendar (default: from the articles)")
+    ex.add_argument("--key-events", metavar="N", type=_positive, default=DEFAULT_KEY_EVENTS,
+                    help="entries the page of a corpus opens on and its calendar holds (default %(default)s)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, not {text!r}")
+    return value
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -134,7 +148,8 @@ def run_extract(args: argparse.Namespace) -> int:
         until=parse_bound(args.until, end=True, option="--until") if args.until else None,
     )
     settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities,
-                                     all_events=args.all_events or filters.needs_entities)
+                                     all_events=args.all_events or filters.needs_entities, title=args.title,
+                                     key_events=args.key_events, scheduler=args.scheduler)
     if args.max_record_size is not None:
         settings = settings.with_(max_record_bytes=max(1, int(args.max_record_size * 1024 * 1024)))
     one_article = is_one_article_run(args.inputs, args.input_format)
@@ -179,6 +194,8 @@ def run_extract(args: argparse.Namespace) -> int:
             else:
                 merged = cluster.timeline() if cluster else Timeline.from_documents(documents, settings)
             written = filters.apply(merged) if merged is not None and filters.active else merged
+            if written is not None and args.top is not None:  # after the filters: "the 10 most important about Kim"
+                written = written.top(args.top)
             if merged is not None and written is not None:
                 write_outputs(written, outputs.merged, args.output, staged)
             try:

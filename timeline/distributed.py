@@ -12,34 +12,47 @@ as :func:`timeline.corpus.process_records` does, so the output is the one a
 one-process run gives.
 
 Merged timeline: the events never meet in one process.  Every few
-partitions a worker splits their documents' events into buckets by the day
-their date starts (all events of one interval land in one bucket, the only
-ones they can merge with) and keeps them; at the end one task per bucket
-assembles it with :meth:`Timeline.from_documents` (the same merge as one
-process, since events of different intervals never merge), and the driver
-interleaves the buckets' ordered entries.  The driver keeps one header per
-document (title, date, url, no text nor events) unless a format shows
-everything (JSON lists every document's events, TimeML every text).
+partitions a worker turns their documents' events into merge candidates and
+splits them into buckets by the month their date starts in (all candidates
+of one date interval land in one bucket; a day of a month's first week is
+also a guest of the previous month's bucket, since a week-dated report that
+starts there can be one happening with it: ``merge_precisions``).  At the
+end each bucket counts its words and finds its precision pairs; the driver
+adds the counts up (the TF-IDF weights of the whole corpus) and each bucket
+is merged on a worker with :mod:`timeline.assemble`'s bucket functions.  The
+groups a week-and-day pair joins across two buckets are joined on the
+driver, every entry keeps the place its merge root has in one process, and
+:meth:`Timeline.of_entries` scores importance over all of them (importance is
+relative to the whole corpus) and orders them: the output of one process.
+The driver keeps one header per document (title, date, url, lead; no text
+nor events) and the merged entries, unless a format shows everything (JSON
+lists every document's events, TimeML every text).
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import threading
 import uuid
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache, reduce
 from typing import TYPE_CHECKING, Any, Literal
 
-from timeline.assemble import Timeline, _order
+from timeline.assemble import (
+    MergeCandidate, Timeline, WordFrequencies, candidates_of, combine, date_buckets, merge_bucket, merge_precisions,
+    word_frequencies, word_vectors,
+)
 from timeline.corpus import _PARALLEL_CHUNK_DIVISOR, Result, _chunks, _unique, process_chunk
 from timeline.errors import ProcessingError, SettingsError
-from timeline.model import Document, Event, TimelineEntry
+from timeline.events.interval import GRANULARITY_ORDER
+from timeline.events.kinds import is_happening
+from timeline.model import Document, TimelineEntry
 from timeline.pipeline import Pipeline
 from timeline.read.records import Record, RecordError
+from timeline.render.dates import day_of
 from timeline.settings import Settings
 
 try:
@@ -52,6 +65,8 @@ if TYPE_CHECKING:
 
 #: what the driver keeps of each document for the merged exports
 Kept = Literal["text", "events", "header"]
+#: an event's place in the corpus: (partition, document in it, event in it)
+Position = tuple[int, int, int]
 # partitions in flight per worker thread: every worker busy, memory bounded
 _PARTITIONS_PER_THREAD = 3
 # partitions bucketed by one task (fewer, larger tasks than one per partition)
@@ -111,54 +126,138 @@ def _process_partition(settings: Settings, chunk: list[Record]) -> list[Result]:
         return process_chunk(pipeline, chunk)
 
 
-def _bucket_of(event: Event, buckets: int) -> int:
-    """Events whose dates start on one day share a bucket; undated ones
-    have the last.  Stable across processes (no hash())."""
-    if event.date is None:
-        return buckets
-    return event.date.start.toordinal() % buckets
+# a week or weekend holds at most this many days of the month after the one it starts in
+_WEEK_REACH = 6
 
 
-def _split_into_buckets(buckets: int, *partitions: tuple[list[Result], dict[int, str]]) -> list[list[Document]]:
-    """The documents of some partitions (with the driver's unique ids), each
-    cut down to its events of each bucket: ``buckets + 1`` lists, in input order."""
-    split: list[list[Document]] = [[] for _ in range(buckets + 1)]
-    for results, ids in partitions:
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A merge candidate in a bucket: at ``home`` in the bucket of the month
+    its date starts in; a day early in a month is also a guest of the
+    previous month's bucket, for the weeks that start there and hold it."""
+
+    candidate: MergeCandidate
+    home: bool
+
+
+def _month_bucket(day: date, buckets: int) -> int:
+    return (day.year * 12 + day.month - 1) % buckets
+
+
+def _places(candidate: MergeCandidate, buckets: int) -> list[tuple[int, bool]]:
+    """The buckets of a candidate: undated ones in the last.  Stable across
+    processes (no hash())."""
+    when = candidate.entry.date
+    if when is None:
+        return [(buckets, True)]
+    day = day_of(when.start)
+    places = [(_month_bucket(day, buckets), True)]
+    fine = GRANULARITY_ORDER.index(when.granularity) <= GRANULARITY_ORDER.index("day")
+    earlier = _month_bucket(day - timedelta(days=_WEEK_REACH), buckets)
+    if fine and is_happening(candidate.entry.kind) and earlier != places[0][0]:
+        places.append((earlier, False))
+    return places
+
+
+def _split_into_buckets(buckets: int, *partitions: tuple[list[Result], dict[int, str], int]) -> list[list[Piece]]:
+    """The merge candidates of some partitions' documents (with the driver's
+    unique ids, at their place in the corpus): ``buckets + 1`` lists, in
+    corpus order."""
+    split: list[list[Piece]] = [[] for _ in range(buckets + 1)]
+    for results, ids, number in partitions:
         for index, result in enumerate(results):
             if isinstance(result, RecordError) or not result.events:
                 continue
-            mine: list[list[Event]] = [[] for _ in range(buckets + 1)]
-            for event in result.events:
-                mine[_bucket_of(event, buckets)].append(event)
-            base = replace(result, id=ids.get(index, result.id), text="", entities=())
-            for bucket, events in enumerate(mine):
-                if events:
-                    split[bucket].append(replace(base, events=tuple(events)))
+            doc = replace(result, id=ids.get(index, result.id))
+            positions = ((number, index, k) for k in range(len(doc.events)))
+            for candidate in candidates_of(doc, positions):
+                for bucket, home in _places(candidate, buckets):
+                    split[bucket].append(Piece(candidate, home))
     return split
 
 
-def _take_bucket(split: list[list[Document]], bucket: int) -> list[Document]:
+def _take_bucket(split: list[list[Piece]], bucket: int) -> list[Piece]:
     return split[bucket]
 
 
-def _merge_bucket(settings: Settings, top: int | None,
-                  *pieces: list[Document]) -> tuple[tuple[TimelineEntry, ...], ...]:
-    """One bucket assembled as one process would: its entries and undated;
-    with ``top``, only its ``top`` key events (the dated entries that could
-    be among the corpus's ``top``)."""
-    merged = Timeline.from_documents((doc for piece in pieces for doc in piece), settings)
-    if top is None:
-        return merged.entries, merged.undated
-    return key_events(merged.entries, top), ()
+def _gather_bucket(*pieces: list[Piece]) -> list[Piece]:
+    """A bucket's pieces of every group, in corpus order."""
+    return sorted((p for part in pieces for p in part), key=lambda p: p.candidate.position)
 
 
-def key_events(entries: Iterable[TimelineEntry], top: int) -> tuple[TimelineEntry, ...]:
-    """The ``top`` entries reported by the most articles, in timeline order
-    (ties: the earlier entry).  The ranking is the number of articles until
-    entries carry an importance of their own (issue 13)."""
-    ordered = list(entries)
-    ranked = sorted(range(len(ordered)), key=lambda i: -len({s.document_id for s in ordered[i].sources}))
-    return tuple(ordered[i] for i in sorted(ranked[:top]))
+def _prepare_bucket(pieces: list[Piece]) -> tuple[WordFrequencies, list[tuple[Position, Position, bool]]]:
+    """What the driver adds up before merging: the word frequencies of the
+    bucket's coreference candidates and its precision pairs (coarse, fine,
+    fine at home here) of :func:`merge_precisions`."""
+    home = [p.candidate for p in pieces if p.home]
+    here = {c.position for c in home}
+    frequencies = word_frequencies([c for bucket in date_buckets(home) for c in bucket])
+    pairs = merge_precisions([p.candidate for p in pieces])
+    return frequencies, [(c.position, f.position, f.position in here) for c, f in pairs]
+
+
+def _merge_bucket(
+    settings: Settings, pieces: list[Piece], prepared: tuple[WordFrequencies, list[tuple[Position, Position, bool]]],
+    frequencies: WordFrequencies | None, crossing: frozenset[Position],
+) -> tuple[list[tuple[Position, TimelineEntry]], list[tuple[Position, Position, TimelineEntry]]]:
+    """The bucket merged as :func:`timeline.assemble.merge_entries` merges the
+    whole: (root, entry) of each merged entry (the root orders them as in
+    one process), and, for the groups a precision pair joins to another
+    bucket's (``crossing``), their candidates (position, bucket group, entry)
+    for the driver to join."""
+    home = [p.candidate for p in pieces if p.home]
+    if not settings.merge_events:
+        return [(c.position, c.entry) for c in home], []
+    parent: dict[Position, Position] = {c.position: c.position for c in home}
+
+    def find(i: Position) -> Position:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    buckets = date_buckets(home)
+    titles, sentences = word_vectors([c for bucket in buckets for c in bucket], frequencies)
+    row = 0
+    for bucket in buckets:
+        rows = slice(row, row + len(bucket))
+        row += len(bucket)
+        for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
+            for i in group[1:]:
+                parent[find(bucket[i].position)] = find(bucket[group[0]].position)
+    grouped = {c.position: find(c.position) for c in home}
+    for coarse, fine, local in prepared[1]:
+        if local:
+            parent[find(coarse)] = find(fine)
+    crossed = {find(i) for i in crossing if i in parent}
+    merged: dict[Position, list[TimelineEntry]] = defaultdict(list)
+    loose: list[tuple[Position, Position, TimelineEntry]] = []
+    for c in home:
+        if find(c.position) in crossed:
+            loose.append((c.position, grouped[c.position], c.entry))
+        else:
+            merged[find(c.position)].append(c.entry)
+    return [(root, combine(entries)) for root, entries in merged.items()], loose
+
+
+def _join_across(loose: list[tuple[Position, Position, TimelineEntry]],
+                 pairs: list[tuple[Position, Position]]) -> list[tuple[Position, TimelineEntry]]:
+    """The groups precision pairs join across buckets, joined here in the
+    order of one process (pairs by their coarse entry's place)."""
+    parent = {position: group for position, group, _ in loose}
+
+    def find(i: Position) -> Position:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for coarse, fine in sorted(pairs):
+        if coarse in parent:
+            parent[find(coarse)] = find(fine)
+    merged: dict[Position, list[TimelineEntry]] = defaultdict(list)
+    for position, _, entry in sorted(loose, key=lambda x: x[0]):
+        merged[find(position)].append(entry)
+    return [(root, combine(entries)) for root, entries in merged.items()]
 
 
 class DaskRun:
@@ -195,13 +294,13 @@ class DaskRun:
     def results(self, records: Iterable[Record]) -> Iterator[Result]:
         size = max(1, self.settings.batch_size // _PARALLEL_CHUNK_DIVISOR)
         seen: dict[str, int] = {}
-        pending: deque[tuple[list[Record], "Future"]] = deque()
-        waiting: list[tuple["Future", dict[int, str]]] = []  # done partitions not yet bucketed
+        pending: deque[tuple[list[Record], "Future", int]] = deque()
+        waiting: list[tuple["Future", dict[int, str], int]] = []  # done partitions not yet bucketed
         finished = False
         try:
             for number, chunk in enumerate(_chunks(records, size)):
                 key = f"timeline-partition-{self._run}-{number}"
-                pending.append((chunk, self.client.submit(_process_partition, self.settings, chunk, key=key)))
+                pending.append((chunk, self.client.submit(_process_partition, self.settings, chunk, key=key), number))
                 if number % _RESIZE_EVERY == _RESIZE_EVERY - 1:
                     self._threads = self._count_threads()
                 while len(pending) >= self._threads * _PARTITIONS_PER_THREAD:
@@ -211,13 +310,13 @@ class DaskRun:
             self._bucket(waiting)
             finished = True
         finally:
-            for _, future in pending:
+            for _, future, _ in pending:
                 future.cancel()
             if not finished or not self.merge:
                 self.close()
 
-    def _collect(self, chunk: list[Record], future: "Future", seen: dict[str, int],
-                 waiting: list[tuple["Future", dict[int, str]]]) -> Iterator[Result]:
+    def _collect(self, chunk: list[Record], future: "Future", number: int, seen: dict[str, int],
+                 waiting: list[tuple["Future", dict[int, str], int]]) -> Iterator[Result]:
         results = self._result(chunk, future)
         ids: dict[int, str] = {}
         for index, result in enumerate(results):
@@ -229,7 +328,7 @@ class DaskRun:
                     self._documents.append(self._kept(unique))
             yield unique
         if self.merge:
-            waiting.append((future, ids))
+            waiting.append((future, ids, number))
             if len(waiting) >= _PARTITIONS_PER_GROUP:
                 self._bucket(waiting)
 
@@ -253,7 +352,7 @@ class DaskRun:
         return replace(doc, text="", timexes=(), events=(),
                        entities=doc.entities if self.settings.entities else ())
 
-    def _bucket(self, waiting: list[tuple["Future", dict[int, str]]]) -> None:
+    def _bucket(self, waiting: list[tuple["Future", dict[int, str], int]]) -> None:
         """Split the waiting partitions' events into buckets, on a worker."""
         if not waiting:
             return
@@ -266,33 +365,41 @@ class DaskRun:
         waiting.clear()
 
     def timeline(self, *, top: int | None = None) -> Timeline:
-        """The merged timeline: each bucket assembled on a worker, the
-        ordered buckets interleaved here (entries of one day are in one
-        bucket).  ``top``: only the key events (see :func:`key_events`),
-        chosen from each bucket's own, and the documents they cite: the
-        driver then holds at most ``top`` entries per bucket."""
+        """The merged timeline, as one process makes it: each bucket merged
+        on a worker (TF-IDF weights learnt from the word frequencies of all
+        buckets, added up here), the few groups a precision pair joins
+        across buckets joined here, then every entry scored and ordered here
+        (importance is relative to the whole corpus).  ``top``: only the
+        ``top`` most important entries (:meth:`Timeline.top`)."""
         try:
-            merges = [
-                self.client.submit(_merge_bucket, self.settings, top, *(group[b] for group in self._groups),
-                                   key=f"timeline-merge-{self._run}-{b}")
-                for b in range(self.buckets + 1)
-            ]
+            run, buckets = self._run, range(self.buckets + 1)
+            gathered = [self.client.submit(_gather_bucket, *(group[b] for group in self._groups),
+                                           key=f"timeline-gather-{run}-{b}") for b in buckets]
             self._groups.clear()
-            dated: list[tuple[TimelineEntry, ...]] = []
-            undated: tuple[TimelineEntry, ...] = ()
-            for b, future in enumerate(merges):
-                entries, vague = future.result()
-                future.release()
-                if b == self.buckets:
-                    undated = vague
-                else:
-                    dated.append(entries)
-            ordered = tuple(heapq.merge(*dated, key=_order))
-            if top is None:
-                return Timeline(tuple(self._documents), ordered, undated, self.settings)
-            kept = key_events(ordered, top)
-            cited = {s.document_id for entry in kept for s in entry.sources}
-            return Timeline(tuple(d for d in self._documents if d.id in cited), kept, (), self.settings)
+            prepared = [self.client.submit(_prepare_bucket, gathered[b], key=f"timeline-prepare-{run}-{b}")
+                        for b in buckets]
+            frequencies: list[WordFrequencies] = []
+            pairs: list[tuple[Position, Position]] = []
+            crossing: set[Position] = set()
+            for future in prepared:
+                counted, found = future.result()
+                frequencies.append(counted)
+                pairs.extend((coarse, fine) for coarse, fine, _ in found)
+                crossing.update(i for coarse, fine, local in found if not local for i in (coarse, fine))
+            total = reduce(lambda a, b: a + b, frequencies)
+            merges = [self.client.submit(_merge_bucket, self.settings, gathered[b], prepared[b], total,
+                                         frozenset(crossing), key=f"timeline-merge-{run}-{b}") for b in buckets]
+            rooted: list[tuple[Position, TimelineEntry]] = []
+            loose: list[tuple[Position, Position, TimelineEntry]] = []
+            for merge in merges:
+                entries, apart = merge.result()
+                merge.release()
+                rooted.extend(entries)
+                loose.extend(apart)
+            rooted.extend(_join_across(loose, pairs))
+            rooted.sort(key=lambda r: r[0])
+            timeline = Timeline.of_entries(self._documents, (entry for _, entry in rooted), self.settings)
+            return timeline.top(top) if top is not None else timeline
         finally:
             self.close()
 

@@ -35,9 +35,10 @@ def keep_entries(timeline: Timeline, test: EntryTest) -> Timeline:
     documents = {d.id: d for d in timeline.documents}
     entries = tuple(e for e in timeline.entries if test(e, documents))
     undated = tuple(e for e in timeline.undated if test(e, documents))
-    used = {s.document_id for e in entries + undated for s in e.sources}
+    mentions = tuple(e for e in timeline.mentions if test(e, documents))
+    used = {s.document_id for e in entries + undated + mentions for s in e.sources}
     return replace(timeline, documents=tuple(d for d in timeline.documents if d.id in used),
-                   entries=entries, undated=undated)
+                   entries=entries, undated=undated, mentions=mentions)
 
 
 def fold(text: str) -> str:
@@ -175,7 +176,7 @@ class Filters:
         """The document with only the events left on its filtered one-document
         timeline, or None when none is left."""
         kept = self.apply(timeline_of(doc))
-        event_ids = {s.event_id for e in kept.entries + kept.undated for s in e.sources}
+        event_ids = {s.event_id for e in kept.entries + kept.undated + kept.mentions for s in e.sources}
         if not event_ids:
             return None
         return replace(doc, events=tuple(e for e in doc.events if e.id in event_ids))

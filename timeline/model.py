@@ -127,6 +127,9 @@ class Event:
     # entity mode (Settings.all_events): why the event has its date, and who takes part
     date_source: DateSource = "timex"
     participants: tuple[Participant, ...] = ()
+    # "happening", or the kind of mention kept off the ordered timeline
+    # ("negated", "span_edge"...: see timeline.events.kinds)
+    kind: str = "happening"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: spans as {start, end, text}, the date as :meth:`DateInterval.to_dict`."""
@@ -140,6 +143,7 @@ class Event:
             "certainty": self.certainty,
             "tense": self.tense,
             "lemma": self.lemma,
+            "kind": self.kind,
             "entities": list(self.entities),
             "date_source": self.date_source,
             "participants": [asdict(p) for p in self.participants],
@@ -165,6 +169,8 @@ class Document:
     # the publication time when the input gave one (keeps its zone)
     published_at: datetime | None = None
     entities: tuple[TextSpan, ...] = field(default=(), compare=False)
+    # the lead: the body's first sentence (dateline included; text.sentences.lead_sentence)
+    lead: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, as in ``timeline extract --format json`` (without the text)."""
@@ -175,6 +181,7 @@ class Document:
             "url": self.url,
             "published": self.published.isoformat(),
             "published_at": self.published_at.isoformat() if self.published_at else None,
+            "lead": {"start": self.lead.start, "end": self.lead.end} if self.lead else None,
             "timexes": [t.to_dict() for t in self.timexes],
             "events": [e.to_dict() for e in self.events],
         }
@@ -207,6 +214,11 @@ class TimelineEntry:
     lemma: str = ""
     # set by the --entity filter: the participants (or names) that matched it
     matched: tuple[str, ...] = ()
+    kind: str = "happening"
+    # how much a journalist's timeline needs it, 0..1, and the weighted
+    # components it is the sum of (see timeline.importance)
+    importance: float = 0.0
+    importance_parts: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, with one dict per source (and what ``--entity`` matched)."""
@@ -218,6 +230,9 @@ class TimelineEntry:
             "date": self.date.to_dict() if self.date else None,
             "certainty": self.certainty,
             "tense": self.tense,
+            "kind": self.kind,
+            "importance": round(self.importance, 4),
+            "importance_parts": {name: round(value, 4) for name, value in self.importance_parts},
             "sources": [
                 {
                     "document": s.document_id,

@@ -19,7 +19,7 @@ from timeline.model import Article, Document, TextSpan
 from timeline.nlp import ParsedText, SentenceParse, load_model
 from timeline.settings import Settings
 from timeline.temporal import Candidate, TemporalTagger
-from timeline.text.sentences import split_sentences
+from timeline.text.sentences import lead_sentence, split_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,6 +33,7 @@ class _Pending:
     published: date
     candidates: list[Candidate]
     sentences: list[tuple[int, int]]
+    lead: TextSpan | None = None
 
 
 def document_id(article: Article) -> str:
@@ -90,7 +91,10 @@ class Pipeline:
         if self.settings.all_events:  # entity mode: every sentence may hold a happening
             return _Pending(article, day, candidates, split_sentences(article.text))
         sentences = split_sentences(article.text) if candidates else []
-        return _Pending(article, day, candidates, _sentences_with(sentences, candidates))
+        # the lead is where an article's main news is told (importance of its events)
+        found = lead_sentence(article.text) if candidates else None
+        lead = TextSpan(found[0], found[1], "") if found else None
+        return _Pending(article, day, candidates, _sentences_with(sentences, candidates), lead)
 
     def _finish(self, batch: list[_Pending]) -> Iterator[Document]:
         texts = [p.article.text[s:e] for p in batch for s, e in p.sentences]
@@ -129,6 +133,7 @@ class Pipeline:
             source=article.source,
             published_at=article.published if isinstance(article.published, datetime) else None,
             entities=entities,
+            lead=pending.lead,
         )
 
 

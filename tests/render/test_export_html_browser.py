@@ -101,3 +101,20 @@ def test_empty_page_offline(chromium: "Browser", empty_timeline: Timeline, tmp_p
     assert opened.page.locator(".empty:visible").inner_text() == "No dated events were found."
     assert opened.requests == [] and opened.errors == []
     opened.page.context.close()
+
+
+def test_corpus_page_opens_on_key_events_and_one_click_shows_all(chromium: "Browser", tmp_path: Path) -> None:
+    from render_fixtures import corpus_timeline
+
+    timeline = corpus_timeline(key_events=5)
+    total = len(timeline.entries)
+    assert total == 17  # 20 articles, three of which report the first one's vote
+    page = open_offline(chromium, write_page(timeline, tmp_path / "corpus.html")).page
+    expect(page.locator(VISIBLE)).to_have_count(5)
+    expect(page.locator("#status")).to_have_text(f"Showing 5 of {total} dated events")
+    # the most reported happening is among the key events
+    expect(page.locator(f"{VISIBLE} .headline", has_text="Town 0 voted")).to_have_count(1)
+    page.locator("label.chip", has=page.locator("#view-all")).click()
+    expect(page.locator(VISIBLE)).to_have_count(total)
+    page.locator("#reset").click()
+    expect(page.locator(VISIBLE)).to_have_count(5)

@@ -25,6 +25,7 @@ DOT_UNDER_HEADING = """() => {
   const box = heading.getBoundingClientRect();
   const found = [];
   for (const entry of document.querySelectorAll('.entry')) {
+    if (!entry.getClientRects().length) continue;  // hidden (the page opens on the key events): no dot
     const dot = getComputedStyle(entry, '::before');
     const rect = entry.getBoundingClientRect();
     const left = rect.left + parseFloat(dot.left);

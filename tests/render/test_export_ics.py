@@ -184,3 +184,15 @@ def test_empty_timeline_gives_a_valid_empty_calendar(empty_timeline: Timeline) -
     assert list(calendar.walk("VEVENT")) == []
     assert vobject.readOne(text).name == "VCALENDAR"
     assert IcsCalendarStream.calendar_from_ics(text).events == []
+
+
+def test_corpus_calendar_holds_the_key_events_and_is_named_by_title() -> None:
+    timeline = data.corpus_timeline(key_events=5, title="Town votes")
+    text = render_ics(timeline)
+    events = events_of(text)
+    assert len(events) == 5 < len(timeline.entries)
+    assert {str(e["summary"]) for e in events} >= {"Town 0 voted"}
+    assert "X-WR-CALNAME:Town votes" in text
+    # one article: every happening, whatever key_events says
+    single = Timeline.from_documents(timeline.documents[:1], timeline.settings)
+    assert len(events_of(render_ics(single))) == len(single.entries)

@@ -21,6 +21,7 @@ from render_browser import OfflinePage, open_offline
 from render_fixtures import Spec, chromium, interval, rich_timeline  # noqa: F401  (fixtures)
 from timeline.assemble import Timeline
 from timeline.model import EntrySource, TextSpan, TimelineEntry
+from timeline.settings import DEFAULT_KEY_EVENTS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -149,6 +150,9 @@ def open_page(chromium: "Browser", timeline: Timeline, path: Path, height: int =
 def test_a_large_page_filters_and_hides_empty_months(chromium: "Browser", tmp_path: Path) -> None:  # noqa: F811
     opened = open_page(chromium, many_entries(600), tmp_path / "large.html")
     page = opened.page
+    # the page opens on the key events; one click shows every entry
+    expect(page.locator("#status")).to_have_text(f"Showing {DEFAULT_KEY_EVENTS} of 600 dated events")
+    page.locator("label.chip", has=page.locator("#view-all")).click()
     expect(page.locator("#status")).to_have_text("Showing all 600 dated events")
     page.locator("#q").fill("TARIFFS kim")
     # entries 0, 3, ..., 57: 1 January to 27 February

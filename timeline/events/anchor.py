@@ -20,6 +20,7 @@ from timeline.events.actors import ActorIndex
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval, span, trailing
+from timeline.events.kinds import HAPPENING, KindClassifier
 from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
 from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
@@ -57,6 +58,7 @@ class EventAnchorer:
         self.pairs = PairFeatures(words, shipped_event_model())
         self.model = model or AnchoringModel.load()
         self.describer = Describer(words, named_entities=self.settings.entities)
+        self.kinds = KindClassifier()
         self.ranges = RangeFinder()
 
     def anchor(
@@ -146,6 +148,8 @@ class EventAnchorer:
                 lemma=token.lemma_.lower(),
                 entities=self.describer.entities(token, skip),
                 mentions=(EventMention(timex.id, span, sentence),),
+                # a range ("from June to August") dates the whole span: no edge of it
+                kind=self.kinds.kind(token, tokens, spans=in_range is not None),
             )
 
 
@@ -210,5 +214,7 @@ def _combine(group: list[Event]) -> Event:
             finest = other
     mentions = tuple(dict.fromkeys(m for event in group for m in event.mentions))
     entities = tuple(dict.fromkeys(e for event in group for e in event.entities))
+    # one mention telling it as a happening makes it one ("from 2016 to 2018" stays a span edge)
+    kind = HAPPENING if any(e.kind == HAPPENING for e in group) else first.kind
     return replace(finest, trigger=first.trigger, title=first.title, sentence=first.sentence, lemma=first.lemma,
-                   mentions=mentions, entities=entities)
+                   mentions=mentions, entities=entities, kind=kind)

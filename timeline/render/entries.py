@@ -190,6 +190,9 @@ def stamp(timeline: "Timeline") -> datetime:
 
 
 def timeline_title(timeline: "Timeline") -> str:
+    """``Settings.title`` when given, else the article's title, else "Timeline from N articles"."""
+    if timeline.settings.title:
+        return one_line(timeline.settings.title)
     titles = [one_line(d.title) for d in timeline.documents if d.title and d.title.strip()]
     if len(timeline.documents) == 1 and titles:
         return titles[0]

@@ -104,6 +104,8 @@ class EntryView:
     upcoming: bool
     approximate: bool
     title: str
+    # among the key events the page opens on
+    key: bool
     sources: list[SourceView]
     # quotes folded away, and how many articles they come from
     more_sources: list[SourceView] = field(default_factory=list)
@@ -149,9 +151,12 @@ def render_html(timeline: "Timeline") -> str:
     css = _static(env, "timeline.css")
     script = _static(env, "timeline.js")
     documents = documents_by_id(timeline)
-    entries = [_entry_view(e, uid, entry_zone(e, documents))
+    # a page with more entries than the key events opens on them (see Timeline.key_entries)
+    key = {id(e) for e in timeline.key_entries()}
+    key_count = len(key) if len(key) < len(timeline.entries) + len(timeline.undated) else 0
+    entries = [_entry_view(e, uid, entry_zone(e, documents), id(e) in key)
                for e, uid in zip(timeline.entries, unique_uids(timeline.entries))]
-    undated = [_entry_view(e, uid, None) for e, uid in zip(timeline.undated, unique_uids(timeline.undated))]
+    undated = [_entry_view(e, uid, None, False) for e, uid in zip(timeline.undated, unique_uids(timeline.undated))]
     years: dict[str, YearView] = {}
     for view, entry in zip(entries, timeline.entries):
         assert entry.date is not None
@@ -174,6 +179,7 @@ def render_html(timeline: "Timeline") -> str:
         precisions=_choices([e.precision for e in entries], words["precision_names"]),
         certainties=_choices([e.certainty for e in entries], words["certainty_names"]),
         upcoming_count=sum(1 for e in entries if e.upcoming),
+        key_count=key_count,
     )
 
 
@@ -195,7 +201,7 @@ def _choices(values: list[str], names: dict[str, str]) -> list[Choice]:
     return [Choice(k, names.get(k, k.capitalize()), counts[k]) for k in ordered]
 
 
-def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryView:
+def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None, key: bool) -> EntryView:
     interval = entry.date
     views = _source_views(entry.sources)
     shown = _shown_quotes(views)
@@ -211,6 +217,7 @@ def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None) -> EntryVie
         upcoming=is_upcoming(entry),
         approximate=is_approximate(entry),
         title=one_line(entry.title),
+        key=key,
         sources=views[:shown],
         more_sources=views[shown:],
         more_articles=len({view.document_id for view in views[shown:]}),

@@ -1,4 +1,7 @@
-"""iCalendar export: one VEVENT per dated timeline entry.
+"""iCalendar export: one VEVENT per dated timeline entry; the calendar of a
+corpus (more than one article) holds its key events only
+(:meth:`~timeline.assemble.Timeline.key_entries`: the ``Settings.key_events``
+most important entries), since nobody wants thousands of calendar events.
 
 * a day (or a run of days): an all-day event, DTEND the day after (exclusive);
 * a clock time: a timed event in its zone (the value's, else the article's
@@ -52,7 +55,7 @@ def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) ->
     dtstamp = stamp(timeline)
     fixed_zones: dict[str, timezone] = {}
     events = []
-    for entry, uid in zip(timeline.entries, unique_uids(timeline.entries)):
+    for entry, uid in zip(*_calendar_entries(timeline)):
         try:
             events.append(_event(entry, uid, mode, dtstamp, entry_zone(entry, documents), fixed_zones))
         except OverflowError:
@@ -65,6 +68,14 @@ def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) ->
         calendar.add_component(event)
     calendar.add_missing_timezones()  # VTIMEZONE for every named (IANA) zone used
     return calendar.to_ical().decode("utf-8")
+
+
+def _calendar_entries(timeline: "Timeline") -> tuple[list[TimelineEntry], list[str]]:
+    """The entries the calendar holds, with their uids (those of the whole
+    timeline, so that an entry keeps its uid whichever calendar holds it)."""
+    uids = dict(zip(map(id, timeline.entries), unique_uids(timeline.entries)))
+    entries = list(timeline.key_entries()) if len(timeline.documents) > 1 else list(timeline.entries)
+    return entries, [uids[id(e)] for e in entries]
 
 
 def summary(entry: TimelineEntry) -> str:

@@ -1,5 +1,7 @@
 """JSON for programs: every document with its timexes and events, and the
-assembled timeline."""
+assembled timeline: ``timeline`` the dated happenings in date order,
+``undated`` the vague ones, ``mentions`` the events that are not happenings
+(each with its ``kind``), every entry with its ``importance`` and parts."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ def timeline_dict(timeline: "Timeline") -> dict[str, Any]:
         "documents": [d.to_dict() for d in timeline.documents],
         "timeline": [e.to_dict() for e in timeline.entries],
         "undated": [e.to_dict() for e in timeline.undated],
+        "mentions": [e.to_dict() for e in timeline.mentions],
     }
 
 

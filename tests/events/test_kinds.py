@@ -1,0 +1,57 @@
+"""The kind of a dated event: happenings go on the timeline; negated and
+hypothetical happenings, refusals to comment, statistics, states, bare
+statements and the edges of spans are mentions kept off it."""
+
+from __future__ import annotations
+
+import pytest
+
+import timeline
+from timeline.events.kinds import MENTION_KINDS, kind_cues
+
+PUBLISHED = "2017-06-14"
+
+CASES = [
+    ("The ministry declined to comment on Monday.", "no_comment"),
+    ("The embassy did not respond to a request for comment on Friday.", "no_comment"),
+    ("The storm did not disrupt the ceremony on Tuesday.", "negated"),
+    ("No arrests were made on Sunday.", "negated"),
+    ("A ruling could be issued in August.", "hypothetical"),
+    ("If parliament approves the plan on Friday, elections follow.", "hypothetical"),
+    ("Retail sales rose 3 percent in May.", "statistic"),
+    ("Ms. Ortega has served as the agency's treasurer since 2012.", "state"),
+    ("The canal has been closed since 2009.", "span_edge"),
+    ("Troops have been deployed there until 2001.", "span_edge"),
+    # a range is read as one interval (issue 16): what happened over it, no edge of a span
+    ("Troops were deployed there from 1994 to 2001.", "happening"),
+    ("The mayor said in a statement on Monday.", "statement_without_content"),
+    ("The mayor resigned on Monday.", "happening"),
+    ("Parliament will vote on the budget on Friday.", "happening"),
+    ("The court said on Tuesday that the law was void.", "happening"),
+    ("Talks on the budget are close to a deal, the senator said on Tuesday.", "happening"),
+    ("The ambassador's wife said on Friday her husband would not resign.", "happening"),
+    ("Rebels seized the airport in March.", "happening"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), CASES)
+def test_kind_of_each_dated_event(sentence: str, kind: str) -> None:
+    doc = timeline.extract(sentence, PUBLISHED)
+    assert doc.events, sentence
+    assert {e.kind for e in doc.events} == {kind}
+
+
+def test_every_mention_kind_has_a_reason_and_cues_are_data() -> None:
+    assert {kind for _, kind in CASES} == {*MENTION_KINDS, "happening"}
+    cues = kind_cues()
+    assert "comment" in cues["no_comment_nouns"] and "since" in cues["span_edge_prepositions"]
+
+
+def test_mentions_are_kept_off_the_ordered_timeline_but_in_the_json() -> None:
+    from timeline.assemble import Timeline
+
+    doc = timeline.extract("The mayor resigned on Monday. The ministry declined to comment on Tuesday.", PUBLISHED)
+    assembled = Timeline.from_documents([doc])
+    assert [e.kind for e in assembled.entries] == ["happening"]
+    assert {e.kind for e in assembled.mentions} == {"no_comment"}
+    assert "no_comment" not in assembled.to_html()

@@ -1,0 +1,263 @@
+"""What kind of thing a dated event is: a happening, or a mention that a
+journalist's timeline leaves out.
+
+A date's sentence often dates something that did not happen on that date,
+or did not happen at all:
+
+* ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed";
+* ``hypothetical``: "could be taken in March", "if the Senate votes on Friday";
+* ``no_comment``: "declined to comment on Monday", "did not respond to a request";
+* ``statistic``: figures and projections ("exports rose 5 percent in October",
+  "costs would rise from $29 billion in 2017");
+* ``state``: states and tenures ("has worked as chief legal officer since January");
+* ``statement_without_content``: a bare "X said on Monday" whose content the
+  parse does not hold ("said in a statement on Friday");
+* ``span_edge``: the date is the edge of a span ("since 2000", "until 2018",
+  "from 2016 to 2018"), not the day something happened.
+
+Everything else is a ``happening``.  A statement with content ("said on
+Monday he would sign the bill") is a happening: its headline carries what
+was said (:mod:`timeline.events.titles`).  The cues (lemmas, function words,
+dependency labels) are in ``data/event_kinds.json``; the rules read only the
+parse around the trigger and the date, so they are cheap and hold on any news.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+EventKind = Literal[
+    "happening", "negated", "hypothetical", "no_comment", "statistic", "state",
+    "statement_without_content", "span_edge",
+]
+HAPPENING: EventKind = "happening"
+MENTION_KINDS: tuple[EventKind, ...] = (
+    "negated", "hypothetical", "no_comment", "statistic", "state", "statement_without_content", "span_edge",
+)
+_SUBJECTS_AND_OBJECTS = ("nsubj", "nsubjpass", "dobj")
+# how far up from a noun trigger its clause's verb is looked for
+_CLAUSE_DEPTH = 6
+# the dependents that complete a verb (not the next clause: conj, advcl, ccomp)
+_COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
+# words of a verb's complements looked at, at most
+_COMPLEMENT_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class KindCues:
+    """The word lists of ``data/event_kinds.json``, one frozenset per key."""
+
+    lists: dict[str, frozenset[str]]
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.lists[key]
+
+
+@lru_cache(maxsize=1)
+def kind_cues() -> KindCues:
+    raw = resources.files("timeline.events").joinpath("data/event_kinds.json").read_text("utf-8")
+    return KindCues({k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")})
+
+
+def is_happening(kind: str) -> bool:
+    return kind == HAPPENING
+
+
+class KindClassifier:
+    """``kind(trigger, date_tokens)``: the :data:`EventKind` of an event."""
+
+    def __init__(self, cues: KindCues | None = None) -> None:
+        self.cues = cues or kind_cues()
+
+    def kind(self, trigger: "Token", date_tokens: list["Token"], spans: bool = False) -> EventKind:
+        """``spans``: the date is a whole range ("from June to August" read as
+        one interval), so its words are no edge of a span."""
+        lemma = trigger.lemma_.lower()
+        if self._no_comment(trigger, lemma):
+            return "no_comment"
+        if not spans and self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
+            return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
+        if self._said_on_that_date(trigger, date_tokens):
+            # "Moore's wife said on Friday he would not quit": the saying is the
+            # happening of that day, whatever its content says
+            return HAPPENING
+        if self._negated(trigger):
+            return "negated"
+        if self._hypothetical(trigger):
+            return "hypothetical"
+        if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
+            return "statistic"
+        if self._tenure(trigger, lemma):
+            return "state"
+        if self._bare_statement(trigger, lemma):
+            return "statement_without_content"
+        return HAPPENING
+
+    # --- the rules, most specific first ------------------------------------------
+    def _no_comment(self, trigger: "Token", lemma: str) -> bool:
+        """"declined to comment", "did not respond to a request for comment",
+        "could not be reached for comment": a refusal verb (the trigger, the
+        verb of its clause, or the verb that clause completes) with a
+        comment/request word in its own complements."""
+        verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
+        chain = _up_to_clause(trigger)
+        if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
+            chain.append(chain[-1].head)
+        verb = next((t for t in chain if t.lemma_.lower() in verbs), None)
+        if verb is None:
+            return False
+        # in its own complements only ("returned to Congress ... what he called" is no refusal)
+        todo, seen = [c for c in verb.children if c.dep_ in _COMPLEMENTS], 0
+        while todo and seen < _COMPLEMENT_WORDS:
+            token = todo.pop()
+            seen += 1
+            if token.lemma_.lower() in nouns:
+                return True
+            todo.extend(c for c in token.children if c.dep_ in _COMPLEMENTS)
+        return False
+
+    def _said_on_that_date(self, trigger: "Token", date_tokens: list["Token"]) -> bool:
+        """The trigger is what a statement says and the date attaches to the
+        saying verb ("said on Friday he would not quit")."""
+        head = trigger.head
+        if trigger.dep_ != "ccomp" or head.lemma_.lower() not in self.cues["statement_verbs"] or not date_tokens:
+            return False
+        if _up_to_clause(date_tokens[0])[-1].i == head.i:
+            return True
+        # "said on Friday her husband would not quit": a date between the verb
+        # of saying and the subject of what is said is the saying's, however parsed
+        subjects = [c.i for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and head.i < date_tokens[0].i < min(subjects)
+
+    def _span_edge(self, date_tokens: list["Token"]) -> bool:
+        """The date is governed by "since"/"until"/"from"/"between", or by the
+        "to" that closes a "from ... to" span."""
+        if not date_tokens:
+            return False
+        inside = {t.i for t in date_tokens}
+        root = next((t for t in date_tokens if t.head.i not in inside or t.head.i == t.i), date_tokens[0])
+        edge, closing = self.cues["span_edge_prepositions"], self.cues["span_closing_prepositions"]
+        preposition = root.head if root.dep_ == "pobj" else None
+        before = root.doc[date_tokens[0].i - 1] if date_tokens[0].i > root.sent.start else None
+        for word in (preposition, before):
+            if word is None:
+                continue
+            if word.lower_ in edge:
+                return True
+            if word.lower_ in closing and any(t.lower_ in edge for t in root.sent if t.i < word.i):
+                return True
+        return False
+
+    def _negated(self, trigger: "Token") -> bool:
+        """A negation on the trigger (or on the verb it completes: "did not plan
+        to attend"), or "no" before its subject or object ("no charges were filed")."""
+        negations = self.cues["negation_words"]
+        clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
+        for verb in (trigger, clause, clause.head if clause.dep_ == "xcomp" else None):
+            if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
+                                        for c in verb.children):
+                return True
+        determiners = self.cues["negating_determiners"]
+        if any(c.lower_ in determiners and c.dep_ == "det" for c in trigger.children):
+            return True
+        arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
+        return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
+
+    def _hypothetical(self, trigger: "Token") -> bool:
+        """A modal ("could be taken"; "would" only outside reported speech,
+        where it is the future of the past), a condition ("if ... votes"), or a
+        wish/plan verb above it ("considering raising")."""
+        cues = self.cues
+        reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues["reported_future_heads"]
+        for child in trigger.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["hypothetical_auxiliaries"]:
+                if not (reported and child.lower_ in ("would", "could")):
+                    return True
+            if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
+                return True
+        clause = _up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
+                                         for m in c.children) for c in clause.children):
+            return True
+        head = trigger.head
+        return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in cues["hypothetical_heads"]
+
+    def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
+        """A change or level verb ("rose", "totalled") or a figure noun with a
+        quantity in its clause, or a trigger that is itself a number."""
+        cues = self.cues
+        if trigger.pos_ in cues["quantity_labels"] or lemma in cues["quantity_words"]:
+            return True
+        if lemma not in cues["statistic_verbs"] and lemma not in cues["statistic_nouns"]:
+            return False
+        return any(
+            t.i != trigger.i and t.i not in date_words
+            and (t.pos_ in cues["quantity_labels"] or t.lower_ in cues["quantity_words"]) and not _is_date_word(t)
+            for t in trigger.subtree
+        )
+
+    def _tenure(self, trigger: "Token", lemma: str) -> bool:
+        """A state verb in a tenure shape: "has worked as", "has served for",
+        "is serving as"."""
+        if lemma not in self.cues["stative_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        return any(c.dep_ == "prep" and c.lower_ in self.cues["tenure_prepositions"] for c in trigger.children)
+
+    def _bare_statement(self, trigger: "Token", lemma: str) -> bool:
+        """A saying verb without what was said: no clause, quote or object of
+        its own, and not itself inserted into a quote ("..., he said Monday, ...")."""
+        cues = self.cues
+        if trigger.pos_ in ("NOUN", "PROPN") and lemma in cues["statement_nouns"]:
+            # "said in a statement on Friday": the statement is its verb's
+            trigger = _up_to_clause(trigger)[-1]
+            lemma = trigger.lemma_.lower()
+        if lemma not in cues["statement_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        if trigger.dep_ in ("parataxis", "ccomp"):  # "..., he said Monday, ..." / "X is Y, Flake said"
+            return False
+        edge = trigger.left_edge
+        if edge.i > trigger.sent.start and trigger.doc[edge.i - 1].is_punct:
+            return False  # "X is gaining momentum, Flake said": what was said comes first, parsed apart
+        content = cues["content_relations"]
+        addressee = lemma in cues["addressee_verbs"]
+        for child in trigger.children:
+            if child.dep_ == "advcl" and child.i < trigger.i:
+                return False  # "A push ... is gaining momentum, Flake said": the content, misparsed
+            if child.dep_ not in content:
+                continue
+            # "told staff on Tuesday to disregard instructions": the order is in the addressee's phrase
+            if not addressee or child.dep_ != "dobj" or any(t.pos_ == "VERB" for t in child.subtree):
+                return False
+        return True
+
+
+def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
+    """The trigger's clause hangs from the date itself ("since January, when
+    agencies concluded"): the date dates that clause, no span edge for it."""
+    inside = {t.i for t in date_tokens}
+    return any(t.i in inside for t in trigger.ancestors)
+
+
+def _up_to_clause(token: "Token") -> list["Token"]:
+    """``token`` and its heads up to the first verb (the clause it sits in)."""
+    chain = [token]
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and len(chain) < _CLAUSE_DEPTH:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _is_date_word(token: "Token") -> bool:
+    """A number that is part of a date ("2017", "Dec. 18" of another date
+    phrase), not a figure: a four-digit year or a day number on a name."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    year = len(token.text) == 4 and token.text.isdigit()
+    return year or (token.text.isdigit() and len(token.text) <= 2 and token.head.pos_ == "PROPN")
