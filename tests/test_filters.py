@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -86,6 +87,16 @@ def test_entity_must_be_in_the_entry_sentence(timeline: Timeline) -> None:
     assert titles(kim) == ["Xi Jinping replied to Kim Jong Un on Tuesday"]
     assert titles(with_entity(timeline, "Congress")) == ["Congress returns on Jan. 3 to vote."]
     assert titles(with_entity(timeline, "Trump")) == []
+
+
+def test_entity_keeps_only_the_sources_it_takes_part_in(timeline: Timeline) -> None:
+    # a merged entry may join reports with other participants: they are not the entity's
+    kim_entry, = with_entity(timeline, "kim").entries
+    other = next(e for e in timeline.entries if e.title.startswith("Meadows"))
+    merged = replace(kim_entry, sources=kim_entry.sources + other.sources)
+    kept = with_entity(replace(timeline, entries=(merged,), undated=()), "kim")
+    assert [s.document_id for e in kept.entries for s in e.sources] == ["a"]
+    assert [d.id for d in kept.documents] == ["a"]
 
 
 def test_date_range_keeps_overlapping_intervals(timeline: Timeline) -> None:

@@ -73,17 +73,22 @@ def with_entity(timeline: Timeline, name: str) -> Timeline:
     needle = name.casefold()
     documents = {d.id: _EventsOf(d) for d in timeline.documents}
 
-    def matched(entry: TimelineEntry) -> tuple[str, ...]:
+    def narrowed(entry: TimelineEntry) -> TimelineEntry | None:
+        """The entry with only the sources the entity takes part in: a merged
+        entry may join reports whose participants differ, and the others are
+        not the entity's."""
         found: dict[str, None] = {}
+        sources = []
         for source in entry.sources:
             events = documents.get(source.document_id)
-            if events is not None:
-                found.update(dict.fromkeys(events.matches(source, name, needle)))
-        return tuple(found)
+            names = events.matches(source, name, needle) if events is not None else []
+            if names:
+                sources.append(source)
+                found.update(dict.fromkeys(names))
+        return replace(entry, sources=tuple(sources), matched=tuple(found)) if found else None
 
     def keep(entries: tuple[TimelineEntry, ...]) -> tuple[TimelineEntry, ...]:
-        kept = ((entry, matched(entry)) for entry in entries)
-        return tuple(replace(entry, matched=names) for entry, names in kept if names)
+        return tuple(kept for kept in map(narrowed, entries) if kept is not None)
 
     entries, undated = keep(timeline.entries), keep(timeline.undated)
     used = {s.document_id for e in entries + undated for s in e.sources}
