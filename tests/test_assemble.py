@@ -265,3 +265,35 @@ def test_one_happening_at_two_precisions_takes_the_finer_date_and_joins_one_happ
     entries = Timeline.from_documents([month, day]).entries
     assert [(e.date.value if e.date else None, len(e.sources)) for e in entries] == [
         ("2017-10-05", 2), ("2017-10-30", 1)]
+
+
+def test_an_arraignment_and_its_plea_are_one_happening_but_not_another_defendants_plea() -> None:
+    a = _told("a", [("Manafort's arraignment on Monday drew a crowd of reporters to the courthouse.",
+                     "arraignment", "2017-10-30", "Manafort's arraignment drew crowd", ("Manafort",))])
+    b = _told("b", [
+        ("Manafort entered a plea of not guilty in federal court in Washington on Monday.", "plea", "2017-10-30",
+         "Manafort entered plea of not guilty in federal court", ("Manafort",)),
+        ("Papadopoulos's plea, unsealed on Monday, covers lying to FBI agents about Russian contacts.", "plea",
+         "2017-10-30", "Papadopoulos's plea unsealed", ("Papadopoulos",)),
+    ])
+    sources = sorted(sorted(s.sentence.text.split()[0] for s in e.sources)
+                     for e in Timeline.from_documents([a, b]).entries)
+    assert sources == [["Manafort", "Manafort's"], ["Papadopoulos's"]]
+
+
+def test_a_trigger_and_a_related_word_of_the_other_headline_in_one_sentence_are_one_happening() -> None:
+    sentence = "Trump asked Boente to tender his resignation on Friday, and Sessions named a successor."
+    doc = _told("a", [
+        (sentence, "asked", "2017-04-21", "Boente asked to resign", ("Boente",)),
+        (sentence, "resignation", "2017-04-21", "Boente to tender his resignation", ("Boente",)),
+        (sentence, "named", "2017-04-21", "Sessions named successor", ("Sessions",)),
+    ])
+    # the three events read one sentence (``_told`` gives each report its own copy)
+    one = doc.events[0].sentence
+    at = {e.id: one.start + sentence.index(e.trigger.text) for e in doc.events}
+    triggers = {e.id: TextSpan(at[e.id], at[e.id] + len(e.trigger.text), e.trigger.text) for e in doc.events}
+    doc = replace(doc, events=tuple(
+        replace(e, sentence=one, trigger=triggers[e.id], mentions=(EventMention(e.timex, triggers[e.id], one),))
+        for e in doc.events))
+    entries = Timeline.from_documents([doc]).entries
+    assert sorted(sorted(s.trigger.text for s in e.sources) for e in entries) == [["asked", "resignation"], ["named"]]

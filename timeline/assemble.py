@@ -460,13 +460,18 @@ def _coreferent(
 
 
 def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:
-    """The entry's trigger word is a word of the other entry's headline."""
+    """The entry's trigger word, or a related lemma of it, is a word of the
+    other entry's headline ("Boente to tender his resignation" / "asked to
+    resign": one happening read twice in one sentence)."""
     trigger = candidate.entry.sources[0].trigger.text.lower() if candidate.entry.sources else ""
-    return bool(trigger) and trigger in title
+    return bool(trigger) and (trigger in title or lexicon().lemma_group(candidate.entry.lemma) in title)
 
 
 def _title_words(title: str) -> frozenset[str]:
-    return frozenset(title.lower().split())
+    """The headline's words and the groups of related lemmas they name."""
+    words = title.lower().split()
+    groups = lexicon().related_lemmas
+    return frozenset(words) | {groups[w] for w in words if w in groups}
 
 
 def combine(entries: list[TimelineEntry]) -> TimelineEntry:
