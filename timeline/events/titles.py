@@ -315,7 +315,8 @@ class Titler:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
             quoted = self._quoted(verb.sent)
-            subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
+            subjects = [c for c in clause.children if c.dep_ in (*_SUBJECTS, "expl") and c.i not in skip]
+            subject = min(subjects, key=lambda c: c.dep_ == "expl", default=None)
             if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
                 return None  # "Pompeo, who an official said would replace Tillerson"
             if subject.lower_ in grammar["speaker_pronouns"]:
@@ -324,8 +325,10 @@ class Titler:
             if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
             skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
-            full = [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
-            core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
+            # "said there was no evidence": the "there" no clause part holds
+            lead = [subject] if subject.dep_ == "expl" else []
+            full = lead + [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
+            core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
 
@@ -444,7 +447,8 @@ class Titler:
                 words.append(child)
             elif child.i > noun.i and _nominal_conjunct(child):  # not "account, change or view"
                 words += self._noun_words(child, skip, 0, complements=False)
-            elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i:
+            elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i \
+                    and not any(c.dep_ in _SUBJECTS for c in child.children):  # not "evidence that his client colluded"
                 # "agreement ... to move beyond a dispute", "plan to extend the program"
                 words += [c for c in child.children if c.dep_ == "aux" and c.i not in skip] + [child]
                 words += [w for o in self._verb_objects(child, skip) for w in self._noun_core(o, skip)]
