@@ -75,6 +75,9 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
     # a statement says what was said, also as "there was ...", and a noun's own clause is not cut into it
     ("The lawyer said on Monday there was no evidence that his client colluded with the Russian government.",
      "said", "Monday", "Lawyer said there was no evidence"),
+    # the "no" of "no longer" is not lost
+    ("Prosecutors said on Thursday they no longer could agree to more lenient bail terms.", "said", "Thursday",
+     "Prosecutors said they no longer could agree to more lenient bail terms"),
 ])
 def test_title_reads_as_a_headline(text: str, trigger: str, date_phrase: str, expected: str) -> None:
     assert title(text, trigger, date_phrase) == expected

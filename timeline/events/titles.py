@@ -246,6 +246,8 @@ class Titler:
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
             )
         ]
+        # "no longer agree": the denial an adverb of the group carries is kept with it
+        words += [n for w in words[1:] if w.dep_ == "advmod" for n in w.children if n.dep_ == "neg" and n.i not in skip]
         head = verb.head
         if not with_head or head == verb or head.i in skip:
             return words
