@@ -329,6 +329,8 @@ class Titler:
             skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
             # "said there was no evidence": the "there" no clause part holds
             lead = [subject] if subject.dep_ == "expl" else []
+            if lead and not any(c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
+                return None  # "said there was “a lot of confidence”": nothing but the quotation is said
             full = lead + [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
             core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
