@@ -78,6 +78,8 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
     # the "no" of "no longer" is not lost
     ("Prosecutors said on Thursday they no longer could agree to more lenient bail terms.", "said", "Thursday",
      "Prosecutors said they no longer could agree to more lenient bail terms"),
+    # a particle parsed as an adverb stays with its verb
+    ("Senator Al Franken stepped aside on Thursday.", "stepped", "Thursday", "Senator Al Franken stepped aside"),
 ])
 def test_title_reads_as_a_headline(text: str, trigger: str, date_phrase: str, expected: str) -> None:
     assert title(text, trigger, date_phrase) == expected

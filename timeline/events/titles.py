@@ -244,6 +244,8 @@ class Titler:
             if c.i not in skip and (
                 (c.i < verb.i and c.dep_ in _VERB_GROUP)
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
+                # "stepped down", "stepping aside": a particle the parser took for an adverb
+                or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in self.words.grammar["particle_adverbs"])
             )
         ]
         # "no longer agree": the denial an adverb of the group carries is kept with it
