@@ -86,3 +86,14 @@ def test_an_expletive_it_is_left_alone():
     from timeline.events.titles import _acting_it
     from timeline.events.lexicon import lexicon
     assert not _acting_it(it, lexicon())
+
+
+def test_a_name_suffix_keeps_son_and_father_apart():
+    # "Jr." is part of the name: the son is neither "Donald Trump" nor "Jr"
+    text = ("President Donald Trump spoke on Monday. Donald Trump Jr. arrived at the Capitol on Thursday. "
+            "Trump Jr. told the panel he would testify again.")
+    index = ActorIndex.of(text)
+    son = index.last(text.index("Trump Jr. told") + len("Trump Jr."), ("person",))
+    assert son is not None and son.name == "Donald Trump Jr." and son.short == "Trump Jr."
+    assert son.count == 2
+    assert index.full_name("Trump Jr.") == "Donald Trump Jr."

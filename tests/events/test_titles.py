@@ -72,6 +72,14 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
     # a source that lost its apostrophes: "Korea s" is shown "Korea's"
     ("Xi Jinping replied to Kim Jong Un s message, North Korea s state news agency said on Thursday.", "said",
      "Thursday", "Xi Jinping replied to Kim Jong Un's message"),
+    # a statement says what was said, also as "there was ...", and a noun's own clause is not cut into it
+    ("The lawyer said on Monday there was no evidence that his client colluded with the Russian government.",
+     "said", "Monday", "Lawyer said there was no evidence"),
+    # the "no" of "no longer" is not lost
+    ("Prosecutors said on Thursday they no longer could agree to more lenient bail terms.", "said", "Thursday",
+     "Prosecutors said they no longer could agree to more lenient bail terms"),
+    # a particle parsed as an adverb stays with its verb
+    ("Senator Al Franken stepped aside on Thursday.", "stepped", "Thursday", "Senator Al Franken stepped aside"),
 ])
 def test_title_reads_as_a_headline(text: str, trigger: str, date_phrase: str, expected: str) -> None:
     assert title(text, trigger, date_phrase) == expected

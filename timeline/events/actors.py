@@ -70,6 +70,7 @@ _ABBREVIATION_CHARS = 4
 class ActorWords:
     person_titles: frozenset[str]
     name_joiners: frozenset[str]
+    name_suffixes: frozenset[str]
     person_pronouns: frozenset[str]
     masculine_pronouns: frozenset[str]
     feminine_pronouns: frozenset[str]
@@ -125,8 +126,8 @@ class Actor:
 
     @property
     def short(self) -> str:
-        """The last word of a person's name ("Jobs"), else the name."""
-        return self.name.split()[-1] if self.kind == "person" else self.name
+        """The last word of a person's name ("Jobs"; "Trump Jr."), else the name."""
+        return _surname(self.name, actor_words()) if self.kind == "person" else self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,7 @@ class ActorIndex:
         runs = [r for r in _name_runs(text, words) if not _overlaps(r, excluded)]
         actors: dict[str, Actor] = {}
         surnames: dict[str, Actor] = {}
-        lone = {text[s:e] for s, e in runs if " " not in text[s:e]}
+        lone = {text[s:e] for s, e in runs if _surname(text[s:e], words) == text[s:e]}  # "Jobs", "Trump Jr."
         found: list[tuple[int, int, str, ActorKind, str]] = []  # start, end, name, kind, title
         for start, end in runs:
             speaks = _cue_pattern(words.speaker_cues).match(text, end) is not None
@@ -175,9 +176,9 @@ class ActorIndex:
             if name:
                 found.append((start + offset, start + offset + len(name), name, kind, title))
         for _, _, name, kind, _ in found:  # every full name first, so "Jobs" finds "Steve Jobs" named later too
-            if kind == "person" and " " in name:
+            if kind == "person" and _surname(name, words) != name:  # a full name, not "Jobs" or "Trump Jr."
                 actor = actors.setdefault(name, Actor(name, kind))
-                surnames.setdefault(name.split()[-1], actor)
+                surnames.setdefault(_surname(name, words), actor)
         mentions = []
         for start, end, name, kind, title in found:
             actor = actors.get(name) or surnames.get(name) or actors.setdefault(name, Actor(name, kind))
@@ -376,7 +377,8 @@ def _name_runs(text: str, words: ActorWords) -> list[tuple[int, int]]:
         for ending in ("'s", "’s"):
             if name.endswith(ending):
                 end -= len(ending)
-        if text[end - 1:end] == "." and text[start:end].split(" ")[-1].count(".") == 1:
+        last = text[start:end].split(" ")[-1]
+        if text[end - 1:end] == "." and last.count(".") == 1 and last.lower() not in words.name_suffixes:
             end -= 1  # "... said in Washington." but not "U.S."
         if end > start and text[start:end][:1].isupper():
             runs.append((start, end))
@@ -431,9 +433,17 @@ def _classify(run: str, lone: set[str], speaks: bool, words: ActorWords) -> tupl
     if organisation or (len(tokens) == 1 and run.isupper() and len(run) >= _ACRONYM_LETTERS and "." not in run):
         return run, "organisation", "", 0
     plain = not any(w in words.name_joiners for w in tokens) and not run.isupper()
-    if plain and 1 < len(tokens) <= _PERSON_WORDS and (tokens[-1] in lone or speaks):
+    core = tokens[:-1] if len(tokens) > 2 and lowered[-1] in words.name_suffixes else tokens  # "Donald Trump Jr."
+    if plain and 1 < len(core) <= _PERSON_WORDS and (_surname(run, words) in lone or speaks):
         return run, "person", "", 0
     return run, "other", "", 0
+
+
+def _surname(name: str, words: ActorWords) -> str:
+    """The part of a person's name the article uses alone: the last word, with
+    a suffix the name ends in ("Trump Jr.", not "Trump": the father is another man)."""
+    tokens = name.split()
+    return " ".join(tokens[-2:]) if len(tokens) >= 2 and tokens[-1].lower() in words.name_suffixes else tokens[-1]
 
 
 def _quotations(text: str, words: ActorWords) -> list[tuple[int, int]]:

@@ -244,8 +244,12 @@ class Titler:
             if c.i not in skip and (
                 (c.i < verb.i and c.dep_ in _VERB_GROUP)
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
+                # "stepped down", "stepping aside": a particle the parser took for an adverb
+                or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in self.words.grammar["particle_adverbs"])
             )
         ]
+        # "no longer agree": the denial an adverb of the group carries is kept with it
+        words += [n for w in words[1:] if w.dep_ == "advmod" for n in w.children if n.dep_ == "neg" and n.i not in skip]
         head = verb.head
         if not with_head or head == verb or head.i in skip:
             return words
@@ -315,7 +319,8 @@ class Titler:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
             quoted = self._quoted(verb.sent)
-            subject = next((c for c in clause.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
+            subjects = [c for c in clause.children if c.dep_ in (*_SUBJECTS, "expl") and c.i not in skip]
+            subject = min(subjects, key=lambda c: c.dep_ == "expl", default=None)
             if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
                 return None  # "Pompeo, who an official said would replace Tillerson"
             if subject.lower_ in grammar["speaker_pronouns"]:
@@ -324,8 +329,12 @@ class Titler:
             if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
             skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
-            full = [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
-            core = self._noun_core(subject, skip) + self._predicate_core(clause, skip)
+            # "said there was no evidence": the "there" no clause part holds
+            lead = [subject] if subject.dep_ == "expl" else []
+            if lead and not any(c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
+                return None  # "said there was “a lot of confidence”": nothing but the quotation is said
+            full = lead + [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
+            core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
 
@@ -444,7 +453,8 @@ class Titler:
                 words.append(child)
             elif child.i > noun.i and _nominal_conjunct(child):  # not "account, change or view"
                 words += self._noun_words(child, skip, 0, complements=False)
-            elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i:
+            elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i \
+                    and not any(c.dep_ in _SUBJECTS for c in child.children):  # not "evidence that his client colluded"
                 # "agreement ... to move beyond a dispute", "plan to extend the program"
                 words += [c for c in child.children if c.dep_ == "aux" and c.i not in skip] + [child]
                 words += [w for o in self._verb_objects(child, skip) for w in self._noun_core(o, skip)]
