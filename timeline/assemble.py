@@ -32,6 +32,7 @@ from timeline.events.kinds import HAPPENING, is_happening
 from timeline.events.lexicon import lexicon
 from timeline.importance import most_important, score_entries
 from timeline.events.titles import title_faults
+from timeline.disjoint import DisjointSets
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
@@ -191,14 +192,7 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     every source.  Entries are compared only within their date bucket
     (:func:`date_buckets`), each bucket by :func:`merge_bucket`; the TF-IDF
     weights are learnt once over all entries."""
-    parent = list(range(len(candidates)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSets[int] = DisjointSets(range(len(candidates)))
     buckets = date_buckets(candidates)
     if buckets:
         titles, sentences = word_vectors([c for bucket in buckets for c in bucket])
@@ -207,14 +201,13 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
             rows = slice(row, row + len(bucket))
             row += len(bucket)
             for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
-                first = find(bucket[group[0]].position)
                 for i in group[1:]:
-                    parent[find(bucket[i].position)] = first
+                    sets.join(bucket[i].position, bucket[group[0]].position)
     for coarse, fine in merge_precisions(candidates):
-        parent[find(coarse.position)] = find(fine.position)
+        sets.join(coarse.position, fine.position)
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
-        groups[find(c.position)].append(c)
+        groups[sets.find(c.position)].append(c)
     return [combine([c.entry for c in group]) for _, group in sorted(groups.items())]
 
 
@@ -417,24 +410,17 @@ def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | No
     words = lexicon()
     groups = [words.lemma_group(c.entry.lemma) for c in bucket]
     title_words = [_title_words(c.entry.title) for c in bucket]
-    parent = list(range(len(bucket)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSets[int] = DisjointSets(range(len(bucket)))
     # only pairs above the lowest threshold can merge: the rest is never looked at
     lowest = min(v for k, v in limits.items() if k.endswith("_min_similarity"))
     for i, j in zip(*np.nonzero(np.tril(similarity, -1) >= lowest)):
         i, j = int(i), int(j)
-        if find(i) != find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j], title_words, i, j,
+        if sets.find(i) != sets.find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j], title_words, i, j,
                                                float(similarity[i, j]), limits, words.unmerged_lemmas):
-            parent[find(i)] = find(j)
+            sets.join(i, j)
     merged: dict[int, list[int]] = defaultdict(list)
     for i in range(len(bucket)):
-        merged[find(i)].append(i)
+        merged[sets.find(i)].append(i)
     return [g for g in merged.values() if len(g) > 1]
 
 

@@ -46,6 +46,7 @@ from timeline.assemble import (
     word_frequencies, word_vectors,
 )
 from timeline.corpus import _PARALLEL_CHUNK_DIVISOR, Result, _chunks, _unique, process_chunk
+from timeline.disjoint import DisjointSets
 from timeline.errors import ProcessingError, SettingsError
 from timeline.events.interval import GRANULARITY_ORDER
 from timeline.events.kinds import is_happening
@@ -208,14 +209,7 @@ def _merge_bucket(
     home = [p.candidate for p in pieces if p.home]
     if not settings.merge_events:
         return [(c.position, c.entry) for c in home], []
-    parent: dict[Position, Position] = {c.position: c.position for c in home}
-
-    def find(i: Position) -> Position:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSets[Position] = DisjointSets(c.position for c in home)
     buckets = date_buckets(home)
     titles, sentences = word_vectors([c for bucket in buckets for c in bucket], frequencies)
     row = 0
@@ -224,19 +218,19 @@ def _merge_bucket(
         row += len(bucket)
         for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
             for i in group[1:]:
-                parent[find(bucket[i].position)] = find(bucket[group[0]].position)
-    grouped = {c.position: find(c.position) for c in home}
+                sets.join(bucket[i].position, bucket[group[0]].position)
+    grouped = {c.position: sets.find(c.position) for c in home}
     for coarse, fine, local in prepared[1]:
         if local:
-            parent[find(coarse)] = find(fine)
-    crossed = {find(i) for i in crossing if i in parent}
+            sets.join(coarse, fine)
+    crossed = {sets.find(i) for i in crossing if i in sets}
     merged: dict[Position, list[TimelineEntry]] = defaultdict(list)
     loose: list[tuple[Position, Position, TimelineEntry]] = []
     for c in home:
-        if find(c.position) in crossed:
+        if sets.find(c.position) in crossed:
             loose.append((c.position, grouped[c.position], c.entry))
         else:
-            merged[find(c.position)].append(c.entry)
+            merged[sets.find(c.position)].append(c.entry)
     return [(root, combine(entries)) for root, entries in merged.items()], loose
 
 
@@ -244,19 +238,13 @@ def _join_across(loose: list[tuple[Position, Position, TimelineEntry]],
                  pairs: list[tuple[Position, Position]]) -> list[tuple[Position, TimelineEntry]]:
     """The groups precision pairs join across buckets, joined here in the
     order of one process (pairs by their coarse entry's place)."""
-    parent = {position: group for position, group, _ in loose}
-
-    def find(i: Position) -> Position:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    sets: DisjointSets[Position] = DisjointSets(parents={position: group for position, group, _ in loose})
     for coarse, fine in sorted(pairs):
-        if coarse in parent:
-            parent[find(coarse)] = find(fine)
+        if coarse in sets:
+            sets.join(coarse, fine)
     merged: dict[Position, list[TimelineEntry]] = defaultdict(list)
     for position, _, entry in sorted(loose, key=lambda x: x[0]):
-        merged[find(position)].append(entry)
+        merged[sets.find(position)].append(entry)
     return [(root, combine(entries)) for root, entries in merged.items()]
 
 
