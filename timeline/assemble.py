@@ -193,22 +193,31 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     (:func:`date_buckets`), each bucket by :func:`merge_bucket`; the TF-IDF
     weights are learnt once over all entries."""
     sets: DisjointSets[int] = DisjointSets(range(len(candidates)))
-    buckets = date_buckets(candidates)
-    if buckets:
-        titles, sentences = word_vectors([c for bucket in buckets for c in bucket])
-        row = 0
-        for bucket in buckets:
-            rows = slice(row, row + len(bucket))
-            row += len(bucket)
-            for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
-                for i in group[1:]:
-                    sets.join(bucket[i].position, bucket[group[0]].position)
+    join_coreferent(candidates, sets)
     for coarse, fine in merge_precisions(candidates):
         sets.join(coarse.position, fine.position)
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[sets.find(c.position)].append(c)
     return [combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+
+
+def join_coreferent(candidates: Sequence[MergeCandidate], sets: DisjointSets[Any],
+                    frequencies: WordFrequencies | None = None) -> None:
+    """Join in ``sets`` (keyed by position) the candidates :func:`merge_bucket`
+    finds coreferent, bucket by bucket (:func:`date_buckets`); the TF-IDF
+    weights are learnt once over all of them, or are ``frequencies``."""
+    buckets = date_buckets(candidates)
+    if not buckets:
+        return
+    titles, sentences = word_vectors([c for bucket in buckets for c in bucket], frequencies)
+    row = 0
+    for bucket in buckets:
+        rows = slice(row, row + len(bucket))
+        row += len(bucket)
+        for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
+            for i in group[1:]:
+                sets.join(bucket[i].position, bucket[group[0]].position)
 
 
 def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:

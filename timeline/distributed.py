@@ -42,8 +42,8 @@ from functools import lru_cache, reduce
 from typing import TYPE_CHECKING, Any, Literal
 
 from timeline.assemble import (
-    MergeCandidate, Timeline, WordFrequencies, candidates_of, combine, date_buckets, merge_bucket, merge_precisions,
-    word_frequencies, word_vectors,
+    MergeCandidate, Timeline, WordFrequencies, candidates_of, combine, date_buckets, join_coreferent,
+    merge_precisions, word_frequencies,
 )
 from timeline.corpus import _PARALLEL_CHUNK_DIVISOR, Result, _chunks, _unique, process_chunk
 from timeline.disjoint import DisjointSets
@@ -210,15 +210,7 @@ def _merge_bucket(
     if not settings.merge_events:
         return [(c.position, c.entry) for c in home], []
     sets: DisjointSets[Position] = DisjointSets(c.position for c in home)
-    buckets = date_buckets(home)
-    titles, sentences = word_vectors([c for bucket in buckets for c in bucket], frequencies)
-    row = 0
-    for bucket in buckets:
-        rows = slice(row, row + len(bucket))
-        row += len(bucket)
-        for group in merge_bucket(bucket, (titles[rows], sentences[rows])):
-            for i in group[1:]:
-                sets.join(bucket[i].position, bucket[group[0]].position)
+    join_coreferent(home, sets, frequencies)
     grouped = {c.position: sets.find(c.position) for c in home}
     for coarse, fine, local in prepared[1]:
         if local:

@@ -357,7 +357,10 @@ def _bare_description(token: "Token") -> bool:
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
     before = [c for c in token.children if c.i < token.i]
-    return len(before) == 1 and before[0].lower_ == "the"
+    if len(before) != 1:
+        return False
+    article = before[0].morph.to_dict()  # the definite article, by its morphology rather than by its spelling
+    return article.get("Definite") == "Def" and article.get("PronType") == "Art"
 
 
 def _name_runs(text: str, words: ActorWords) -> list[tuple[int, int]]:

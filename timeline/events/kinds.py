@@ -178,7 +178,7 @@ class KindClassifier:
         reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues["reported_future_heads"]
         for child in trigger.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["hypothetical_auxiliaries"]:
-                if not (reported and child.lower_ in ("would", "could")):
+                if not (reported and child.lower_ in cues["reported_past_modals"]):
                     return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
