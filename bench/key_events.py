@@ -31,7 +31,9 @@ recall    = key events matched by any entry / N.
 Overall figures pool the key events of all stories (and the story mean is
 printed too). For each event missed at 2N the reason is printed: no entry
 reports it, entries report it with another date, its entry counts for another
-key event, or it ranks low (rank R of its best entry).
+key event, or it ranks low (rank R of its best entry); for a low rank, the
+importance parts of its entry are printed against those of the entry at rank
+2N (the last one kept), so that the part it lacks shows.
 
 Articles of several stories are processed once; nothing is cached on disk.
 """
@@ -268,6 +270,22 @@ def one_to_one(candidates: list[list[int]], limit: int) -> list[int | None]:
 
 # --- report -----------------------------------------------------------------------------------
 
+def explained(entry: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What explains an entry's rank: its importance, parts, date and title."""
+    if entry is None:
+        return None
+    return {"importance": entry.get("importance"), "parts": entry.get("importance_parts", {}),
+            "date": entry["date"]["value"], "title": entry["title"],
+            "articles": len({s["document"] for s in entry["sources"]})}
+
+
+def parts_line(entry: dict[str, Any]) -> str:
+    """``0.485 = coverage 0.39, main_news 0.00, ... | 2017-06 "title"`` (parts abbreviated)."""
+    parts = " ".join(f"{name[:5]} {value:.2f}" for name, value in entry["parts"].items())
+    importance = entry["importance"] if isinstance(entry["importance"], (int, float)) else 0.0
+    return f"{importance:.3f} = {parts} | {entry['articles']} art. {entry['date']} \"{entry['title'][:50]}\""
+
+
 def figures(n: int, n_entries: int, at_top: int, anywhere: int) -> dict[str, Any]:
     return {"N": n, "entries": n_entries, "found_at_2N": at_top, "found": anywhere,
             "recall_at_2N": at_top / n if n else 0.0, "recall": anywhere / n if n else 0.0}
@@ -306,10 +324,13 @@ def main(argv: list[str] | None = None) -> int:
         ranking, ranked = rank(entries)
         outcomes = score_story(story, ranked)
         top = 2 * len(outcomes)
+        cutoff = ranked[top - 1] if len(ranked) >= top else None
         result = {"story": story.name, "articles": len(story.rows), "ranking": ranking,
                   **story_figures(outcomes, len(ranked)),
+                  "cutoff": explained(cutoff),
                   "events": [{"id": o.event.id, "date": o.event.date, "rank": o.anywhere,
-                              "best_rank": o.candidates[0] if o.candidates else None, "why": o.why(top)}
+                              "best_rank": o.candidates[0] if o.candidates else None, "why": o.why(top),
+                              "entry": explained(ranked[o.candidates[0] - 1]) if o.candidates else None}
                              for o in outcomes]}
         report["stories"].append(result)
     stories_run = report["stories"]
@@ -336,6 +357,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{s['story']}: missed at 2N = {2 * s['N']} ({len(missed)} of {s['N']})")
         for e in missed:
             print(f"  {e['id']:<28} {e['date']:<11} {e['why']}")
+            if e["why"].startswith("ranked low") and e["entry"] and s["cutoff"]:
+                print(f"    {'its entry':<26} {parts_line(e['entry'])}")
+                print(f"    {'rank ' + str(2 * s['N']) + ' (last kept)':<26} {parts_line(s['cutoff'])}")
     return 0
 
 

@@ -37,7 +37,7 @@ def _parts(entry: TimelineEntry) -> dict[str, float]:
 
 def test_weights_sum_to_one_and_every_part_is_in_the_unit_interval() -> None:
     model = importance_model()
-    assert set(model.weights) == set(WEIGHTED_PARTS) and set(PARTS) == {*WEIGHTED_PARTS, "novelty"}
+    assert set(model.weights) == set(WEIGHTED_PARTS) and set(PARTS) == {*WEIGHTED_PARTS, "novelty", "realized"}
     assert abs(sum(model.weights.values()) - 1) < 1e-9
     entries = score_entries([_entry("vote", "2017-11-01", "abc"), _entry("say", "2016", "a"),
                              _entry("vote", "2017-11-01", "a", title="Officials vote again")], _docs("abc"))
@@ -45,7 +45,7 @@ def test_weights_sum_to_one_and_every_part_is_in_the_unit_interval() -> None:
     for entry in entries:
         parts = _parts(entry)
         assert all(0 <= v <= 1 for v in parts.values())
-        expected = sum(model.weights[k] * parts[k] for k in WEIGHTED_PARTS) * parts["novelty"]
+        expected = sum(model.weights[k] * parts[k] for k in WEIGHTED_PARTS) * parts["novelty"] * parts["realized"]
         assert abs(entry.importance - expected) < 1e-9
 
 
@@ -128,3 +128,12 @@ def test_a_second_telling_of_one_happening_ranks_below_a_different_happening() -
     ], docs)
     assert _parts(first)["novelty"] == 1.0 and _parts(later)["novelty"] == 1.0
     assert _parts(again)["novelty"] < 0.9 < _parts(other)["novelty"]
+
+
+def test_a_happening_only_announced_ahead_ranks_below_one_reported_after_it() -> None:
+    """Realized: a vote every article announces for a later day is expected,
+    not yet a happening of the timeline; once an article reports it after, it is."""
+    docs = _docs("ab")
+    ahead, reported = score_entries([_entry("vote", "2017-11-20", "a"),
+                                     _entry("vote", "2017-11-20", "b", published=date(2017, 11, 21))], docs)
+    assert _parts(ahead)["realized"] < 1.0 == _parts(reported)["realized"]

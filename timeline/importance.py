@@ -50,7 +50,7 @@ from timeline.model import Document, EntrySource, TextSpan, TimelineEntry
 from timeline.render.dates import day_of
 
 WEIGHTED_PARTS = ("coverage", "main_news", "happening_class", "date_precision", "news", "topicality")
-PARTS = (*WEIGHTED_PARTS, "novelty")
+PARTS = (*WEIGHTED_PARTS, "novelty", "realized")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # sentences of an entry read for its topicality (an entry can have hundreds)
 _TOPIC_SOURCES = 5
@@ -78,6 +78,7 @@ class ImportanceModel:
     coverage_saturation_min: float
     redundancy_penalty: float
     redundancy_neighbours: int
+    ahead_weight: float
 
     def prefixes(self, text: str) -> set[str]:
         """The content words of ``text`` cut to their first letters ("recognizes",
@@ -115,6 +116,7 @@ def importance_model() -> ImportanceModel:
         coverage_saturation_min=float(raw["coverage_saturation_min"]),
         redundancy_penalty=float(raw["redundancy_penalty"]),
         redundancy_neighbours=int(raw["redundancy_neighbours"]),
+        ahead_weight=float(raw["ahead_weight"]),
     )
 
 
@@ -161,7 +163,9 @@ def score_entries(
     scored = []
     for entry, parts, relevant, novel in zip(entries, parts_of, relevance, novelty):
         parts["novelty"] = novel
-        importance = min(1.0, max(0.0, relevant * novel)) if is_happening(entry.kind) else 0.0
+        parts["realized"] = _realized(entry, model)
+        factor = novel * parts["realized"]
+        importance = min(1.0, max(0.0, relevant * factor)) if is_happening(entry.kind) else 0.0
         scored.append(replace(entry, importance=importance, importance_parts=tuple((n, parts[n]) for n in PARTS)))
     return scored
 
@@ -280,6 +284,18 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(b) < len(a):
         a, b = b, a
     return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _realized(entry: TimelineEntry, model: ImportanceModel) -> float:
+    """1 when an article reports it on or after its date; ``ahead_weight``
+    when every report precedes it (scheduled, expected, a deadline): a
+    timeline is first what happened."""
+    if entry.date is None:
+        return 1.0
+    start = day_of(entry.date.start)
+    if any(s.published is not None and s.published >= start for s in entry.sources):
+        return 1.0
+    return model.ahead_weight
 
 
 def _days_away(entry: TimelineEntry) -> int | None:
