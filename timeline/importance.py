@@ -147,7 +147,8 @@ def score_entries(
     headers = _Headers({doc_id: model.prefixes(d.title or "") for doc_id, d in docs.items()},
                        {doc_id: d.lead for doc_id, d in docs.items()}, model)
     coverage = _coverage(entries, headers, len(docs))
-    topics = _topicality(entries, list(headers.headlines.values()), model)
+    words = [model.prefixes(_text(entry)) for entry in entries]
+    topics = _topicality(words, list(headers.headlines.values()), model)
     parts_of = []
     for entry, covered, topic in zip(entries, coverage, topics):
         parts_of.append({
@@ -159,7 +160,7 @@ def score_entries(
             "topicality": topic,
         })
     relevance = [sum(model.weights[name] * parts[name] for name in WEIGHTED_PARTS) for parts in parts_of]
-    novelty = _novelty(entries, relevance, model)
+    novelty = _novelty(entries, words, relevance, model)
     scored = []
     for entry, parts, relevant, novel in zip(entries, parts_of, relevance, novelty):
         parts["novelty"] = novel
@@ -227,15 +228,15 @@ def _main_news(entry: TimelineEntry, headers: _Headers) -> float:
     return best
 
 
-def _topicality(entries: list[TimelineEntry], headlines: list[set[str]], model: ImportanceModel) -> list[float]:
+def _topicality(words_of: list[set[str]], headlines: list[set[str]], model: ImportanceModel) -> list[float]:
     """How much each entry is about the corpus's story (see the module doc), 0..1."""
     share: dict[str, float] = {}
     for words in headlines:
         for word in words:
             share[word] = share.get(word, 0.0) + 1.0 / len(headlines)
     raw = []
-    for entry in entries:
-        best = sorted((share.get(w, 0.0) for w in model.prefixes(_text(entry))), reverse=True)[:model.topic_words]
+    for words in words_of:
+        best = sorted((share.get(w, 0.0) for w in words), reverse=True)[:model.topic_words]
         raw.append(sum(best) / model.topic_words)
     top = max(raw, default=0.0)
     return [r / top if top else 0.0 for r in raw]
@@ -246,11 +247,12 @@ def _text(entry: TimelineEntry) -> str:
     return " ".join([entry.title, *dict.fromkeys(s.sentence.text for s in entry.sources[:_TOPIC_SOURCES])])
 
 
-def _novelty(entries: list[TimelineEntry], relevance: list[float], model: ImportanceModel) -> list[float]:
+def _novelty(entries: list[TimelineEntry], words: list[set[str]], relevance: list[float],
+             model: ImportanceModel) -> list[float]:
     """1 - penalty x the highest cosine with a more relevant entry of the same
     day (among the ``redundancy_neighbours`` most relevant of that day: a
     duplicate of a minor entry does not matter, and the cost stays linear)."""
-    vectors = _idf_vectors([model.prefixes(_text(e)) for e in entries])
+    vectors = _idf_vectors(words)
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, entry in enumerate(entries):
         if entry.date is not None and is_happening(entry.kind):
