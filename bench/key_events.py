@@ -319,7 +319,7 @@ def explained(entry: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def parts_line(entry: dict[str, Any]) -> str:
     """``0.485 = coverage 0.39, main_news 0.00, ... | 2017-06 "title"`` (parts abbreviated)."""
-    parts = " ".join(f"{name[:5]} {value:.2f}" for name, value in entry["parts"].items())
+    parts = " ".join(f"{name[:5].rstrip('_')} {value:.2f}" for name, value in entry["parts"].items())
     importance = entry["importance"] if isinstance(entry["importance"], (int, float)) else 0.0
     return f"{importance:.3f} = {parts} | {entry['articles']} art. {entry['date']} \"{entry['title'][:50]}\""
 
