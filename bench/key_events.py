@@ -1,7 +1,7 @@
 """Key events a journalist would publish: recall of the tool's ranked timeline
 against hand-written gold (issue 13, "How it is measured"; a benchmark, not a test).
 
-    python bench/key_events.py [--story NAME ...] [--json] [--workers N] [--csv PATH]
+    python bench/key_events.py [--story NAME ...] [--json] [--rates] [--workers N] [--csv PATH]
 
 Each story of ``bench/data/key_events/*.json`` (format in the README there) is
 a set of rows of the Reuters 2017 CSV and the journalist's N key events. The
@@ -31,7 +31,16 @@ recall    = key events matched by any entry / N.
 Overall figures pool the key events of all stories (and the story mean is
 printed too). For each event missed at 2N the reason is printed: no entry
 reports it, entries report it with another date, its entry counts for another
-key event, or it ranks low (rank R of its best entry).
+key event, or it ranks low (rank R of its best entry); for a low rank, the
+importance parts of its entry are printed against those of the entry at rank
+2N (the last one kept), so that the part it lacks shows.
+
+With ``--rates``, the entries of all stories are also counted by where their
+date lies (ahead of every report of them; in the news period of the story's
+articles; in the four months before; in the year before; older) and by its
+precision (day or finer, week, month, coarser): how many entries, how many
+match a key event, how many rank within 2N -- the figures behind the
+date signals of ``docs/importance.md``.
 
 Articles of several stories are processed once; nothing is cached on disk.
 """
@@ -268,6 +277,53 @@ def one_to_one(candidates: list[list[int]], limit: int) -> list[int | None]:
 
 # --- report -----------------------------------------------------------------------------------
 
+_PRECISION = {"minute": "day", "hour": "day", "partofday": "day", "day": "day", "week": "week",
+              "weekend": "week", "month": "month"}
+
+
+def date_situation(entry: dict[str, Any], first_published: date) -> str:
+    """Where an entry's date lies for ``--rates``: ``ahead/...``, ``news/...``,
+    ``months-before/...``, ``year-before/...``, ``older/...``, then its precision."""
+    start = date.fromisoformat(entry["date"]["start"][:10])
+    published = [date.fromisoformat(s["published"]) for s in entry["sources"] if s.get("published")]
+    days = (first_published - start).days
+    if published and all(start > p for p in published):
+        where = "ahead"
+    elif days <= 7:
+        where = "news"
+    else:
+        where = "months-before" if days <= 120 else "year-before" if days <= 400 else "older"
+    return f"{where}/{_PRECISION.get(entry['date']['granularity'], 'coarser')}"
+
+
+def rate_rows(stories: list[tuple[list[dict[str, Any]], list[Outcome], date]]) -> dict[str, list[int]]:
+    """Situation -> [entries, entries matching a key event, entries within 2N]."""
+    rows: dict[str, list[int]] = {}
+    for ranked, outcomes, first in stories:
+        matching = {c for o in outcomes for c in o.candidates}
+        for position, entry in enumerate(ranked, 1):
+            row = rows.setdefault(date_situation(entry, first), [0, 0, 0])
+            row[0] += 1
+            row[1] += position in matching
+            row[2] += position <= 2 * len(outcomes)
+    return dict(sorted(rows.items()))
+
+def explained(entry: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What explains an entry's rank: its importance, parts, date and title."""
+    if entry is None:
+        return None
+    return {"importance": entry.get("importance"), "parts": entry.get("importance_parts", {}),
+            "date": entry["date"]["value"], "title": entry["title"],
+            "articles": len({s["document"] for s in entry["sources"]})}
+
+
+def parts_line(entry: dict[str, Any]) -> str:
+    """``0.485 = coverage 0.39, main_news 0.00, ... | 2017-06 "title"`` (parts abbreviated)."""
+    parts = " ".join(f"{name[:5].rstrip('_')} {value:.2f}" for name, value in entry["parts"].items())
+    importance = entry["importance"] if isinstance(entry["importance"], (int, float)) else 0.0
+    return f"{importance:.3f} = {parts} | {entry['articles']} art. {entry['date']} \"{entry['title'][:50]}\""
+
+
 def figures(n: int, n_entries: int, at_top: int, anywhere: int) -> dict[str, Any]:
     return {"N": n, "entries": n_entries, "found_at_2N": at_top, "found": anywhere,
             "recall_at_2N": at_top / n if n else 0.0, "recall": anywhere / n if n else 0.0}
@@ -284,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--story", action="append", help="only this story (repeatable)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--rates", action="store_true", help="entries by date situation (see the module doc)")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--csv", type=Path, default=DEFAULT_CSV)
     parser.add_argument("--gold", type=Path, default=GOLD_DIR)
@@ -301,15 +358,21 @@ def main(argv: list[str] | None = None) -> int:
     processed = time.perf_counter() - began
 
     report: dict[str, Any] = {"stories": [], "seconds": round(processed, 1)}
+    situations = []
     for story in stories:
-        entries = story_entries([documents[r] for r in story.rows if r in documents])
+        story_documents = [documents[r] for r in story.rows if r in documents]
+        entries = story_entries(story_documents)
         ranking, ranked = rank(entries)
         outcomes = score_story(story, ranked)
+        situations.append((ranked, outcomes, min(d.published for d in story_documents)))
         top = 2 * len(outcomes)
+        cutoff = ranked[top - 1] if len(ranked) >= top else None
         result = {"story": story.name, "articles": len(story.rows), "ranking": ranking,
                   **story_figures(outcomes, len(ranked)),
+                  "cutoff": explained(cutoff),
                   "events": [{"id": o.event.id, "date": o.event.date, "rank": o.anywhere,
-                              "best_rank": o.candidates[0] if o.candidates else None, "why": o.why(top)}
+                              "best_rank": o.candidates[0] if o.candidates else None, "why": o.why(top),
+                              "entry": explained(ranked[o.candidates[0] - 1]) if o.candidates else None}
                              for o in outcomes]}
         report["stories"].append(result)
     stories_run = report["stories"]
@@ -317,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     overall["mean_recall_at_2N"] = sum(s["recall_at_2N"] for s in stories_run) / max(1, len(stories_run))
     overall["mean_recall"] = sum(s["recall"] for s in stories_run) / max(1, len(stories_run))
     report["overall"] = overall
+    if args.rates:
+        report["rates"] = rate_rows(situations)
 
     if args.json:
         json.dump(report, sys.stdout, indent=2)
@@ -331,11 +396,18 @@ def main(argv: list[str] | None = None) -> int:
           f"{overall['recall_at_2N']:>10.0%} {overall['recall']:>7.0%}")
     print(f"{'overall (story mean)':<22}{'':>9}{'':>4}{'':>9}"
           f"{overall['mean_recall_at_2N']:>10.0%} {overall['mean_recall']:>7.0%}")
+    if args.rates:
+        print(f"\n{'date situation':<22}{'entries':>8}{'key':>6}{'rate':>7}{'in 2N':>7}")
+        for situation, (count, key, top_count) in report["rates"].items():
+            print(f"{situation:<22}{count:>8}{key:>6}{key / count:>7.0%}{top_count:>7}")
     for s in stories_run:
         missed = [e for e in s["events"] if e["why"] != "found"]
         print(f"\n{s['story']}: missed at 2N = {2 * s['N']} ({len(missed)} of {s['N']})")
         for e in missed:
             print(f"  {e['id']:<28} {e['date']:<11} {e['why']}")
+            if e["why"].startswith("ranked low") and e["entry"] and s["cutoff"]:
+                print(f"    {'its entry':<26} {parts_line(e['entry'])}")
+                print(f"    {'rank ' + str(2 * s['N']) + ' (last kept)':<26} {parts_line(s['cutoff'])}")
     return 0
 
 

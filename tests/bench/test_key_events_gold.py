@@ -123,3 +123,23 @@ def test_an_entry_counts_for_one_key_event_at_most() -> None:
     assert bench.one_to_one([[1], [1]], limit=10).count(None) == 1
     # entries ranked beyond the limit do not count
     assert bench.one_to_one([[3], [1]], limit=2) == [None, 1]
+
+
+def _entry(start: str, granularity: str, *published: str) -> dict:
+    return {"date": {"start": start, "granularity": granularity, "value": start},
+            "sources": [{"published": p, "document": f"d{i}"} for i, p in enumerate(published)],
+            "title": "Senate passes bill", "importance": 0.5, "importance_parts": {"coverage": 0.25}}
+
+
+def test_rates_place_a_date_by_the_story_s_first_article_and_its_reports() -> None:
+    first = date(2017, 11, 1)
+    assert bench.date_situation(_entry("2017-11-20", "day", "2017-11-02"), first) == "ahead/day"
+    assert bench.date_situation(_entry("2017-11-20", "day", "2017-11-02", "2017-11-21"), first) == "news/day"
+    assert bench.date_situation(_entry("2017-09-01", "month", "2017-11-02"), first) == "months-before/month"
+    assert bench.date_situation(_entry("2017-01-20", "week", "2017-11-02"), first) == "year-before/week"
+    assert bench.date_situation(_entry("2016-01-01", "year", "2017-11-02"), first) == "older/coarser"
+
+
+def test_a_low_ranked_key_event_is_explained_by_its_parts() -> None:
+    line = bench.parts_line(bench.explained(_entry("2017-11-20", "day", "2017-11-21", "2017-11-22")))
+    assert line.startswith("0.500 = cover 0.25 |") and "2 art. 2017-11-20" in line
