@@ -37,7 +37,7 @@ from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan,
 from timeline.settings import Settings
 
 __all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "WordFrequencies", "candidates_of", "combine", "date_buckets", "merge_bucket",
-           "merge_entries", "merge_precisions", "word_frequencies", "word_vectors"]
+           "merge_entries", "merge_groups", "merge_precisions", "word_frequencies", "word_vectors"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
 # coarse dates that may be a finer date of the same happening told less precisely
@@ -192,6 +192,12 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     every source.  Entries are compared only within their date bucket
     (:func:`date_buckets`), each bucket by :func:`merge_bucket`; the TF-IDF
     weights are learnt once over all entries."""
+    return [combine([c.entry for c in group]) for group in merge_groups(candidates)]
+
+
+def merge_groups(candidates: list[MergeCandidate]) -> list[list[MergeCandidate]]:
+    """The candidates (positions ``0..n-1``) grouped by happening, each group
+    in corpus order, the groups in the order of their roots."""
     sets: DisjointSets[int] = DisjointSets(range(len(candidates)))
     join_coreferent(candidates, sets)
     for coarse, fine in merge_precisions(candidates):
@@ -199,7 +205,7 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[sets.find(c.position)].append(c)
-    return [combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+    return [group for _, group in sorted(groups.items())]
 
 
 def join_coreferent(candidates: Sequence[MergeCandidate], sets: DisjointSets[Any],
