@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+import itertools
 import json
 from typing import Any, Callable, Iterable, Sequence
 
@@ -444,8 +445,16 @@ def _coreferent(
     similarity: float, limits: dict[str, float], statements: frozenset[str],
 ) -> bool:
     named = _trigger_in(a, titles[j]) or _trigger_in(b, titles[i])
-    if a.entry.sources[0].sentence == b.entry.sources[0].sentence and a.document_id == b.document_id:
-        return named  # "conducted its sixth nuclear test": conducted = test; "signed and said": two
+    one_article = a.document_id == b.document_id
+    if a.entry.sources[0].sentence == b.entry.sources[0].sentence and one_article:
+        # "conducted its sixth nuclear test": conducted = test; "met Moore in 1979 when
+        # Moore offered": one moment; "signed and said": two
+        return named or _told_together(a.entry.sources[0], b.entry.sources[0])
+    if one_article and a.entry.date == b.entry.date and similarity >= limits["one_actor_min_similarity"] \
+            and _actor_words(a.entry) & _actor_words(b.entry):
+        # one article telling one happening of one actor twice: "Sessions on Friday offered a
+        # tepid endorsement" / "Sessions on Friday defended the bureau"
+        return True
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
     if a.names and b.names and not _share_name(a, b):
@@ -458,6 +467,45 @@ def _coreferent(
     if named:
         return similarity >= limits["trigger_in_title_min_similarity"]
     return similarity >= limits["other_trigger_min_similarity"] and _share_name(a, b)
+
+
+def _told_together(a: EntrySource, b: EntrySource) -> bool:
+    """Two triggers of one sentence dated by one date phrase, one in a clause
+    of the other's moment ("met Moore in 1979 when Moore offered", "called for
+    restraint during a briefing on Tuesday when asked"): the words between
+    them hold a connective of ``simultaneity_words``
+    (``events/data/coreference_words.json``)."""
+    if a.timex != b.timex or not a.timex.text:
+        return False
+    first, second = sorted((a.trigger, b.trigger), key=lambda t: t.start)
+    offset = a.sentence.start
+    between = a.sentence.text[max(0, first.end - offset):max(0, second.start - offset)].lower().split()
+    return any(w in coreference_words()["simultaneity_words"] for w in between)
+
+
+def _actor_words(entry: TimelineEntry) -> frozenset[str]:
+    """The capitalised words of the headline before its trigger (all of its
+    first capitalised run when the trigger is not in it): who acts, by name
+    ("Attorney General Sessions", "Dana Boente"), less the words of
+    ``generic_actor_words`` (titles, "U.S.": shared by unrelated actors,
+    ``events/data/coreference_words.json``)."""
+    words = entry.title.split()
+    trigger = entry.sources[0].trigger.text.lower() if entry.sources else ""
+    lowered = [w.lower() for w in words]
+    if trigger in lowered:
+        head = words[:lowered.index(trigger)]
+    else:
+        head = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    generic = coreference_words()["generic_actor_words"]
+    return frozenset(w.lower().strip(".,'’s") for w in head
+                     if w[:1].isupper() and w.lower() not in generic)
+
+
+@lru_cache(maxsize=1)
+def coreference_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``events/data/coreference_words.json``."""
+    raw = resources.files("timeline.events").joinpath("data/coreference_words.json").read_text("utf-8")
+    return {k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
 def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:

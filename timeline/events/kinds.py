@@ -9,7 +9,8 @@ or did not happen at all:
 * ``no_comment``: "declined to comment on Monday", "did not respond to a request";
 * ``statistic``: figures and projections ("exports rose 5 percent in October",
   "costs would rise from $29 billion in 2017");
-* ``state``: states and tenures ("has worked as chief legal officer since January");
+* ``state``: states and tenures ("has worked as chief legal officer since January",
+  "currently control both chambers", "will remain on the ballot");
 * ``statement_without_content``: a bare "X said on Monday" whose content the
   parse does not hold ("said in a statement on Friday");
 * ``span_edge``: the date is the edge of a span ("since 2000", "until 2018",
@@ -88,6 +89,8 @@ class KindClassifier:
             # "Moore's wife said on Friday he would not quit": the saying is the
             # happening of that day, whatever its content says
             return HAPPENING
+        if self._at_present(date_tokens) or lemma in self.cues["state_verbs"]:
+            return "state"  # "Republicans currently control both chambers"; "will remain on the ballot"
         if self._negated(trigger):
             return "negated"
         if self._hypothetical(trigger):
@@ -155,12 +158,19 @@ class KindClassifier:
                 return True
         return False
 
+    def _at_present(self, date_tokens: list["Token"]) -> bool:
+        """The date is "now", "currently", "at present": what it dates holds at
+        the time of writing (a state), it does not happen on that day."""
+        words = self.cues["present_words"]
+        return bool(date_tokens) and all(t.lower_ in words for t in date_tokens)
+
     def _negated(self, trigger: "Token") -> bool:
         """A negation on the trigger (or on the verb it completes: "did not plan
-        to attend"), or "no" before its subject or object ("no charges were filed")."""
+        to attend", "does not expect the government to shut down"), or "no"
+        before its subject or object ("no charges were filed")."""
         negations = self.cues["negation_words"]
         clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
-        for verb in (trigger, clause, clause.head if clause.dep_ == "xcomp" else None):
+        for verb in (trigger, clause, clause.head if clause.dep_ in self.cues["negatable_links"] else None):
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
                                         for c in verb.children):
                 return True
@@ -183,10 +193,17 @@ class KindClassifier:
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
         clause = _up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
-                                         for m in c.children) for c in clause.children):
+        if any(c.dep_ == "advcl" and _conditional(c, cues) for c in clause.children):
+            return True
+        # inside a condition or an open question: "if Congress fails to reach a deal on funding",
+        # "unclear whether the plan would be rushed through or await votes"
+        if any(_conditional(t, cues) for t in list(trigger.ancestors)[:_CLAUSE_DEPTH]):
             return True
         head = trigger.head
+        if trigger.pos_ in ("NOUN", "PROPN"):  # "the risk of a government shutdown"
+            owner = head.head if head.dep_ == "prep" else head
+            if owner.lemma_.lower() in cues["hypothetical_nouns"]:
+                return True
         return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in cues["hypothetical_heads"]
 
     def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
@@ -236,6 +253,11 @@ class KindClassifier:
             if not addressee or child.dep_ != "dobj" or any(t.pos_ == "VERB" for t in child.subtree):
                 return False
         return True
+
+
+def _conditional(verb: "Token", cues: KindCues) -> bool:
+    """The verb's clause is opened by "if", "unless", "whether"."""
+    return any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"] for m in verb.children)
 
 
 def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
