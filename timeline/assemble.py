@@ -42,7 +42,10 @@ __all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "WordFrequencies",
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
 # coarse dates that may be a finer date of the same happening told less precisely
-_CONTAINING = frozenset({"week", "weekend", "month"})
+_CONTAINING = frozenset({"week", "weekend", "month", "season", "quarter", "half", "year"})
+# past a month, a period holds many happenings of one trigger and one actor
+# ("met Xi in 2017", "met Abe in November"): the words must say more
+_BROAD = GRANULARITY_ORDER.index("month")
 # words of two letters or more, no digits: the numbers of dates would make
 # every sentence about one day look alike
 _WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
@@ -229,9 +232,12 @@ def join_coreferent(candidates: Sequence[MergeCandidate], sets: DisjointSets[Any
 
 def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:
     """One happening dated at two precisions ("pleaded guilty in December" /
-    "on Dec. 1"): pairs (coarse, fine) of a week- or month-dated happening and
-    a happening of the same trigger group dated inside it, day or finer, that
-    :func:`merge_bucket`'s rules call one.  Only entries of one trigger
+    "on Dec. 1"; "the 2016 election" / "in November 2016"): pairs (coarse,
+    fine) of a happening dated by a week, month, season, quarter or year and a
+    happening of the same trigger group dated inside it, more precisely (a
+    day or finer; a month too inside a longer period), that
+    :func:`merge_bucket`'s rules call one, with ``broad_min_similarity`` for
+    a coarse date longer than a month.  Only entries of one trigger
     group are compared, each coarse one with the fine ones in its interval;
     each coarse one joins one fine one at most."""
     from bisect import bisect_left, bisect_right
@@ -244,7 +250,7 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
             continue
         if c.entry.date.granularity in _CONTAINING:
             coarse.append(c)
-        elif GRANULARITY_ORDER.index(c.entry.date.granularity) <= GRANULARITY_ORDER.index("day"):
+        if GRANULARITY_ORDER.index(c.entry.date.granularity) <= _BROAD:
             fine[words.lemma_group(c.entry.lemma)].append(c)
     starts: dict[str, list[Any]] = {}
     for group, members in fine.items():
@@ -258,7 +264,7 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
         assert c.entry.date is not None
         low = bisect_left(starts[group], day_of(c.entry.date.start))
         high = bisect_right(starts[group], day_of(c.entry.date.end))
-        inside = fine[group][low:high]
+        inside = [f for f in fine[group][low:high] if _finer(f.entry.date, c.entry.date)]
         # as for buckets: past ``largest_bucket`` the comparison would cost more than it finds
         best = _best_finer(c, inside) if 0 < len(inside) <= coreference_settings()["largest_bucket"] else None
         if best is not None:
@@ -271,6 +277,8 @@ def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCa
     similar of those that pass), or None: never two, which would join two
     happenings of one month through their vague mention."""
     limits = coreference_settings()
+    assert coarse.entry.date is not None
+    floor = limits["broad_min_similarity"] if GRANULARITY_ORDER.index(coarse.entry.date.granularity) > _BROAD else 0.0
     titles, sentences = word_vectors([coarse, *inside])
     weight = limits["title_weight"]
     similarity = weight * (titles[1:] @ titles[0].T).toarray()[:, 0] \
@@ -278,8 +286,20 @@ def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCa
     statements = lexicon().unmerged_lemmas
     title_words = [_title_words(coarse.entry.title)] + [_title_words(f.entry.title) for f in inside]
     passing = [(float(similarity[k]), k) for k, f in enumerate(inside)
-               if _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
+               if similarity[k] >= floor and _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
     return inside[max(passing)[1]] if passing else None
+
+
+def _finer(fine: DateInterval | None, coarse: DateInterval) -> bool:
+    """``fine`` is a day or finer, or (inside a period longer than a month) a
+    month: strictly more precise than ``coarse``, and within it."""
+    assert fine is not None
+    order = GRANULARITY_ORDER.index
+    if order(fine.granularity) >= order(coarse.granularity):
+        return False
+    if order(fine.granularity) > order("day") and order(coarse.granularity) <= _BROAD:
+        return False  # a week inside a month: as vague, no finer date
+    return day_of(fine.end) <= day_of(coarse.end)
 
 
 def _day(when: DateInterval | None) -> Any:
@@ -497,8 +517,9 @@ def _actor_words(entry: TimelineEntry) -> frozenset[str]:
     else:
         head = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
     generic = coreference_words()["generic_actor_words"]
-    return frozenset(w.lower().strip(".,'’s") for w in head
-                     if w[:1].isupper() and w.lower() not in generic)
+    endings = tuple(lexicon().grammar["possessive_endings"])
+    names = (_without_ending(w.lower().replace("\u2019", "'").strip(".,:;"), endings) for w in head if w[:1].isupper())
+    return frozenset(n for n in names if n and n not in generic)
 
 
 @lru_cache(maxsize=1)

@@ -89,7 +89,7 @@ class KindClassifier:
             # "Moore's wife said on Friday he would not quit": the saying is the
             # happening of that day, whatever its content says
             return HAPPENING
-        if self._at_present(date_tokens) or lemma in self.cues["state_verbs"]:
+        if self._at_present(date_tokens) or self._state(trigger, lemma):
             return "state"  # "Republicans currently control both chambers"; "will remain on the ballot"
         if self._negated(trigger):
             return "negated"
@@ -163,6 +163,13 @@ class KindClassifier:
         the time of writing (a state), it does not happen on that day."""
         words = self.cues["present_words"]
         return bool(date_tokens) and all(t.lower_ in words for t in date_tokens)
+
+    def _state(self, trigger: "Token", lemma: str) -> bool:
+        """A state verb, or a noun in its clause ("remain on the ballot")."""
+        verbs = self.cues["state_verbs"]
+        if lemma in verbs:
+            return True
+        return trigger.pos_ in ("NOUN", "PROPN") and _up_to_clause(trigger)[-1].lemma_.lower() in verbs
 
     def _negated(self, trigger: "Token") -> bool:
         """A negation on the trigger (or on the verb it completes: "did not plan
