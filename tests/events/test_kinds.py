@@ -40,6 +40,8 @@ CASES = [
      "deadline.", "hypothetical"),
     ("It was unclear whether the plan would be rushed through Congress this week or await votes early next year.",
      "hypothetical"),
+    ("The investigation should continue without interference in 2018.", "negated"),
+    ("De Blasio held a comfortable lead in opinion polls leading up to Election Day.", "state"),
 ]
 
 

@@ -156,6 +156,9 @@ class KindClassifier:
                 return True
             if word.lower_ in closing and any(t.lower_ in edge for t in root.sent if t.i < word.i):
                 return True
+            if word.lower_ in closing and word.i > root.sent.start and \
+                    root.doc[word.i - 1].lower_ in self.cues["span_edge_particles"]:
+                return True  # "leading up to Election Day", "in the run-up to the vote"
         return False
 
     def _at_present(self, date_tokens: list["Token"]) -> bool:
@@ -184,6 +187,8 @@ class KindClassifier:
         determiners = self.cues["negating_determiners"]
         if any(c.lower_ in determiners and c.dep_ == "det" for c in trigger.children):
             return True
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in self.cues["negating_prepositions"]:
+            return True  # "should continue without interference in 2018"
         arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
         return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
 
@@ -193,7 +198,10 @@ class KindClassifier:
         wish/plan verb above it ("considering raising")."""
         cues = self.cues
         reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues["reported_future_heads"]
-        for child in trigger.children:
+        children = list(trigger.children)
+        if trigger.dep_ in ("nsubj", "nsubjpass"):  # "the investigation should continue in 2018"
+            children += [c for c in trigger.head.children if c.dep_ in ("aux", "auxpass")]
+        for child in children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["hypothetical_auxiliaries"]:
                 if not (reported and child.lower_ in cues["reported_past_modals"]):
                     return True
