@@ -4,7 +4,7 @@
 
 A judged audit (``bench/reader_audit.py``) says which entries are one
 happening (duplicate "yes", grouped by the note: "dup group A", "dup of
-#12", "= entry 12") and which are non-events.  This script draws the same
+#12", "= entry 12", "= 12") and which are non-events.  This script draws the same
 articles again, runs the pipeline, and maps every event of today's code to
 the judged entry it was (same article, same sentence, same date value; the
 title breaks ties), then prints:
@@ -65,7 +65,7 @@ def judged_groups(judged: list[dict[str, str]]) -> dict[str, int]:
         note = r["note"]
         for letter in re.findall(r"dup group ([A-Z])\b", note):
             sets.join(r["entry"], letters.setdefault(letter, r["entry"]))
-        for other in re.findall(r"(?:#|entry )(\d+)", note):
+        for other in re.findall(r"(?:#|entry |^= )(\d+)", note):
             if other in sets:
                 sets.join(r["entry"], other)
     return {n: hash(sets.find(n)) for n in numbers}

@@ -41,6 +41,7 @@ CASES = [
     ("It was unclear whether the plan would be rushed through Congress this week or await votes early next year.",
      "hypothetical"),
     ("The investigation should continue without interference in 2018.", "negated"),
+    ("Lawmakers hope to leave Washington for a winter break on Dec. 22.", "hypothetical"),
     ("De Blasio held a comfortable lead in opinion polls leading up to Election Day.", "state"),
 ]
 

@@ -214,6 +214,9 @@ class KindClassifier:
         # "unclear whether the plan would be rushed through or await votes"
         if any(_conditional(t, cues) for t in list(trigger.ancestors)[:_CLAUSE_DEPTH]):
             return True
+        if trigger.lemma_.lower() in cues["wish_verbs"] and any(c.dep_ in ("xcomp", "ccomp")
+                                                                      for c in trigger.children):
+            return True  # "lawmakers hope to leave Washington on Dec. 22": the hope dates what is hoped
         head = trigger.head
         if trigger.pos_ in ("NOUN", "PROPN"):  # "the risk of a government shutdown"
             owner = head.head if head.dep_ == "prep" else head
