@@ -49,6 +49,7 @@ _BROAD = GRANULARITY_ORDER.index("month")
 # words of two letters or more, no digits: the numbers of dates would make
 # every sentence about one day look alike
 _WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+_PUNCTUATION = ".,:;!?()[]\"'\u2018\u2019\u201c\u201d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -505,7 +506,8 @@ def _told_together(a: EntrySource, b: EntrySource) -> bool:
 
 def _actor_words(entry: TimelineEntry) -> frozenset[str]:
     """The capitalised words of the headline before its trigger (all of its
-    first capitalised run when the trigger is not in it): who acts, by name
+    first capitalised run when the trigger is not in it) that the sentence
+    never writes in lower case: who acts, by name
     ("Attorney General Sessions", "Dana Boente"), less the words of
     ``generic_actor_words`` (titles, "U.S.": shared by unrelated actors,
     ``events/data/coreference_words.json``)."""
@@ -518,7 +520,10 @@ def _actor_words(entry: TimelineEntry) -> frozenset[str]:
         head = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
     generic = coreference_words()["generic_actor_words"]
     endings = tuple(lexicon().grammar["possessive_endings"])
-    names = (_without_ending(w.lower().replace("\u2019", "'").strip(".,:;"), endings) for w in head if w[:1].isupper())
+    # a word the sentence writes in lower case is no name ("More important ceremony" of "a more important ceremony")
+    common = {w.strip(_PUNCTUATION) for w in entry.sources[0].sentence.text.split()} if entry.sources else set()
+    names = (_without_ending(w.lower().replace("\u2019", "'").strip(".,:;"), endings) for w in head
+             if w[:1].isupper() and w.lower() not in common)
     return frozenset(n for n in names if n and n not in generic)
 
 
