@@ -297,3 +297,47 @@ def test_a_trigger_and_a_related_word_of_the_other_headline_in_one_sentence_are_
         for e in doc.events))
     entries = Timeline.from_documents([doc]).entries
     assert sorted(sorted(s.trigger.text for s in e.sources) for e in entries) == [["asked", "resignation"], ["named"]]
+
+
+def test_two_triggers_at_one_moment_of_a_sentence_are_one_happening_two_coordinated_ones_are_not() -> None:
+    import timeline
+
+    moment = timeline.extract("She met the senator at a courthouse in 1979 when he offered to keep her company. "
+                              "The spokeswoman called for restraint during a news briefing on Tuesday when asked "
+                              "about the drills.", PUBLISHED)
+    entries = Timeline.from_documents([moment]).entries
+    assert len(moment.events) == 4
+    assert sorted(len(e.sources) for e in entries) == [2, 2]
+
+
+def test_one_actors_happening_told_twice_in_an_article_is_one_entry_not_the_actors_other_acts() -> None:
+    endorsement = ("Attorney General Jeff Sessions on Friday offered a tepid endorsement of the FBI, which Trump "
+                   "attacked.", "offered", "2017-12-15", "Attorney General Sessions offered tepid endorsement of FBI",
+                   ("Jeff Sessions",))
+    defence = ("Sessions on Friday defended the FBI, but it was a tepid endorsement of the bureau.", "defended",
+               "2017-12-15", "Sessions defended bureau", ())
+    meeting = ("Sessions on Friday also met Mexican officials to discuss drug cartels.", "met", "2017-12-15",
+               "Sessions met Mexican officials", ())
+    entries = Timeline.from_documents([_told("a", [endorsement, defence, meeting])]).entries
+    assert sorted(sorted(s.trigger.text for s in e.sources) for e in entries) == [["defended", "offered"], ["met"]]
+    # told by two articles, it is no article telling it twice: the other rules decide
+    entries = Timeline.from_documents([_told("a", [endorsement]), _told("b", [defence])]).entries
+    assert len(entries) == 2
+
+
+def test_a_year_and_a_day_of_one_happening_merge_but_not_two_meetings_of_one_year() -> None:
+    year = _told("a", [
+        ("Trump won the presidential election in 2016, defeating Hillary Clinton.", "won", "2016",
+         "Trump won presidential election", ("Trump",)),
+        ("Trump met Putin in 2017 on the sidelines of a summit in Germany.", "met", "2017",
+         "Trump met Putin", ("Trump",)),
+    ])
+    day = _told("b", [
+        ("Trump won the presidential election on Nov. 8, 2016, defeating Hillary Clinton.", "won", "2016-11-08",
+         "Trump won presidential election", ("Trump",)),
+        ("Trump met Abe in Tokyo on Nov. 6, 2017 to discuss trade.", "met", "2017-11-06",
+         "Trump met Abe in Tokyo", ("Trump",)),
+    ])
+    entries = Timeline.from_documents([year, day]).entries
+    assert sorted((e.date.value if e.date else "", len(e.sources)) for e in entries) == [
+        ("2016-11-08", 2), ("2017", 1), ("2017-11-06", 1)]

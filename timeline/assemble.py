@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+import itertools
 import json
 from typing import Any, Callable, Iterable, Sequence
 
@@ -37,14 +38,18 @@ from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan,
 from timeline.settings import Settings
 
 __all__ = ["GRANULARITY_ORDER", "MergeCandidate", "Timeline", "WordFrequencies", "candidates_of", "combine", "date_buckets", "merge_bucket",
-           "merge_entries", "merge_precisions", "word_frequencies", "word_vectors"]
+           "merge_entries", "merge_groups", "merge_precisions", "word_frequencies", "word_vectors"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
 # coarse dates that may be a finer date of the same happening told less precisely
-_CONTAINING = frozenset({"week", "weekend", "month"})
+_CONTAINING = frozenset({"week", "weekend", "month", "season", "quarter", "half", "year"})
+# past a month, a period holds many happenings of one trigger and one actor
+# ("met Xi in 2017", "met Abe in November"): the words must say more
+_BROAD = GRANULARITY_ORDER.index("month")
 # words of two letters or more, no digits: the numbers of dates would make
 # every sentence about one day look alike
 _WORD_PATTERN = r"(?u)\b[^\W\d_][^\W\d_]+\b"
+_PUNCTUATION = ".,:;!?()[]\"'\u2018\u2019\u201c\u201d"
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +197,12 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     every source.  Entries are compared only within their date bucket
     (:func:`date_buckets`), each bucket by :func:`merge_bucket`; the TF-IDF
     weights are learnt once over all entries."""
+    return [combine([c.entry for c in group]) for group in merge_groups(candidates)]
+
+
+def merge_groups(candidates: list[MergeCandidate]) -> list[list[MergeCandidate]]:
+    """The candidates (positions ``0..n-1``) grouped by happening, each group
+    in corpus order, the groups in the order of their roots."""
     sets: DisjointSets[int] = DisjointSets(range(len(candidates)))
     join_coreferent(candidates, sets)
     for coarse, fine in merge_precisions(candidates):
@@ -199,7 +210,7 @@ def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
     groups: dict[int, list[MergeCandidate]] = defaultdict(list)
     for c in candidates:
         groups[sets.find(c.position)].append(c)
-    return [combine([c.entry for c in group]) for _, group in sorted(groups.items())]
+    return [group for _, group in sorted(groups.items())]
 
 
 def join_coreferent(candidates: Sequence[MergeCandidate], sets: DisjointSets[Any],
@@ -222,9 +233,12 @@ def join_coreferent(candidates: Sequence[MergeCandidate], sets: DisjointSets[Any
 
 def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:
     """One happening dated at two precisions ("pleaded guilty in December" /
-    "on Dec. 1"): pairs (coarse, fine) of a week- or month-dated happening and
-    a happening of the same trigger group dated inside it, day or finer, that
-    :func:`merge_bucket`'s rules call one.  Only entries of one trigger
+    "on Dec. 1"; "the 2016 election" / "in November 2016"): pairs (coarse,
+    fine) of a happening dated by a week, month, season, quarter or year and a
+    happening of the same trigger group dated inside it, more precisely (a
+    day or finer; a month too inside a longer period), that
+    :func:`merge_bucket`'s rules call one, with ``broad_min_similarity`` for
+    a coarse date longer than a month.  Only entries of one trigger
     group are compared, each coarse one with the fine ones in its interval;
     each coarse one joins one fine one at most."""
     from bisect import bisect_left, bisect_right
@@ -237,7 +251,7 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
             continue
         if c.entry.date.granularity in _CONTAINING:
             coarse.append(c)
-        elif GRANULARITY_ORDER.index(c.entry.date.granularity) <= GRANULARITY_ORDER.index("day"):
+        if GRANULARITY_ORDER.index(c.entry.date.granularity) <= _BROAD:
             fine[words.lemma_group(c.entry.lemma)].append(c)
     starts: dict[str, list[Any]] = {}
     for group, members in fine.items():
@@ -251,7 +265,7 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
         assert c.entry.date is not None
         low = bisect_left(starts[group], day_of(c.entry.date.start))
         high = bisect_right(starts[group], day_of(c.entry.date.end))
-        inside = fine[group][low:high]
+        inside = [f for f in fine[group][low:high] if _finer(f.entry.date, c.entry.date)]
         # as for buckets: past ``largest_bucket`` the comparison would cost more than it finds
         best = _best_finer(c, inside) if 0 < len(inside) <= coreference_settings()["largest_bucket"] else None
         if best is not None:
@@ -264,6 +278,8 @@ def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCa
     similar of those that pass), or None: never two, which would join two
     happenings of one month through their vague mention."""
     limits = coreference_settings()
+    assert coarse.entry.date is not None
+    floor = limits["broad_min_similarity"] if GRANULARITY_ORDER.index(coarse.entry.date.granularity) > _BROAD else 0.0
     titles, sentences = word_vectors([coarse, *inside])
     weight = limits["title_weight"]
     similarity = weight * (titles[1:] @ titles[0].T).toarray()[:, 0] \
@@ -271,8 +287,20 @@ def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCa
     statements = lexicon().unmerged_lemmas
     title_words = [_title_words(coarse.entry.title)] + [_title_words(f.entry.title) for f in inside]
     passing = [(float(similarity[k]), k) for k, f in enumerate(inside)
-               if _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
+               if similarity[k] >= floor and _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
     return inside[max(passing)[1]] if passing else None
+
+
+def _finer(fine: DateInterval | None, coarse: DateInterval) -> bool:
+    """``fine`` is a day or finer, or (inside a period longer than a month) a
+    month: strictly more precise than ``coarse``, and within it."""
+    assert fine is not None
+    order = GRANULARITY_ORDER.index
+    if order(fine.granularity) >= order(coarse.granularity):
+        return False
+    if order(fine.granularity) > order("day") and order(coarse.granularity) <= _BROAD:
+        return False  # a week inside a month: as vague, no finer date
+    return day_of(fine.end) <= day_of(coarse.end)
 
 
 def _day(when: DateInterval | None) -> Any:
@@ -438,8 +466,16 @@ def _coreferent(
     similarity: float, limits: dict[str, float], statements: frozenset[str],
 ) -> bool:
     named = _trigger_in(a, titles[j]) or _trigger_in(b, titles[i])
-    if a.entry.sources[0].sentence == b.entry.sources[0].sentence and a.document_id == b.document_id:
-        return named  # "conducted its sixth nuclear test": conducted = test; "signed and said": two
+    one_article = a.document_id == b.document_id
+    if a.entry.sources[0].sentence == b.entry.sources[0].sentence and one_article:
+        # "conducted its sixth nuclear test": conducted = test; "met Moore in 1979 when
+        # Moore offered": one moment; "signed and said": two
+        return named or _told_together(a.entry.sources[0], b.entry.sources[0])
+    if one_article and a.entry.date == b.entry.date and similarity >= limits["one_actor_min_similarity"] \
+            and _actor_words(a.entry) & _actor_words(b.entry):
+        # one article telling one happening of one actor twice: "Sessions on Friday offered a
+        # tepid endorsement" / "Sessions on Friday defended the bureau"
+        return True
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
     if a.names and b.names and not _share_name(a, b):
@@ -452,6 +488,50 @@ def _coreferent(
     if named:
         return similarity >= limits["trigger_in_title_min_similarity"]
     return similarity >= limits["other_trigger_min_similarity"] and _share_name(a, b)
+
+
+def _told_together(a: EntrySource, b: EntrySource) -> bool:
+    """Two triggers of one sentence dated by one date phrase, one in a clause
+    of the other's moment ("met Moore in 1979 when Moore offered", "called for
+    restraint during a briefing on Tuesday when asked"): the words between
+    them hold a connective of ``simultaneity_words``
+    (``events/data/coreference_words.json``)."""
+    if a.timex != b.timex or not a.timex.text:
+        return False
+    first, second = sorted((a.trigger, b.trigger), key=lambda t: t.start)
+    offset = a.sentence.start
+    between = a.sentence.text[max(0, first.end - offset):max(0, second.start - offset)].lower().split()
+    return any(w in coreference_words()["simultaneity_words"] for w in between)
+
+
+def _actor_words(entry: TimelineEntry) -> frozenset[str]:
+    """The capitalised words of the headline before its trigger (all of its
+    first capitalised run when the trigger is not in it) that the sentence
+    never writes in lower case: who acts, by name
+    ("Attorney General Sessions", "Dana Boente"), less the words of
+    ``generic_actor_words`` (titles, "U.S.": shared by unrelated actors,
+    ``events/data/coreference_words.json``)."""
+    words = entry.title.split()
+    trigger = entry.sources[0].trigger.text.lower() if entry.sources else ""
+    lowered = [w.lower() for w in words]
+    if trigger in lowered:
+        head = words[:lowered.index(trigger)]
+    else:
+        head = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    generic = coreference_words()["generic_actor_words"]
+    endings = tuple(lexicon().grammar["possessive_endings"])
+    # a word the sentence writes in lower case is no name ("More important ceremony" of "a more important ceremony")
+    common = {w.strip(_PUNCTUATION) for w in entry.sources[0].sentence.text.split()} if entry.sources else set()
+    names = (_without_ending(w.lower().replace("\u2019", "'").strip(".,:;"), endings) for w in head
+             if w[:1].isupper() and w.lower() not in common)
+    return frozenset(n for n in names if n and n not in generic)
+
+
+@lru_cache(maxsize=1)
+def coreference_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``events/data/coreference_words.json``."""
+    raw = resources.files("timeline.events").joinpath("data/coreference_words.json").read_text("utf-8")
+    return {k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
 def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:

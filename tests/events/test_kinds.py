@@ -31,6 +31,18 @@ CASES = [
     ("Talks on the budget are close to a deal, the senator said on Tuesday.", "happening"),
     ("The ambassador's wife said on Friday her husband would not resign.", "happening"),
     ("Rebels seized the airport in March.", "happening"),
+    # what holds at the time of writing, or whatever the date: a state
+    ("Republicans currently control both chambers.", "state"),
+    ("The senator will remain on the ballot on Dec. 12.", "state"),
+    ("Japan had a $69 billion trade surplus with the United States last year.", "statistic"),
+    # inside a condition or an open question, however deep
+    ("Lawmakers have contingency plans if Congress fails to reach a deal on funding the government by a Dec. 8 "
+     "deadline.", "hypothetical"),
+    ("It was unclear whether the plan would be rushed through Congress this week or await votes early next year.",
+     "hypothetical"),
+    ("The investigation should continue without interference in 2018.", "negated"),
+    ("Lawmakers hope to leave Washington for a winter break on Dec. 22.", "hypothetical"),
+    ("De Blasio held a comfortable lead in opinion polls leading up to Election Day.", "state"),
 ]
 
 
@@ -55,3 +67,9 @@ def test_mentions_are_kept_off_the_ordered_timeline_but_in_the_json() -> None:
     assert [e.kind for e in assembled.entries] == ["happening"]
     assert {e.kind for e in assembled.mentions} == {"no_comment"}
     assert "no_comment" not in assembled.to_html()
+
+
+def test_what_a_negated_verb_expects_is_not_asserted_but_its_saying_is() -> None:
+    doc = timeline.extract("The White House said on Wednesday that it does not expect the government to shut down "
+                           "next month.", "2017-11-29")
+    assert {e.trigger.text: e.kind for e in doc.events} == {"said": "happening", "shut": "negated"}

@@ -9,7 +9,8 @@ or did not happen at all:
 * ``no_comment``: "declined to comment on Monday", "did not respond to a request";
 * ``statistic``: figures and projections ("exports rose 5 percent in October",
   "costs would rise from $29 billion in 2017");
-* ``state``: states and tenures ("has worked as chief legal officer since January");
+* ``state``: states and tenures ("has worked as chief legal officer since January",
+  "currently control both chambers", "will remain on the ballot");
 * ``statement_without_content``: a bare "X said on Monday" whose content the
   parse does not hold ("said in a statement on Friday");
 * ``span_edge``: the date is the edge of a span ("since 2000", "until 2018",
@@ -88,6 +89,8 @@ class KindClassifier:
             # "Moore's wife said on Friday he would not quit": the saying is the
             # happening of that day, whatever its content says
             return HAPPENING
+        if self._at_present(date_tokens) or self._state(trigger, lemma):
+            return "state"  # "Republicans currently control both chambers"; "will remain on the ballot"
         if self._negated(trigger):
             return "negated"
         if self._hypothetical(trigger):
@@ -153,20 +156,39 @@ class KindClassifier:
                 return True
             if word.lower_ in closing and any(t.lower_ in edge for t in root.sent if t.i < word.i):
                 return True
+            if word.lower_ in closing and word.i > root.sent.start and \
+                    root.doc[word.i - 1].lower_ in self.cues["span_edge_particles"]:
+                return True  # "leading up to Election Day", "in the run-up to the vote"
         return False
+
+    def _at_present(self, date_tokens: list["Token"]) -> bool:
+        """The date is "now", "currently", "at present": what it dates holds at
+        the time of writing (a state), it does not happen on that day."""
+        words = self.cues["present_words"]
+        return bool(date_tokens) and all(t.lower_ in words for t in date_tokens)
+
+    def _state(self, trigger: "Token", lemma: str) -> bool:
+        """A state verb, or a noun in its clause ("remain on the ballot")."""
+        verbs = self.cues["state_verbs"]
+        if lemma in verbs:
+            return True
+        return trigger.pos_ in ("NOUN", "PROPN") and _up_to_clause(trigger)[-1].lemma_.lower() in verbs
 
     def _negated(self, trigger: "Token") -> bool:
         """A negation on the trigger (or on the verb it completes: "did not plan
-        to attend"), or "no" before its subject or object ("no charges were filed")."""
+        to attend", "does not expect the government to shut down"), or "no"
+        before its subject or object ("no charges were filed")."""
         negations = self.cues["negation_words"]
         clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
-        for verb in (trigger, clause, clause.head if clause.dep_ == "xcomp" else None):
+        for verb in (trigger, clause, clause.head if clause.dep_ in self.cues["negatable_links"] else None):
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
                                         for c in verb.children):
                 return True
         determiners = self.cues["negating_determiners"]
         if any(c.lower_ in determiners and c.dep_ == "det" for c in trigger.children):
             return True
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in self.cues["negating_prepositions"]:
+            return True  # "should continue without interference in 2018"
         arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
         return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
 
@@ -176,17 +198,30 @@ class KindClassifier:
         wish/plan verb above it ("considering raising")."""
         cues = self.cues
         reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues["reported_future_heads"]
-        for child in trigger.children:
+        children = list(trigger.children)
+        if trigger.dep_ in ("nsubj", "nsubjpass"):  # "the investigation should continue in 2018"
+            children += [c for c in trigger.head.children if c.dep_ in ("aux", "auxpass")]
+        for child in children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["hypothetical_auxiliaries"]:
                 if not (reported and child.lower_ in cues["reported_past_modals"]):
                     return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
         clause = _up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"]
-                                         for m in c.children) for c in clause.children):
+        if any(c.dep_ == "advcl" and _conditional(c, cues) for c in clause.children):
             return True
+        # inside a condition or an open question: "if Congress fails to reach a deal on funding",
+        # "unclear whether the plan would be rushed through or await votes"
+        if any(_conditional(t, cues) for t in list(trigger.ancestors)[:_CLAUSE_DEPTH]):
+            return True
+        if trigger.lemma_.lower() in cues["wish_verbs"] and any(c.dep_ in ("xcomp", "ccomp")
+                                                                      for c in trigger.children):
+            return True  # "lawmakers hope to leave Washington on Dec. 22": the hope dates what is hoped
         head = trigger.head
+        if trigger.pos_ in ("NOUN", "PROPN"):  # "the risk of a government shutdown"
+            owner = head.head if head.dep_ == "prep" else head
+            if owner.lemma_.lower() in cues["hypothetical_nouns"]:
+                return True
         return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in cues["hypothetical_heads"]
 
     def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
@@ -236,6 +271,11 @@ class KindClassifier:
             if not addressee or child.dep_ != "dobj" or any(t.pos_ == "VERB" for t in child.subtree):
                 return False
         return True
+
+
+def _conditional(verb: "Token", cues: KindCues) -> bool:
+    """The verb's clause is opened by "if", "unless", "whether"."""
+    return any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"] for m in verb.children)
 
 
 def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
