@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DATED_TYPES = ("DATE", "TIME")
+PRESENT_REF = "PRESENT_REF"
 
 
 def dates_events(timex: Timex) -> bool:
@@ -42,7 +43,12 @@ def dates_events(timex: Timex) -> bool:
 
 
 def timex_interval(timex: Timex, published: date) -> DateInterval | None:
-    """The interval of what a timex dates (a trailing duration's twelve months...)."""
+    """The interval of what a timex dates (a trailing duration's twelve months...).
+    ``PRESENT_REF`` ("now heads the CIA", "a deduction now available") tells a
+    state around the telling, not the day of a happening: its events are listed
+    undated, with the other vague values."""
+    if timex.value == PRESENT_REF:
+        return None
     if timex.type == "DURATION":
         return trailing(timex.value, published)
     return interval(timex.value, published)

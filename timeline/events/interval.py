@@ -6,9 +6,9 @@ clock times).  Fuzzy values (``PAST_REF``, ``FUTURE_REF``, anything with an
 ``X``) cover no known interval and give ``None``.
 
 ``PRESENT_REF`` ("now", "currently", "these days") is taken as the
-publication day: it is what a reader of the article understands by "now",
-and it keeps such events on the timeline.  The anchorer marks those events
-``approximate`` because "now" usually stretches beyond that one day.
+publication day here (what a reader of the article understands by "now",
+for TimeML's relation to the creation time); the anchorer does not date
+events by it (see ``anchor.timex_interval``).
 """
 
 from __future__ import annotations
