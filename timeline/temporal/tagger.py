@@ -94,11 +94,13 @@ class TemporalTagger:
     def _date_ranges(self, text: str, timexes: list[Timex], parts: list[tuple[Spec, Period | None]]) -> list[Timex]:
         """The ends of a range share a year: "from June to August of 2016"
         (June 2016), "from Jan. 20, when Trump took office, to Feb. 13" (the
-        Feb. 13 after that Jan. 20)."""
+        Feb. 13 after that Jan. 20); so do the dates of a list ("trips in
+        July and December 2016": July 2016)."""
         out = list(timexes)
         for i in range(len(out) - 1):
             first, second = out[i], out[i + 1]
-            if first.type != "DATE" or second.type != "DATE" or not self.ranges.framed(text, first, second):
+            if first.type != "DATE" or second.type != "DATE" \
+                    or not (self.ranges.framed(text, first, second) or self.ranges.listed(text, first, second)):
                 continue
             (first_spec, first_period), (second_spec, second_period) = parts[i], parts[i + 1]
             if second_spec.year is not None and first_spec.year is None and second_period is not None:

@@ -145,10 +145,8 @@ class TenseReader:
             return Direction(PAST)  # "since taking office in January"
         if _inside_phrase(tokens, self.words.nearest_heads):
             return Direction(UNKNOWN, nearest=True)
-        if possessive:
-            return Direction(PAST)  # "Tuesday's agreement": news reports what happened
         if verb is None:
-            return Direction(UNKNOWN)
+            return Direction(PAST if possessive else UNKNOWN)
         way = self.verb_direction(verb, date_at=tokens[0].i if tokens else -1)
         firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
             and verb.lemma_ not in self.words.schedule_verbs \
@@ -157,6 +155,13 @@ class TenseReader:
         firm = firm or (way == FUTURE and any(c.dep_ == "aux" and c.lower_ in self.words.future_aux
                                               for c in verb.children))
         finite_past = way == PAST and verb.tag_ == "VBD" and not _through_adjective(head, verb)
+        if (possessive or embedded) and not finite_past and not firm:
+            # "Tuesday's agreement", "in Thursday's meeting", "victories in the
+            # elections on Tuesday should be a warning": the date belongs to a
+            # noun, whose happening a present or modal verb does not place:
+            # the nearest one, leaning to the past for a possessive (news
+            # reports what happened: "follows Tuesday's declaration")
+            return Direction(PAST if possessive or way == UNKNOWN else way, embedded, nearest=True)
         return Direction(way, embedded, firm, finite_past)
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
@@ -197,8 +202,9 @@ class TenseReader:
             return UNKNOWN  # "weakness hurt the index on Friday": the tagger cannot tell the tense
         if verb.tag_ in ("VBZ", "VBP"):
             return FUTURE if verb.lemma_ not in w.present_not_future else UNKNOWN
-        if verb.tag_ == "VB" and any(a.lower_ in w.infinitive_markers for a in auxes):
-            # "plans to vote on Saturday": the intention points forward unless it was in the past
+        if verb.tag_ in ("VB", "VBN") and any(a.lower_ in w.infinitive_markers for a in auxes):
+            # "plans to vote on Saturday", "was expected to be unveiled on Thursday":
+            # the intention points forward unless it was in the past
             governor = _verb_above(verb)
             if governor is not None and self._past_perfect(governor):
                 return PAST  # "had been scheduled to expire Friday": that time has passed
