@@ -71,18 +71,22 @@ class TemporalTagger:
             if spec is None:
                 continue
             resolved = chronology.resolve(text, c.start, c.end, spec)
+            now, now_id = day, "t0"
             if resolved is None:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
-                resolved = resolve(spec, day, ref, way)
+                told = self._told_on(parsed, c, spec, out, parts)
+                if told is not None:
+                    now, now_id = told
+                resolved = resolve(spec, now, ref, way)
             else:
                 ref_id = chronology.anchor
             if resolved is None:
                 continue
             tid = f"t{len(out) + 1}"
             chronology.saw(text, c.start, c.end, resolved.period, tid)
-            anchor = {"t0": "t0", "last": ref_id}.get(resolved.anchored or "")
+            anchor = {"t0": now_id, "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
@@ -90,6 +94,23 @@ class TemporalTagger:
             out.append(timex)
             parts.append((spec, resolved.period))
         return out, parts
+
+    def _told_on(
+        self, parsed: ParsedText | None, c: Candidate, spec: Spec, before: list[Timex],
+        parts: list[tuple[Spec, Period | None]],
+    ) -> tuple[date, str] | None:
+        """A weekday said in a clause under a verb dated by a day of the same
+        sentence counts from that day, the time of the telling: "said on
+        Friday that the vote would be held on Monday" (the day and its id)."""
+        if spec.weekday is None or spec.month is not None or spec.shift is not None or parsed is None:
+            return None
+        for timex, (_, period) in zip(reversed(before), reversed(parts)):
+            if timex.end <= c.start - _TELLING_CHARS:
+                break
+            if period is not None and period.gran == "day" and period.day is not None \
+                    and self.tense.told_under(parsed, (c.start, c.end), (timex.start, timex.end)):
+                return period.day, timex.id
+        return None
 
     def _date_ranges(self, text: str, timexes: list[Timex], parts: list[tuple[Spec, Period | None]]) -> list[Timex]:
         """The ends of a range share a year: "from June to August of 2016"
@@ -179,6 +200,8 @@ class _Reference:
             self.report, self.report_id = period, tid
 
 
+# how far back (characters) the day of a telling may be: one sentence
+_TELLING_CHARS = 400
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12

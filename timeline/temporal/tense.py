@@ -164,6 +164,29 @@ class TenseReader:
             return Direction(PAST if possessive or way == UNKNOWN else way, embedded, nearest=True)
         return Direction(way, embedded, firm, finite_past)
 
+    def told_under(self, parsed: ParsedText | None, date: tuple[int, int], teller: tuple[int, int]) -> bool:
+        """Whether the expression at ``date`` is in a clause under the verb the
+        expression at ``teller`` dates: "said on Friday that the vote would be
+        held on Monday" (Monday is counted from that Friday, not from publication)."""
+        if parsed is None:
+            return False
+        tokens, others = parsed.tokens(*date), parsed.tokens(*teller)
+        if not tokens or not others or tokens[0].doc is not others[0].doc \
+                or tokens[0].sent.start != others[0].sent.start:
+            return False
+        verb, _ = governing_verb(tokens)
+        told, embedded = governing_verb(others)
+        if verb is None or told is None or embedded or verb.i == told.i:
+            return False
+        token = verb  # up to the telling verb, never through a conjunct ("touring Thursday and meeting Friday")
+        for _ in range(_MAX_HOPS_TO_VERB):
+            if token.dep_ == "conj" or token.head.i == token.i:
+                return False
+            token = token.head
+            if token.i == told.i:
+                return True
+        return False
+
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
         """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
         a participle without auxiliaries takes the tense of the verb it depends on."""
