@@ -91,8 +91,9 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
         if on is None:
             return None
         hour, minute, second = int(m[4]), m[5], m[6]
-        if hour == 24:  # T24:00 is the end of the day
-            on, hour = on + timedelta(days=1), 0
+        if hour == 24:  # T24:00 ("midnight Friday", a deadline) ends its day: its last minute, not Saturday's first
+            start = datetime.combine(on, time(23, 59))
+            return DateInterval(value, start, _last(start, timedelta(minutes=1)), "minute")
         start = datetime.combine(on, time(hour, int(minute or 0), int(second or 0)))
         if minute is None:
             return DateInterval(value, start, _last(start, timedelta(hours=1)), "hour")
