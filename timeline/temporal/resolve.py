@@ -316,8 +316,9 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
         return _bounded(weekend, "t0")
     if spec.weekday is not None and spec.month is None:
         day = weekday_near(published, spec.weekday, direction if direction else -1)
-        if tense.nearest:
-            day = _nearest_weekday(spec.weekday, published, direction) or day
+        if tense.nearest:  # a weekday of a noun with no tense of its own leans to the past
+            lean = direction if direction or not tense.embedded else -1
+            day = _nearest_weekday(spec.weekday, published, lean) or day
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), "t0")
     if spec.month is None and spec.quarter is None and spec.half is None and spec.season is None \
             and spec.holiday is None:

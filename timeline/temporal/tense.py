@@ -159,9 +159,9 @@ class TenseReader:
             # "Tuesday's agreement", "in Thursday's meeting", "victories in the
             # elections on Tuesday should be a warning": the date belongs to a
             # noun, whose happening a present or modal verb does not place:
-            # the nearest one, leaning to the past for a possessive (news
+            # the nearest weekday, leaning to the past for a possessive (news
             # reports what happened: "follows Tuesday's declaration")
-            return Direction(PAST if possessive or way == UNKNOWN else way, embedded, nearest=True)
+            return Direction(PAST if possessive else way, embedded, nearest=True)
         return Direction(way, embedded, firm, finite_past)
 
     def told_under(self, parsed: ParsedText | None, date: tuple[int, int], teller: tuple[int, int]) -> bool:
