@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.model import Timex
 from timeline.nlp import ParsedText
@@ -76,7 +76,7 @@ class TemporalTagger:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
-                told = self._told_on(parsed, c, spec, out, parts)
+                told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
                 resolved = resolve(spec, now, ref, way)
@@ -167,7 +167,27 @@ class TemporalTagger:
         return out
 
 
+def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tuple[date, str] | None:
+    """A weekday told in the past perfect, when the narrative is at an earlier
+    week than the publication's, is the one up to the end of that period:
+    "were arraigned last week. Jackson had warned lawyers after a statement
+    following the arraignment on Monday" is that week's Monday."""
+    if not way.pluperfect or spec.weekday is None or spec.month is not None or spec.shift is not None \
+            or reference.last is None or reference.last_id is None:
+        return None
+    end = reference.last.day_after()
+    this_week = Period.of_day(reference.published).to("week")
+    monday = this_week.first_day() if this_week is not None else None
+    if end is None or monday is None or end > monday or reference.last.gran not in _NARRATIVE_GRANULARITIES \
+            or (monday - end).days > _NARRATIVE_WEEKS_BACK * 7:
+        return None  # a background year ("joined in 2009") is no narrative a weekday belongs to
+    return end - timedelta(days=1), reference.last_id
+
+
 _REPORT_GRANULARITIES = ("quarter", "half")
+# the narrative a past-perfect weekday belongs to: a recent day or week
+_NARRATIVE_GRANULARITIES = ("day", "week", "weekend")
+_NARRATIVE_WEEKS_BACK = 2
 
 
 @dataclass

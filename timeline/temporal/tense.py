@@ -65,6 +65,9 @@ class TenseWords:
     nearest_heads: frozenset[str] = frozenset()
     # "waited until March", "ran until Jan. 31": a simple past of lasting with these cues is past
     lasting_verbs: frozenset[str] = frozenset()
+    # "had warned lawyers after Downing made a statement": the dependencies of
+    # a clause whose time lies before its head's
+    earlier_clause_deps: frozenset[str] = frozenset()
     duration_cues: frozenset[str] = frozenset()
 
     @classmethod
@@ -89,6 +92,9 @@ class Direction(NamedTuple):
     # "ahead of Tuesday's election", "by Friday's deadline": the event named
     # lies on either side of the telling; a weekday is the nearest one
     nearest: bool = False
+    # "had previously warned ... following the arraignment on Monday": the
+    # past perfect tells a time before the one the narrative is at
+    pluperfect: bool = False
 
 
 _MAX_HOPS_TO_VERB = 14
@@ -162,7 +168,7 @@ class TenseReader:
             # the nearest weekday, leaning to the past for a possessive (news
             # reports what happened: "follows Tuesday's declaration")
             return Direction(PAST if possessive else way, embedded, nearest=True)
-        return Direction(way, embedded, firm, finite_past)
+        return Direction(way, embedded, firm, finite_past, pluperfect=way == PAST and self._under_past_perfect(verb))
 
     def told_under(self, parsed: ParsedText | None, date: tuple[int, int], teller: tuple[int, int]) -> bool:
         """Whether the expression at ``date`` is in a clause under the verb the
@@ -265,6 +271,18 @@ class TenseReader:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in self.words.negations for t in child.subtree):
                 return True
+        return False
+
+    def _under_past_perfect(self, verb: "Token") -> bool:
+        """A past verb in the past perfect or in a clause that tells what came
+        before one ("had warned lawyers after Downing made a statement")."""
+        for _ in range(3):
+            if self._past_perfect(verb):
+                return True
+            above = _verb_above(verb) if verb.dep_ in self.words.earlier_clause_deps else None
+            if above is None:
+                return False
+            verb = above
         return False
 
     def _past_perfect(self, verb: "Token") -> bool:
