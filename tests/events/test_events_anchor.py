@@ -70,10 +70,10 @@ def test_fuzzy_values_give_vague_undated_events() -> None:
     assert event.date is None and event.certainty == "vague"
 
 
-def test_present_ref_is_the_publication_day_approximately() -> None:
-    (event,) = anchor("Prices are rising now.", [("now", "PRESENT_REF")])
-    assert event.date is not None and event.date.start == PUBLISHED and event.date.granularity == "day"
-    assert (event.certainty, event.tense) == ("approximate", "present")
+def test_present_ref_dates_no_event_a_state_is_listed_undated() -> None:
+    # "a former congressman who now heads the CIA": a state around the telling, not a happening's day
+    (event,) = anchor("Pompeo, a former congressman who now heads the CIA, drew mixed reviews.", [("now", "PRESENT_REF")])
+    assert event.date is None and event.certainty == "vague"
 
 
 def test_durations_and_sets_date_no_event() -> None:
@@ -133,3 +133,13 @@ def test_fuzzy_future_and_modals_are_future() -> None:
 def test_have_to_dates_the_obligation() -> None:
     (event,) = anchor("The department has to submit a plan on Feb. 21.", [("Feb. 21", "2018-02-21")])
     assert (event.trigger.text, event.tense) == ("submit", "future")
+
+
+def test_a_chronology_entry_dates_the_verb_it_tells() -> None:
+    # a line of a chronology: the parser leaves the date apart from the entry's clause
+    text = ("Here is a timeline of the case:\n* Dec. 22: A “very senior member” of the Trump transition team "
+            "directs Flynn to contact officials from foreign governments.\n"
+            "* Dec. 29: Flynn calls a senior transition team official, who is with other members at Mar-a-Lago.")
+    events = anchor(text, [("Dec. 22", "2016-12-22"), ("Dec. 29", "2016-12-29")])
+    dated = {e.trigger.text: e.date.value for e in events if e.date is not None}
+    assert dated.get("directs") == "2016-12-22" and dated.get("calls") == "2016-12-29"

@@ -27,12 +27,15 @@ from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
 from timeline.text.sentences import lead_sentence
 from timeline.settings import Settings
+from timeline.temporal.chronology import chronology_words
 from timeline.temporal.ranges import RangeFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DATED_TYPES = ("DATE", "TIME")
+PRESENT_REF = "PRESENT_REF"
+_VERBS = ("VERB", "AUX")
 
 
 def dates_events(timex: Timex) -> bool:
@@ -42,7 +45,12 @@ def dates_events(timex: Timex) -> bool:
 
 
 def timex_interval(timex: Timex, published: date) -> DateInterval | None:
-    """The interval of what a timex dates (a trailing duration's twelve months...)."""
+    """The interval of what a timex dates (a trailing duration's twelve months...).
+    ``PRESENT_REF`` ("now heads the CIA", "a deduction now available") tells a
+    state around the telling, not the day of a happening: its events are listed
+    undated, with the other vague values."""
+    if timex.value == PRESENT_REF:
+        return None
     if timex.type == "DURATION":
         return trailing(timex.value, published)
     return interval(timex.value, published)
@@ -60,6 +68,7 @@ class EventAnchorer:
         self.describer = Describer(words, named_entities=self.settings.entities)
         self.kinds = KindClassifier()
         self.ranges = RangeFinder()
+        self.chronology = chronology_words()
 
     def anchor(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
@@ -129,10 +138,10 @@ class EventAnchorer:
         # the words of the date (of the whole range) are no part of a title
         skip = {t.i for t in (tokens if in_range is None else parsed.tokens(in_range[1], in_range[2]))}
         certainty = self.describer.certainty(timex, when, text)
-        for candidate in self._candidates(timex, tokens, dates, published):
-            if not self.model.keeps(candidate):
-                continue
-            token = candidate.token
+        triggers = [c.token for c in self._candidates(timex, tokens, dates, published) if self.model.keeps(c)]
+        if not triggers and self.chronology.is_entry(text, timex.start, timex.end):
+            triggers = [verb] if (verb := entry_verb(tokens)) is not None else []
+        for token in triggers:
             start = piece.start + token.idx
             span = TextSpan(start, start + len(token.text), token.text)
             sentence = sentence_span(text, piece.start, token)
@@ -151,6 +160,21 @@ class EventAnchorer:
                 # a range ("from June to August") dates the whole span: no edge of it
                 kind=self.kinds.kind(token, tokens, spans=in_range is not None),
             )
+
+
+def entry_verb(date_tokens: list["Token"]) -> "Token | None":
+    """The verb a chronology entry tells ("* Dec. 29: Flynn calls a senior
+    official, who ..." -> *calls*): the top verb of the words after the date,
+    which the parser often leaves apart from the date (a sentence of its own)."""
+    doc, after = date_tokens[-1].doc, date_tokens[-1].i + 1
+    first = next((t for t in doc[after:] if not t.is_punct), None)
+    if first is None:
+        return None
+    words = [t for t in first.sent if t.i >= first.i]
+    inside = {t.i for t in words}
+    verbs = [t for t in words if t.pos_ in _VERBS]
+    top = next((t for t in verbs if t.head.i not in inside or t.head.i == t.i), None)
+    return top or next(iter(verbs), None)
 
 
 def sentence_dates(timexes: Iterable[Timex], parsed: ParsedText) -> dict[str, SentenceDates]:

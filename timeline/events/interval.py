@@ -6,9 +6,9 @@ clock times).  Fuzzy values (``PAST_REF``, ``FUTURE_REF``, anything with an
 ``X``) cover no known interval and give ``None``.
 
 ``PRESENT_REF`` ("now", "currently", "these days") is taken as the
-publication day: it is what a reader of the article understands by "now",
-and it keeps such events on the timeline.  The anchorer marks those events
-``approximate`` because "now" usually stretches beyond that one day.
+publication day here (what a reader of the article understands by "now",
+for TimeML's relation to the creation time); the anchorer does not date
+events by it (see ``anchor.timex_interval``).
 """
 
 from __future__ import annotations
@@ -91,8 +91,9 @@ def _interval(value: str, published: date | None) -> DateInterval | None:
         if on is None:
             return None
         hour, minute, second = int(m[4]), m[5], m[6]
-        if hour == 24:  # T24:00 is the end of the day
-            on, hour = on + timedelta(days=1), 0
+        if hour == 24:  # T24:00 ("midnight Friday", a deadline) ends its day: its last minute, not Saturday's first
+            start = datetime.combine(on, time(23, 59))
+            return DateInterval(value, start, _last(start, timedelta(minutes=1)), "minute")
         start = datetime.combine(on, time(hour, int(minute or 0), int(second or 0)))
         if minute is None:
             return DateInterval(value, start, _last(start, timedelta(hours=1)), "hour")

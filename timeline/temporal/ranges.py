@@ -8,7 +8,8 @@ range when a dash joins them, when a range word ("to", "through") joins the
 two parts of one expression ("Nov. 3 through 8"), or when an opening word
 and a link frame them ("from X to Y", "between X and Y"; a clause may stand
 between: "from Jan. 20, when Trump took office, to Feb. 13").  "April 24
-and 25" is a list, not a range.  The words are in ``data/lexicon.json``
+and 25" is a list, not a range; a list still shares its year ("in July
+and December 2016" is July 2016).  The words are in ``data/lexicon.json``
 under "date_ranges".
 """
 
@@ -41,6 +42,11 @@ class RangeFinder:
         link = _LINK.fullmatch(text, first.end, second.start)
         return opener is not None and opener.group(1).lower() in self.starts \
             and link is not None and link.group(1).lower() in self.links
+
+    def listed(self, text: str, first: Timex, second: Timex) -> bool:
+        """"in July and December 2016", "Dec. 22 or Jan. 3": two dates of one
+        list (not a range), which share the year one of them writes."""
+        return text[first.end:second.start].strip().lower() in self.list_links
 
     def is_range(self, text: str, first: Timex, second: Timex) -> bool:
         """Whether two consecutive expressions are the ends of one range."""

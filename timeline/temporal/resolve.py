@@ -31,6 +31,9 @@ TENSE_WINDOW_FIRM = 366
 # within this many days ("notified of a cutback in September", said in August)
 NEAR_FUTURE_DAYS = 31
 _HALF_QUARTER_DAYS = 45
+# a weekday of a noun ("Thursday's meeting") leans the way its verb points;
+# the other side wins when it is this many times nearer
+NEAR_SIDE_FACTOR = 2
 # December opens a winter, but calendar.py files it under the year's first
 # season (index 0): for "last/next <season>" it comes after the fall
 _WINTER_START_MONTH = 12
@@ -313,9 +316,9 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
         return _bounded(weekend, "t0")
     if spec.weekday is not None and spec.month is None:
         day = weekday_near(published, spec.weekday, direction if direction else -1)
-        ahead = weekday_near(published, spec.weekday, 1)
-        if tense.nearest and day is not None and ahead is not None and (ahead - published) < (published - day):
-            day = ahead  # "ahead of Tuesday's election" said on Saturday: the coming one
+        if tense.nearest:  # a weekday of a noun with no tense of its own leans to the past
+            lean = direction if direction or not tense.embedded else -1
+            day = _nearest_weekday(spec.weekday, published, lean) or day
         return _bounded(None if day is None else _with_time(spec, Period.of_day(day)), "t0")
     if spec.month is None and spec.quarter is None and spec.half is None and spec.season is None \
             and spec.holiday is None:
@@ -351,6 +354,23 @@ def _partial(spec: Spec, published: date, tense: Direction) -> Resolved | None:
     options = [r for r in (before, first, after) if r is not None and r.period is not None]
     # the nearest; a tie goes to the past
     return min(options, key=lambda r: (_days_away(r, published), r is after and r is not first))
+
+
+def _nearest_weekday(weekday: int, published: date, lean: int) -> date | None:
+    """The nearest ``weekday`` to the publication day: "ahead of Tuesday's
+    election" said on Saturday is the coming one.  With a ``lean`` (the way
+    the verb points) the other side wins only when under half as far:
+    "Thursday's closing price" said on a Monday is the past one, "victories in
+    the elections on Tuesday should be a warning" said on Wednesday too."""
+    behind, ahead = weekday_near(published, weekday, -1), weekday_near(published, weekday, 1)
+    if behind is None or ahead is None:
+        return None
+    back, forth = (published - behind).days, (ahead - published).days
+    if lean > 0:
+        return behind if back * NEAR_SIDE_FACTOR < forth else ahead
+    if lean < 0:
+        return ahead if forth * NEAR_SIDE_FACTOR < back else behind
+    return ahead if forth < back else behind
 
 
 def _reported_period(spec: Spec, published: date, direction: int) -> Resolved | None:

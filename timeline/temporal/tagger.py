@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.model import Timex
 from timeline.nlp import ParsedText
@@ -71,18 +71,22 @@ class TemporalTagger:
             if spec is None:
                 continue
             resolved = chronology.resolve(text, c.start, c.end, spec)
+            now, now_id = day, "t0"
             if resolved is None:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
-                resolved = resolve(spec, day, ref, way)
+                told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
+                if told is not None:
+                    now, now_id = told
+                resolved = resolve(spec, now, ref, way)
             else:
                 ref_id = chronology.anchor
             if resolved is None:
                 continue
             tid = f"t{len(out) + 1}"
             chronology.saw(text, c.start, c.end, resolved.period, tid)
-            anchor = {"t0": "t0", "last": ref_id}.get(resolved.anchored or "")
+            anchor = {"t0": now_id, "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
@@ -91,14 +95,33 @@ class TemporalTagger:
             parts.append((spec, resolved.period))
         return out, parts
 
+    def _told_on(
+        self, parsed: ParsedText | None, c: Candidate, spec: Spec, before: list[Timex],
+        parts: list[tuple[Spec, Period | None]],
+    ) -> tuple[date, str] | None:
+        """A weekday said in a clause under a verb dated by a day of the same
+        sentence counts from that day, the time of the telling: "said on
+        Friday that the vote would be held on Monday" (the day and its id)."""
+        if spec.weekday is None or spec.month is not None or spec.shift is not None or parsed is None:
+            return None
+        for timex, (_, period) in zip(reversed(before), reversed(parts)):
+            if timex.end <= c.start - _TELLING_CHARS:
+                break
+            if period is not None and period.gran == "day" and period.day is not None \
+                    and self.tense.told_under(parsed, (c.start, c.end), (timex.start, timex.end)):
+                return period.day, timex.id
+        return None
+
     def _date_ranges(self, text: str, timexes: list[Timex], parts: list[tuple[Spec, Period | None]]) -> list[Timex]:
         """The ends of a range share a year: "from June to August of 2016"
         (June 2016), "from Jan. 20, when Trump took office, to Feb. 13" (the
-        Feb. 13 after that Jan. 20)."""
+        Feb. 13 after that Jan. 20); so do the dates of a list ("trips in
+        July and December 2016": July 2016)."""
         out = list(timexes)
         for i in range(len(out) - 1):
             first, second = out[i], out[i + 1]
-            if first.type != "DATE" or second.type != "DATE" or not self.ranges.framed(text, first, second):
+            if first.type != "DATE" or second.type != "DATE" \
+                    or not (self.ranges.framed(text, first, second) or self.ranges.listed(text, first, second)):
                 continue
             (first_spec, first_period), (second_spec, second_period) = parts[i], parts[i + 1]
             if second_spec.year is not None and first_spec.year is None and second_period is not None:
@@ -144,7 +167,27 @@ class TemporalTagger:
         return out
 
 
+def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tuple[date, str] | None:
+    """A weekday told in the past perfect, when the narrative is at an earlier
+    week than the publication's, is the one up to the end of that period:
+    "were arraigned last week. Jackson had warned lawyers after a statement
+    following the arraignment on Monday" is that week's Monday."""
+    if not way.pluperfect or spec.weekday is None or spec.month is not None or spec.shift is not None \
+            or reference.last is None or reference.last_id is None:
+        return None
+    end = reference.last.day_after()
+    this_week = Period.of_day(reference.published).to("week")
+    monday = this_week.first_day() if this_week is not None else None
+    if end is None or monday is None or end > monday or reference.last.gran not in _NARRATIVE_GRANULARITIES \
+            or (monday - end).days > _NARRATIVE_WEEKS_BACK * 7:
+        return None  # a background year ("joined in 2009") is no narrative a weekday belongs to
+    return end - timedelta(days=1), reference.last_id
+
+
 _REPORT_GRANULARITIES = ("quarter", "half")
+# the narrative a past-perfect weekday belongs to: a recent day or week
+_NARRATIVE_GRANULARITIES = ("day", "week", "weekend")
+_NARRATIVE_WEEKS_BACK = 2
 
 
 @dataclass
@@ -177,6 +220,8 @@ class _Reference:
             self.report, self.report_id = period, tid
 
 
+# how far back (characters) the day of a telling may be: one sentence
+_TELLING_CHARS = 400
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
 # how far a day named next to a bare clock time may be: "10:35 a.m. (0735 GMT) Friday"
 _NEARBY_AFTER, _NEARBY_BEFORE = 25, 12

@@ -65,6 +65,9 @@ class TenseWords:
     nearest_heads: frozenset[str] = frozenset()
     # "waited until March", "ran until Jan. 31": a simple past of lasting with these cues is past
     lasting_verbs: frozenset[str] = frozenset()
+    # "had warned lawyers after Downing made a statement": the dependencies of
+    # a clause whose time lies before its head's
+    earlier_clause_deps: frozenset[str] = frozenset()
     duration_cues: frozenset[str] = frozenset()
 
     @classmethod
@@ -89,6 +92,9 @@ class Direction(NamedTuple):
     # "ahead of Tuesday's election", "by Friday's deadline": the event named
     # lies on either side of the telling; a weekday is the nearest one
     nearest: bool = False
+    # "had previously warned ... following the arraignment on Monday": the
+    # past perfect tells a time before the one the narrative is at
+    pluperfect: bool = False
 
 
 _MAX_HOPS_TO_VERB = 14
@@ -145,10 +151,8 @@ class TenseReader:
             return Direction(PAST)  # "since taking office in January"
         if _inside_phrase(tokens, self.words.nearest_heads):
             return Direction(UNKNOWN, nearest=True)
-        if possessive:
-            return Direction(PAST)  # "Tuesday's agreement": news reports what happened
         if verb is None:
-            return Direction(UNKNOWN)
+            return Direction(PAST if possessive else UNKNOWN)
         way = self.verb_direction(verb, date_at=tokens[0].i if tokens else -1)
         firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
             and verb.lemma_ not in self.words.schedule_verbs \
@@ -157,7 +161,37 @@ class TenseReader:
         firm = firm or (way == FUTURE and any(c.dep_ == "aux" and c.lower_ in self.words.future_aux
                                               for c in verb.children))
         finite_past = way == PAST and verb.tag_ == "VBD" and not _through_adjective(head, verb)
-        return Direction(way, embedded, firm, finite_past)
+        if (possessive or embedded) and not finite_past and not firm:
+            # "Tuesday's agreement", "in Thursday's meeting", "victories in the
+            # elections on Tuesday should be a warning": the date belongs to a
+            # noun, whose happening a present or modal verb does not place:
+            # the nearest weekday, leaning to the past for a possessive (news
+            # reports what happened: "follows Tuesday's declaration")
+            return Direction(PAST if possessive else way, embedded, nearest=True)
+        return Direction(way, embedded, firm, finite_past, pluperfect=way == PAST and self._under_past_perfect(verb))
+
+    def told_under(self, parsed: ParsedText | None, date: tuple[int, int], teller: tuple[int, int]) -> bool:
+        """Whether the expression at ``date`` is in a clause under the verb the
+        expression at ``teller`` dates: "said on Friday that the vote would be
+        held on Monday" (Monday is counted from that Friday, not from publication)."""
+        if parsed is None:
+            return False
+        tokens, others = parsed.tokens(*date), parsed.tokens(*teller)
+        if not tokens or not others or tokens[0].doc is not others[0].doc \
+                or tokens[0].sent.start != others[0].sent.start:
+            return False
+        verb, _ = governing_verb(tokens)
+        told, embedded = governing_verb(others)
+        if verb is None or told is None or embedded or verb.i == told.i:
+            return False
+        token = verb  # up to the telling verb, never through a conjunct ("touring Thursday and meeting Friday")
+        for _ in range(_MAX_HOPS_TO_VERB):
+            if token.dep_ == "conj" or token.head.i == token.i:
+                return False
+            token = token.head
+            if token.i == told.i:
+                return True
+        return False
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
         """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
@@ -197,8 +231,9 @@ class TenseReader:
             return UNKNOWN  # "weakness hurt the index on Friday": the tagger cannot tell the tense
         if verb.tag_ in ("VBZ", "VBP"):
             return FUTURE if verb.lemma_ not in w.present_not_future else UNKNOWN
-        if verb.tag_ == "VB" and any(a.lower_ in w.infinitive_markers for a in auxes):
-            # "plans to vote on Saturday": the intention points forward unless it was in the past
+        if verb.tag_ in ("VB", "VBN") and any(a.lower_ in w.infinitive_markers for a in auxes):
+            # "plans to vote on Saturday", "was expected to be unveiled on Thursday":
+            # the intention points forward unless it was in the past
             governor = _verb_above(verb)
             if governor is not None and self._past_perfect(governor):
                 return PAST  # "had been scheduled to expire Friday": that time has passed
@@ -236,6 +271,18 @@ class TenseReader:
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in self.words.negations for t in child.subtree):
                 return True
+        return False
+
+    def _under_past_perfect(self, verb: "Token") -> bool:
+        """A past verb in the past perfect or in a clause that tells what came
+        before one ("had warned lawyers after Downing made a statement")."""
+        for _ in range(3):
+            if self._past_perfect(verb):
+                return True
+            above = _verb_above(verb) if verb.dep_ in self.words.earlier_clause_deps else None
+            if above is None:
+                return False
+            verb = above
         return False
 
     def _past_perfect(self, verb: "Token") -> bool:
