@@ -148,7 +148,7 @@ class TenseReader:
                 return Direction(PAST, finite_past=True)
             return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
         if _inside_phrase(tokens, self.words.since_words, ("ADP", "SCONJ")):
-            return Direction(PAST)  # "since taking office in January"
+            return Direction(PAST, firm=True)  # "since taking office on Feb. 1": always behind, up to a year back
         if _inside_phrase(tokens, self.words.nearest_heads):
             return Direction(UNKNOWN, nearest=True)
         if verb is None:
