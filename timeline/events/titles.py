@@ -41,6 +41,8 @@ _SCARE_QUOTE_WORDS = 3
 # before any step of a higher rank (complement first, the content of a report last)
 (_DROP_COMPLEMENT, _SHORT_OBJECT, _SHORT_SUBJECT, _SHORT_CONTENT,
  _CORE_OBJECT, _CORE_SUBJECT, _DROP_CONTENT) = range(1, 8)
+# how far up the parse a noun event looks for the clause that governs it
+_GOVERNING_STEPS = 4
 
 
 @dataclass(slots=True)
@@ -50,6 +52,8 @@ class _Part:
 
     levels: list[tuple[int, list["Token"]]]
     level: int = 0
+    # the clause's first complement, which a governing clause may replace
+    complement: bool = False
 
     @property
     def words(self) -> list["Token"]:
@@ -71,16 +75,73 @@ class Titler:
         complement (and what a statement says), shortened phrase by phrase;
         with ``actors``, a pronoun or description ("he", "the company") is
         replaced by the participant the article names."""
+        date = set(skip)
         skip = skip | self._dateline(trigger)
+        parts = self._parts(trigger, skip)
+        title = self._built(parts, trigger, actors)
+        faults = title_faults(title, self.words) + _nameless_noun(parts, trigger, date)
+        if not faults:
+            return title
+        # a title that breaks a form rule ("Bail hearing", "Paul dropped", "Trump took
+        # office"): the clause that governs the trigger, then either with its date
+        alternatives = (
+            lambda: self._governing_parts(trigger, skip),
+            lambda: self._parts(trigger, skip - date),
+            lambda: self._governing_parts(trigger, skip - date),
+        )
+        for alternative in alternatives:
+            parts = alternative()
+            if not parts:
+                continue
+            candidate = self._built(parts, trigger, actors)
+            candidate_faults = title_faults(candidate, self.words) + _nameless_noun(parts, trigger, date)
+            if candidate_faults < faults:
+                title, faults = candidate, candidate_faults
+            if not faults:
+                break
+        return title
+
+    def _parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
         predicate = _misparsed_name(trigger, skip)
         if predicate is not None:  # "Trump on Thursday nominated": "Trump" is the subject, not a verb
-            parts = [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
-        elif trigger.pos_ in ("VERB", "AUX", "ADJ"):
-            parts = self._clause_parts(trigger, skip, report=True)
-        else:
-            parts = self._noun_parts(trigger, skip)
+            return [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
+        if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+            return self._clause_parts(trigger, skip, report=True)
+        return self._noun_parts(trigger, skip)
+
+    def _built(self, parts: list[_Part], trigger: "Token", actors: "ActorIndex | None") -> str:
         names = self._names(parts, actors) if actors is not None else {}
         return self._headline(parts, trigger, names)
+
+    def _governing_parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
+        """The clause of the nearest verb above the trigger that has a subject,
+        holding the trigger's phrase ("Jackson set bail hearing", "Moore was
+        accused by woman of initiating sexual encounter"); none when no verb
+        above it has one."""
+        if trigger.head == trigger or (trigger.pos_ in ("VERB", "AUX") and _subjects(trigger, skip)):
+            return []  # a clause of its own: the one above it tells another happening
+        verb = trigger.head
+        chain: list[Token] = []  # the prepositions between verb and trigger ("during visit")
+        for _ in range(_GOVERNING_STEPS):
+            if verb.i in skip:
+                return []
+            if verb.pos_ in ("VERB", "AUX") and _subject(verb, skip, self.words) is not None:
+                break
+            if verb.pos_ == "ADP":
+                chain.insert(0, verb)
+            if verb.head == verb:
+                return []
+            verb = verb.head
+        else:
+            return []
+        parts = self._clause_parts(verb, skip, report=True)
+        if any(trigger in p.levels[0][1] for p in parts):
+            return parts
+        leads = [t for t in chain if t.head.i == verb.i or t.head.pos_ == "ADP"]
+        phrase = self._noun_part(trigger, skip, _SHORT_OBJECT, _CORE_OBJECT, lead=leads) \
+            if trigger.pos_ in ("NOUN", "PROPN") else _Part([(0, leads + self._predicate_core(trigger, skip))])
+        # the trigger's phrase takes the place of the clause's first complement
+        return _in_sentence_order([*(p for p in parts if not p.complement), phrase], verb)
 
     def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
         """The article's own headline, for the event that is its main news:
@@ -160,7 +221,9 @@ class Titler:
         preceding = self._preceding_report(verb, skip) if report else None
         if preceding is not None:
             # "X happened, Y said": the news is what is reported, told by a named speaker
-            inner = self._clause_parts(preceding, skip, report=False)
+            quoted = self._quoted(verb.sent)
+            # the quoted words of a clause that is no quotation itself are left out
+            inner = self._clause_parts(preceding, skip if preceding.i in quoted else skip | quoted, report=False)
             if subject is None or subject.pos_ != "PROPN":
                 return inner
             name = self._noun_core(subject, skip)
@@ -174,7 +237,7 @@ class Titler:
             parts.append(self._complement_part(complement, skip))
         if content is not None:
             parts.append(content)
-        return parts
+        return _in_sentence_order(parts, verb)
 
     def _complement_part(self, complement: list["Token"], skip: set[int]) -> _Part:
         """A complement at its full length, as its preposition and the core of
@@ -186,7 +249,7 @@ class Titler:
             short = [lead, *self._noun_core(target, skip)]
             if len(short) < len(complement):
                 levels.append((_DROP_COMPLEMENT, short))
-        return _Part([*levels, (_SHORT_OBJECT, [])])
+        return _Part([*levels, (_SHORT_OBJECT, [])], complement=True)
 
     def _noun_parts(self, noun: "Token", skip: set[int]) -> list[_Part]:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
@@ -351,7 +414,11 @@ class Titler:
             if clause.i in skip or clause.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next(iter(_subjects(clause, skip)), None)
-            if subject is None or subject.lower_ in self.words.grammar["speaker_pronouns"] or self._quotes(clause):
+            quoted = self._quoted(verb.sent)
+            # a quotation is no title; a clause quoting a few of its words says its gist
+            # without them ("supports the House version, saying its passage would be “...”")
+            if subject is None or subject.lower_ in self.words.grammar["speaker_pronouns"] or (
+                    self._quotes(clause) and (clause.i in quoted or subject.i in quoted)):
                 return None
             return clause
         return None
@@ -393,15 +460,19 @@ class Titler:
             if child.dep_ not in ("prep", "agent") or child.i in skip:
                 continue
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
+            lead = [child]
+            inner = next((c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1), None)
+            if not objects and inner is not None:  # "dropped out of the race": a preposition of two words
+                objects = [c for c in inner.children if c.dep_ == "pobj" and c.i not in skip]
+                lead = [child, inner]
             if not objects:
                 continue
             target = objects[0]
-            lead = [child]
             if target.pos_ == "ADP":  # "due to the way": the inner preposition's object
                 inner = [c for c in target.children if c.dep_ == "pobj" and c.i not in skip]
                 if not inner:
                     continue
-                lead, target = [child, target], inner[0]
+                lead, target = [*lead, target], inner[0]
             if (target.pos_ == "NUM" and not any(True for _ in target.children)) or _url(target):
                 continue
             if target.tag_ in _RELATIVE_TAGS:
@@ -690,6 +761,29 @@ def _acting_it(token: "Token", words: Lexicon) -> bool:
 
 def _nominal_conjunct(token: "Token") -> bool:
     return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
+
+
+def _nameless_noun(parts: list[_Part], trigger: "Token", date: set[int]) -> int:
+    """1 for a noun event's title that names no one and says nothing done
+    ("Collapse of years-long push", "Bail hearing"): thin for a reader, who
+    is better told the clause that governs it; else 0."""
+    words = [t for p in parts for t in p.words]
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger not in words:
+        return 0
+    acting = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in words)
+    named = any((t.pos_ == "PROPN" or t.dep_ == "poss") and t.i not in date for t in words)  # not "July's"
+    return int(not acting and not named)
+
+
+def _in_sentence_order(parts: list[_Part], verb: "Token") -> list[_Part]:
+    """The parts after the verb's in the order of the sentence: objects and
+    complements are not swapped ("objected to the Republicans' refusal", not
+    "objected refusal ... to Republicans"), whatever the parser hung where."""
+    pivot = next((k for k, p in enumerate(parts) if verb in p.levels[0][1]), None)
+    if pivot is None:
+        return parts
+    after = sorted(parts[pivot + 1:], key=lambda p: min((t.i for t in p.levels[0][1]), default=verb.i))
+    return [*parts[:pivot + 1], *after]
 
 
 def _ordered(parts: list[_Part]) -> list["Token"]:
