@@ -307,6 +307,8 @@ class Titler:
             if c.i not in skip and (
                 (c.i < verb.i and c.dep_ in _VERB_GROUP)
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
+                # "is evaluating whether to appoint": not "evaluating to appoint"
+                or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"])
                 # "stepped down", "stepping aside": a particle the parser took for an adverb
                 or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in self.words.grammar["particle_adverbs"])
             )
@@ -338,6 +340,8 @@ class Titler:
         for child in verb.children:
             if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
                 return words + self._predicate_core(child, skip, nested=False)
+        if nested and verb.lemma_.lower() in self.words.reporting_verbs:
+            words += self._clause_core(verb, skip)  # "thought the informant could link"
         return words
 
     def _clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
@@ -396,7 +400,9 @@ class Titler:
             lead = [subject] if subject.dep_ == "expl" else []
             if lead and not any(c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
                 return None  # "said there was “a lot of confidence”": nothing but the quotation is said
-            full = lead + [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
+            # "told Fox News he thought the informant could link ...": a report in a report says its content
+            nested = clause.lemma_.lower() in self.words.reporting_verbs
+            full = lead + [w for p in self._clause_parts(clause, skip, report=nested) for w in p.levels[0][1]]
             core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
@@ -533,6 +539,8 @@ class Titler:
             elif child.dep_ == "prep" and depth == 0 and child.lower_ in grammar["object_prepositions"]:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
                 words += [child, *self._noun_core(objects[0], skip)] if objects else []
+            elif child.dep_ == "prep" and depth > 0 and child.lower_ in grammar["negative_prepositions"]:
+                words += self._denial(child, skip)
         if depth > 0 and complements:
             words += self._first_complement(noun, skip)
         return words
@@ -540,11 +548,15 @@ class Titler:
     def _noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
         """The noun and the words of its name ("President Donald Trump", "tax
         bill"); for a name, the name alone ("law professor Caren Harp" -> "Caren Harp")."""
-        punctuation = self.words.grammar["title_punctuation"]
+        grammar = self.words.grammar
+        punctuation = grammar["title_punctuation"]
         words = [noun] + [
             t for c in noun.children if c.dep_ in _CORE_MODIFIERS and c.i not in skip
             for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in punctuation)
         ]
+        # "the number of Americans without health insurance": a denial is never left out
+        words += [w for c in noun.children if c.dep_ == "prep" and c.lower_ in grammar["negative_prepositions"]
+                  and c.i not in skip for w in self._denial(c, skip)]
         titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
         if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
             return words
@@ -554,6 +566,11 @@ class Titler:
                 and doc[start - 1].dep_ in _CORE_MODIFIERS:  # not "from Georgia John Lewis"
             start -= 1
         return list(doc[start:noun.i + 1]) if start < noun.i else words
+
+    def _denial(self, preposition: "Token", skip: set[int]) -> list["Token"]:
+        """A "without" phrase at its core ("without health insurance")."""
+        objects = [c for c in preposition.children if c.dep_ == "pobj" and c.i not in skip]
+        return [preposition, *self._noun_core(objects[0], skip)] if objects else []
 
     def _subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
@@ -782,7 +799,10 @@ def _in_sentence_order(parts: list[_Part], verb: "Token") -> list[_Part]:
     pivot = next((k for k, p in enumerate(parts) if verb in p.levels[0][1]), None)
     if pivot is None:
         return parts
-    after = sorted(parts[pivot + 1:], key=lambda p: min((t.i for t in p.levels[0][1]), default=verb.i))
+    def start(part: _Part) -> int:  # where the part begins after the verb (a content's subject may be before)
+        return min((t.i for t in part.levels[0][1] if t.i > verb.i), default=verb.i)
+
+    after = sorted(parts[pivot + 1:], key=start)
     return [*parts[:pivot + 1], *after]
 
 
