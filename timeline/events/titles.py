@@ -89,7 +89,10 @@ class Titler:
             lambda: self._parts(trigger, skip - date),
             lambda: self._governing_parts(trigger, skip - date),
         )
-        for alternative in alternatives:
+        reports = trigger.lemma_.lower() in self.words.reporting_verbs
+        for k, alternative in enumerate(alternatives):
+            if k and reports:
+                continue  # "said on Thursday" says no more than "said"
             parts = alternative()
             if not parts:
                 continue
@@ -118,8 +121,10 @@ class Titler:
         holding the trigger's phrase ("Jackson set bail hearing", "Moore was
         accused by woman of initiating sexual encounter"); none when no verb
         above it has one."""
-        if trigger.head == trigger or (trigger.pos_ in ("VERB", "AUX") and _subjects(trigger, skip)):
-            return []  # a clause of its own: the one above it tells another happening
+        if trigger.head == trigger or (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ not in ("pcomp", "xcomp")):
+            # a clause of its own: the one above tells another happening; not so
+            # "accused of initiating", "keep the government operating"
+            return []
         verb = trigger.head
         chain: list[Token] = []  # the prepositions between verb and trigger ("during visit")
         for _ in range(_GOVERNING_STEPS):
@@ -137,9 +142,15 @@ class Titler:
         parts = self._clause_parts(verb, skip, report=True)
         if any(trigger in p.levels[0][1] for p in parts):
             return parts
-        leads = [t for t in chain if t.head.i == verb.i or t.head.pos_ == "ADP"]
-        phrase = self._noun_part(trigger, skip, _SHORT_OBJECT, _CORE_OBJECT, lead=leads) \
-            if trigger.pos_ in ("NOUN", "PROPN") else _Part([(0, leads + self._predicate_core(trigger, skip))])
+        if [t.i for t in list(trigger.ancestors)[:len(chain) + 1]] != [t.i for t in (*reversed(chain), verb)]:
+            return []  # a word between the verb and the trigger the title would drop: no faithful title
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            phrase = self._noun_part(trigger, skip, _SHORT_OBJECT, _CORE_OBJECT, lead=chain)
+        else:
+            predicate = self._predicate_core(trigger, skip)
+            if len(predicate) < 2:
+                return []  # "accused by having": the gerund says nothing alone
+            phrase = _Part([(0, chain + predicate)])
         # the trigger's phrase takes the place of the clause's first complement
         return _in_sentence_order([*(p for p in parts if not p.complement), phrase], verb)
 
@@ -412,7 +423,10 @@ class Titler:
         Kim's message, the agency said"; "..., state data shows"), not a quotation."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # "..., state data shows"
         root = verb.sent.root
-        if not clauses and verb.dep_ in ("ccomp", "parataxis", "conj") and root.i < verb.i \
+        # "X met officials, the New York Times reported" also as an adverbial clause, not "as Y said"
+        closing = verb.dep_ in ("ccomp", "parataxis", "conj") or (
+            verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+        if not clauses and closing and root.i < verb.i \
                 and not any(c.dep_ == "ccomp" and verb not in c.subtree for c in root.children) \
                 and self._attribution(verb):
             clauses = [root]  # the parser hung the closing "..., the agency said" from the main clause
