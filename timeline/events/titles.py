@@ -319,7 +319,8 @@ class Titler:
                 (c.i < verb.i and c.dep_ in _VERB_GROUP)
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
                 # "is evaluating whether to appoint": not "evaluating to appoint"
-                or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"])
+                or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"]
+                    and not _subjects(verb, skip))
                 # "stepped down", "stepping aside": a particle the parser took for an adverb
                 or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in self.words.grammar["particle_adverbs"])
             )
@@ -611,9 +612,14 @@ class Titler:
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
         reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs
-        if not reported and not (kind == "person" and clause.dep_ == "advcl"):
+        # "Page testified that he met": a person's clause of any verb that has one
+        if not reported and not (kind == "person" and clause.dep_ in ("advcl", "ccomp")):
             return None
         speaker = next(iter(_subjects(clause.head, self._dateline(pronoun))), None)
+        if speaker is not None and speaker.tag_ in _RELATIVE_TAGS and clause.head.dep_ == "relcl":
+            speaker = clause.head.head  # "Laforgue, who said he had surgery"
+            if speaker.dep_ == "appos" and speaker.head.pos_ == "PROPN":
+                speaker = speaker.head  # "Laforgue, 63, an immigrant who said he"
         if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
             return None
         plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
