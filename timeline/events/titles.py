@@ -408,9 +408,11 @@ class Titler:
             if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
             skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
-            # "said there was no evidence": the "there" no clause part holds
+            # "said there was no evidence": the "there" no clause part holds; "asked whether he was"
             lead = [subject] if subject.dep_ == "expl" else []
-            if lead and not any(c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
+            lead = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in grammar["kept_marks"]] + lead
+            if subject.dep_ == "expl" and not any(
+                    c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
                 return None  # "said there was “a lot of confidence”": nothing but the quotation is said
             # "told Fox News he thought the informant could link ...": a report in a report says its content
             nested = clause.lemma_.lower() in self.words.reporting_verbs
@@ -669,7 +671,10 @@ class Titler:
             ordered = ordered[:-1]
         parts_text: list[str] = []
         for k, token in enumerate(ordered):
-            parts_text.append(names.get(token.i) or self._token_text(token))
+            text = names.get(token.i) or self._token_text(token)
+            if k and token.is_sent_start and token.pos_ != "PROPN" and token.text[1:].islower():
+                text = text.lower()  # "Rosenstein testifying before", not "Rosenstein Testifying"
+            parts_text.append(text)
             following = ordered[k + 1] if k + 1 < len(ordered) else None
             if following is not None:
                 adjacent = following.i == token.i + 1
@@ -720,6 +725,8 @@ def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
             if controller is not None:
                 return controller
             token = head
+        elif token.dep_ == "advcl" and token.tag_ in ("VBN", "VBD") and _reduced_passive(token):
+            return None  # "demurred when asked": the one asked is not the one who demurred
         elif token.dep_ in ("conj", "advcl", "acomp"):
             token = head
         elif token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -731,6 +738,15 @@ def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
         else:
             return None
     return None
+
+
+def _reduced_passive(verb: "Token") -> bool:
+    """A participle after a subordinator, without auxiliary ("when asked", "if
+    elected"; the parser may tag it a past tense); not a fronted "Created
+    after the crisis, the CFPB", which shares its subject."""
+    children = list(verb.children)
+    return not any(c.dep_ in _VERB_GROUP for c in children) and any(
+        c.i < verb.i and (c.dep_ == "mark" or c.tag_ in _RELATIVE_TAGS) for c in children)
 
 
 def _antecedent_noun(head: "Token") -> "Token | None":
@@ -747,6 +763,9 @@ def _subjects(verb: "Token", skip: set[int]) -> list["Token"]:
     as the subject ("BRUSSELS (Reuters) - ... Rex Tillerson said"), the name
     in apposition to it."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects and verb.pos_ == "VERB":
+        # "Trump demurred": a name the parser took for a compound of the verb
+        subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.text[:1].isupper()]
     kept = [c for c in subjects if c.i not in skip]
     if kept or not subjects:
         return kept
@@ -819,8 +838,9 @@ def _in_sentence_order(parts: list[_Part], verb: "Token") -> list[_Part]:
     pivot = next((k for k, p in enumerate(parts) if verb in p.levels[0][1]), None)
     if pivot is None:
         return parts
-    def start(part: _Part) -> int:  # where the part begins after the verb (a content's subject may be before)
-        return min((t.i for t in part.levels[0][1] if t.i > verb.i), default=verb.i)
+    def start(part: _Part) -> int:  # where the part begins after the verb (a content's subject may be
+        # before); one all before it ("In one exchange they poked fun") stays last
+        return min((t.i for t in part.levels[0][1] if t.i > verb.i), default=len(verb.doc))
 
     after = sorted(parts[pivot + 1:], key=start)
     return [*parts[:pivot + 1], *after]
