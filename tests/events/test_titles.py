@@ -64,9 +64,9 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
     # "had yet to": the adverb that reverses the meaning stays
     ("The message had yet to be carried by Chinese state media as of Thursday afternoon.", "carried",
      "Thursday afternoon", "Message had yet to be carried by Chinese state media"),
-    # a bare noun borrows its clause
+    # a bare noun borrows its clause; under four words, its date puts back the day
     ("Thursday’s incident also raised questions about how Twitter secures the official @potus presidential "
-     "account.", "incident", "Thursday", "Incident raised questions"),
+     "account.", "incident", "Thursday", "Thursday’s incident raised questions"),
     ("Their offices did not return requests for comment on Wednesday.", "comment", "Wednesday",
      "Their offices did not return requests for comment"),
     # a source that lost its apostrophes: "Korea s" is shown "Korea's"

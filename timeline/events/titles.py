@@ -90,8 +90,11 @@ class Titler:
             lambda: self._governing_parts(trigger, skip - date),
         )
         reports = trigger.lemma_.lower() in self.words.reporting_verbs
+        # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
+        named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
+                         for t in trigger.doc if t.i in date)
         for k, alternative in enumerate(alternatives):
-            if k and reports:
+            if k and (reports or not named_date):
                 continue  # "said on Thursday" says no more than "said"
             parts = alternative()
             if not parts:
@@ -839,8 +842,9 @@ def _in_sentence_order(parts: list[_Part], verb: "Token") -> list[_Part]:
     if pivot is None:
         return parts
     def start(part: _Part) -> int:  # where the part begins after the verb (a content's subject may be
-        # before); one all before it ("In one exchange they poked fun") stays last
-        return min((t.i for t in part.levels[0][1] if t.i > verb.i), default=len(verb.doc))
+        # before); an object all before it comes first ("Virginia, which Clinton won" -> "won Virginia"),
+        # a complement last ("In one exchange they poked fun" -> "poked fun in one exchange")
+        return min((t.i for t in part.levels[0][1] if t.i > verb.i), default=len(verb.doc) if part.complement else -1)
 
     after = sorted(parts[pivot + 1:], key=start)
     return [*parts[:pivot + 1], *after]
