@@ -95,9 +95,16 @@ def test_long_title_drops_whole_phrases_not_the_end_of_one() -> None:
     assert headline.endswith("surveillance law")
 
 
-def test_a_quotation_is_not_cut_into_the_title() -> None:
+def test_a_quotation_is_quoted_not_cut_into_the_title() -> None:
+    # a statement that only quotes says what was said, in the speaker's words, as an editor heads it
     text = "Twitter said in a tweet on Friday: “We have implemented safeguards to prevent this from happening.”"
-    assert title(text, "said", "Friday") == "Twitter said in tweet"
+    assert title(text, "said", "Friday") == "Twitter: “We have implemented safeguards to prevent this from happening”"
+    closing = "“Frankly, I am appalled by the allegations, and so is everyone in this building,” Baker told reporters on Thursday."
+    assert title(closing, "told", "Thursday") == "Baker: “Frankly, I am appalled by the allegations”"
+    # too long to end at a pause within a title's length: no words of it are cut into the title
+    long = ("Twitter said in a tweet on Friday: “We have taken a number of steps to keep an incident like this "
+            "from happening again.”")
+    assert title(long, "said", "Friday") == "Twitter said in tweet"
 
 
 def test_heading_and_link_are_not_words_of_the_title() -> None:

@@ -77,6 +77,9 @@ class Titler:
         replaced by the participant the article names."""
         date = set(skip)
         skip = skip | self._dateline(trigger)
+        quotation = self._quotation_title(trigger, skip)
+        if quotation is not None:
+            return quotation
         parts = self._parts(trigger, skip)
         title = self._built(parts, trigger, actors)
         faults = title_faults(title, self.words) + _nameless_noun(parts, trigger, date)
@@ -106,6 +109,54 @@ class Titler:
             if not faults:
                 break
         return title
+
+    def _quotation_title(self, trigger: "Token", skip: set[int]) -> str | None:
+        """A statement whose content is only a quotation, as an editor heads it:
+        the named speaker and the quotation's first words up to a pause
+        (“Frankly, I am appalled by the allegations,” Baker told reporters ->
+        'Baker: “Frankly, I am appalled by the allegations”'); none for a
+        statement with a content clause or a quotation too long to cut there."""
+        verb = trigger
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj":
+            verb = trigger.head.head  # "said in a statement"
+        if verb.lemma_.lower() not in self.words.reporting_verbs or verb.pos_ != "VERB":
+            return None
+        if self._reported(verb, skip) is not None or self._preceding_report(verb, skip) is not None:
+            return None
+        speaker = self._subject(verb, skip, resolve=True)
+        if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or speaker.i in self._quoted(verb.sent):
+            return None
+        words = self._quotation(verb)
+        if words is None:
+            return None
+        name = self._render(sorted(self._noun_core(speaker, skip), key=lambda t: t.i), trigger, {})
+        opening, closing = sorted(self.words.grammar["headline_quote_marks"])
+        return f"{name}: {opening}{words}{closing}"
+
+    def _quotation(self, verb: "Token") -> str | None:
+        """The first words of the quotation the reporting verb closes (“...,” X
+        said) or opens (X said: “...”), up to the first pause after four
+        words, if that is at most a title's length."""
+        grammar = self.words.grammar
+        sentence = verb.sent
+        marks = [t.i for t in sentence if t.text in grammar["quote_marks"]]
+        doc = verb.doc
+        for opening, close in zip(marks[::2], [*marks[1::2], sentence.end]):
+            inside = [t for t in doc[opening + 1:close]]
+            before = close < verb.i and all(t.is_punct or t.i in {c.i for c in verb.subtree}
+                                            for t in doc[close + 1:verb.i])
+            after = opening > verb.i and doc[opening - 1].text in grammar["quotation_openers"]
+            if not inside or not (before or after):
+                continue
+            end = next((k for k, t in enumerate(inside) if k >= MIN_TITLE_WORDS and t.text in
+                        grammar["quotation_pauses"]), len(inside))
+            kept = inside[:end]
+            while kept and kept[-1].is_punct:
+                kept = kept[:-1]
+            if MIN_TITLE_WORDS <= len([t for t in kept if not t.is_punct]) <= MAX_TITLE_WORDS - 2:
+                return doc[kept[0].i:kept[-1].i + 1].text
+            return None
+        return None
 
     def _parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
         predicate = _misparsed_name(trigger, skip)
@@ -596,6 +647,10 @@ class Titler:
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
         stands for the speaker it reports ("Maloney said she will introduce")."""
         subject = _subject(verb, skip, self.words)
+        quoted = self._quoted(verb.sent) if subject is not None else set()
+        if subject is not None and subject.i in quoted and verb.i not in quoted:
+            # two subjects are a misparse ("“Her record ... ,” Franken said"): not the quoted one
+            subject = next((s for s in _subjects(verb, skip) if s.i not in quoted), subject)
         if subject is None or not resolve or subject.tag_ != "PRP":
             return subject
         return self._antecedent(subject) or subject
@@ -617,8 +672,9 @@ class Titler:
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
         reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs
-        # "Page testified that he met": a person's clause of any verb that has one
-        if not reported and not (kind == "person" and clause.dep_ in ("advcl", "ccomp")):
+        # "Page testified that he met", "Republicans fear they could lose": a clause of any verb
+        if not reported and not (kind == "person" and clause.dep_ == "advcl") and not (
+                kind in ("person", "plural") and clause.dep_ == "ccomp"):
             return None
         speaker = next(iter(_subjects(clause.head, self._dateline(pronoun))), None)
         if speaker is not None and speaker.tag_ in _RELATIVE_TAGS and clause.head.dep_ == "relcl":
