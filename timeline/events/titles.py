@@ -200,11 +200,12 @@ class Titler:
             return []  # a word between the verb and the trigger the title would drop: no faithful title
         if trigger.pos_ in ("NOUN", "PROPN"):
             phrase = self._noun_part(trigger, skip, _SHORT_OBJECT, _CORE_OBJECT, lead=chain)
+            phrase.complement = bool(chain)  # "during a visit": a complement, wherever it stands
         else:
             predicate = self._predicate_core(trigger, skip)
             if len(predicate) < 2:
                 return []  # "accused by having": the gerund says nothing alone
-            phrase = _Part([(0, chain + predicate)])
+            phrase = _Part([(0, chain + predicate)], complement=bool(chain))
         # the trigger's phrase takes the place of the clause's first complement
         return _in_sentence_order([*(p for p in parts if not p.complement), phrase], verb)
 
