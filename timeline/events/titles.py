@@ -251,15 +251,17 @@ class Titler:
                     names[token.i] = actor.name + (self._possessive if possessive else "")
         return names
 
-    def _clause_parts(self, verb: "Token", skip: set[int], report: bool) -> list[_Part]:
-        """Subject, verb group, objects, complement (and, for a reporting verb
-        when ``report``, the gist of what is reported) of ``verb``'s clause."""
+    def _clause_parts(self, verb: "Token", skip: set[int], report: bool, resolve: bool | None = None) -> list[_Part]:
+        """Subject, verb group, objects, complement, condition (and, for a
+        reporting verb when ``report``, the gist of what is reported) of
+        ``verb``'s clause; ``resolve`` (default ``report``): a pronoun subject
+        named by the speaker that reports it."""
         parts: list[_Part] = []
         head = verb.head
         if verb.dep_ in ("ccomp", "xcomp") and head.i < verb.i and any(c.dep_ == "neg" for c in head.children):
             # "does not expect a dollar rally to continue": the denial is part of the news
             parts += self._actor_and_verb(head, skip)
-        subject = self._subject(verb, skip, resolve=report)
+        subject = self._subject(verb, skip, resolve=report if resolve is None else resolve)
         if subject is not None:
             outside = subject.i < verb.left_edge.i or subject.i > verb.right_edge.i
             own = skip | {t.i for t in verb.subtree} if outside else skip  # "legislation hammered out"
@@ -303,7 +305,20 @@ class Titler:
             parts.append(self._complement_part(complement, skip))
         if content is not None:
             parts.append(content)
+        condition = self._condition(verb, skip)
+        if condition:  # "would oppose any spending bill if Congress had not ...": never without its "if"
+            parts.append(_Part([(0, condition)]))
         return _in_sentence_order(parts, verb)
+
+    def _condition(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        """The core of a conditional clause of the verb ("if Congress had not
+        taken care"), or nothing."""
+        for clause in verb.children:
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.words.grammar["condition_marks"]]
+            subject = next(iter(_subjects(clause, skip)), None)
+            if clause.dep_ == "advcl" and clause.i not in skip and marks and subject is not None:
+                return [marks[0], *self._noun_core(subject, skip), *self._predicate_core(clause, skip)]
+        return []
 
     def _complement_part(self, complement: list["Token"], skip: set[int]) -> _Part:
         """A complement at its full length, as its preposition and the core of
@@ -371,7 +386,7 @@ class Titler:
         words = [verb] + [
             c for c in verb.children
             if c.i not in skip and (
-                (c.i < verb.i and c.dep_ in _VERB_GROUP)
+                (c.i < verb.i and c.dep_ in _VERB_GROUP) or c.dep_ == "neg"  # "was not": never lost
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
                 # "is evaluating whether to appoint": not "evaluating to appoint"
                 or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"]
@@ -409,7 +424,7 @@ class Titler:
                 return words + self._predicate_core(child, skip, nested=False)
         if nested and verb.lemma_.lower() in self.words.reporting_verbs:
             words += self._clause_core(verb, skip)  # "thought the informant could link"
-        return words
+        return words + self._condition(verb, skip)
 
     def _clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The subject and core predicate of the clause a verb takes ("allowing
@@ -471,7 +486,9 @@ class Titler:
                 return None  # "said there was “a lot of confidence”": nothing but the quotation is said
             # "told Fox News he thought the informant could link ...": a report in a report says its content
             nested = clause.lemma_.lower() in self.words.reporting_verbs
-            full = lead + [w for p in self._clause_parts(clause, skip, report=nested) for w in p.levels[0][1]]
+            # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")
+            parts = self._clause_parts(clause, skip, report=nested, resolve=False)
+            full = lead + [w for p in parts for w in p.levels[0][1]]
             core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
             return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
         return None
