@@ -490,7 +490,8 @@ class Titler:
             parts = self._clause_parts(clause, skip, report=nested, resolve=False)
             full = lead + [w for p in parts for w in p.levels[0][1]]
             core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
-            return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
+            levels = [(rank, words) for rank, words in ((0, full), (_SHORT_CONTENT, core)) if not _cut_report(words)]
+            return _Part([*levels, (_DROP_CONTENT, [])])
         return None
 
     def _preceding_report(self, verb: "Token", skip: set[int]) -> "Token | None":
@@ -815,6 +816,14 @@ def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
         else:
             return None
     return None
+
+
+def _cut_report(words: list["Token"]) -> bool:
+    """Whether the words end in a verb whose clause they leave out ("his research showed")."""
+    last = max(words, key=lambda t: t.i, default=None)
+    held = {t.i for t in words}
+    return last is not None and last.pos_ == "VERB" and any(
+        c.dep_ == "ccomp" and c.i > last.i and c.i not in held for c in last.children)
 
 
 def _reduced_passive(verb: "Token") -> bool:
