@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.clause_roles import (
+    RELATIVE_TAGS, SUBJECTS, VERB_GROUP, acting_it, antecedent_noun, controller_of, cut_report, heading_subject,
+    is_url, misparsed_name, nominal_conjunct, reduced_passive, subject_of, subjects_of,
+)
 from timeline.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -27,11 +31,8 @@ _SHARED_WORD_CHARS = 4
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod", "quantmod", "neg", "npadvmod"})
 # the modifiers of a name kept when a title must be shortened ("President Donald Trump")
 _CORE_MODIFIERS = frozenset({"compound", "nmod", "nummod", "neg", "amod"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp")
 # dependents of the verb group shown in a headline ("did not disrupt")
-_VERB_GROUP = ("aux", "auxpass", "neg")
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # a name with more words than this is shortened to the name itself
 # ("Chief of Staff John Kelly" -> "John Kelly"; "Ways and Means Committee" stays)
 _LONG_NAME_WORDS = 4
@@ -159,7 +160,7 @@ class Titler:
         return None
 
     def _parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
-        predicate = _misparsed_name(trigger, skip)
+        predicate = misparsed_name(trigger, skip)
         if predicate is not None:  # "Trump on Thursday nominated": "Trump" is the subject, not a verb
             return [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
@@ -184,7 +185,7 @@ class Titler:
         for _ in range(_GOVERNING_STEPS):
             if verb.i in skip:
                 return []
-            if verb.pos_ in ("VERB", "AUX") and _subject(verb, skip, self.words) is not None:
+            if verb.pos_ in ("VERB", "AUX") and subject_of(verb, skip, self.words) is not None:
                 break
             if verb.pos_ == "ADP":
                 chain.insert(0, verb)
@@ -240,7 +241,7 @@ class Titler:
             for token in (t for _, level in part.levels for t in level):
                 if token.i in names or token.tag_ not in ("PRP", "PRP$", "NN"):
                     continue
-                if token.lower_ in words.thing_pronouns and not _acting_it(token, self.words):
+                if token.lower_ in words.thing_pronouns and not acting_it(token, self.words):
                     continue
                 following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
                 if token.tag_ == "PRP" and following is not None and following.text[:1] in ("'", "’"):
@@ -267,7 +268,7 @@ class Titler:
             own = skip | {t.i for t in verb.subtree} if outside else skip  # "legislation hammered out"
             parts.append(self._noun_part(subject, own, _SHORT_SUBJECT, _CORE_SUBJECT))
         parts.append(_Part([(0, self._verb_group(verb, skip))]))
-        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in _RELATIVE_TAGS and c.pos_ != "SCONJ"]
+        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in RELATIVE_TAGS and c.pos_ != "SCONJ"]
         for child in objects:
             if child.dep_ in _OBJECTS and child.pos_ == "ADP":  # "sent a message to Xi"
                 pobj = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
@@ -315,7 +316,7 @@ class Titler:
         taken care"), or nothing."""
         for clause in verb.children:
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.words.grammar["condition_marks"]]
-            subject = next(iter(_subjects(clause, skip)), None)
+            subject = next(iter(subjects_of(clause, skip)), None)
             if clause.dep_ == "advcl" and clause.i not in skip and marks and subject is not None:
                 return [marks[0], *self._noun_core(subject, skip), *self._predicate_core(clause, skip)]
         return []
@@ -349,7 +350,7 @@ class Titler:
         )
         if named or (len(phrase.words) > 1 and not light_verb):
             return [phrase]  # it says who or what already ("agreement between Seoul and Beijing")
-        if noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in SUBJECTS and head.pos_ in ("VERB", "AUX"):
             objects = [self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(head, skip)]
             return [phrase, _Part([(0, self._verb_group(head, skip))]), *objects[:1]]
         if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
@@ -386,11 +387,11 @@ class Titler:
         words = [verb] + [
             c for c in verb.children
             if c.i not in skip and (
-                (c.i < verb.i and c.dep_ in _VERB_GROUP) or c.dep_ == "neg"  # "was not": never lost
+                (c.i < verb.i and c.dep_ in VERB_GROUP) or c.dep_ == "neg"  # "was not": never lost
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
                 # "is evaluating whether to appoint": not "evaluating to appoint"
                 or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"]
-                    and not _subjects(verb, skip))
+                    and not subjects_of(verb, skip))
                 # "stepped down", "stepping aside": a particle the parser took for an adverb
                 or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in self.words.grammar["particle_adverbs"])
             )
@@ -403,11 +404,11 @@ class Titler:
         # "waited until March to register"; not "pushed for the House to vote", "cut subsidies to cover"
         infinitive = verb.dep_ == "xcomp" or (
             verb.dep_ == "advcl" and head.pos_ == "VERB" and any(c.tag_ == "TO" for c in verb.children)
-            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
             and not any(c.dep_ == "dobj" for c in head.children)
         )
         shared = verb.dep_ == "acomp" or (
-            infinitive and head.pos_ in ("VERB", "AUX", "ADJ") and _controller(head, skip) is None
+            infinitive and head.pos_ in ("VERB", "AUX", "ADJ") and controller_of(head, skip) is None
         )
         if shared:
             words += self._verb_group(head, skip, with_head=head.pos_ == "ADJ" or verb.dep_ == "acomp")
@@ -430,13 +431,13 @@ class Titler:
         """The subject and core predicate of the clause a verb takes ("allowing
         Congress to remove a federal tax exemption")."""
         for child in verb.children:
-            subject = next((c for c in child.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
+            subject = next((c for c in child.children if c.dep_ in SUBJECTS and c.i not in skip), None)
             if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None:
                 return self._noun_core(subject, skip) + self._predicate_core(child, skip)
         return []
 
     def _verb_objects(self, verb: "Token", skip: set[int]) -> list["Token"]:
-        return [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.tag_ not in _RELATIVE_TAGS]
+        return [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.tag_ not in RELATIVE_TAGS]
 
     def _relative_object(self, verb: "Token", skip: set[int]) -> "Token | None":
         """The noun a relative clause without its own object describes: "the
@@ -446,13 +447,13 @@ class Titler:
             clause = clause.head
         if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN") or clause.head.i in skip:
             return None
-        has_subject = any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
+        has_subject = any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS for c in clause.children)
         complete = any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "auxpass")
-            for c in verb.children if c.tag_ not in _RELATIVE_TAGS
+            for c in verb.children if c.tag_ not in RELATIVE_TAGS
         )
         # only "that"/"which" as the object, or no relative word ("whose shares have risen" has one)
-        relatives = [t for t in clause.subtree if t.tag_ in _RELATIVE_TAGS]
+        relatives = [t for t in clause.subtree if t.tag_ in RELATIVE_TAGS]
         object_relative = all(t.dep_ == "dobj" and t.tag_ in ("WDT", "WP") for t in relatives)
         return clause.head if has_subject and not complete and object_relative else None
 
@@ -468,9 +469,9 @@ class Titler:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
             quoted = self._quoted(verb.sent)
-            subjects = [c for c in clause.children if c.dep_ in (*_SUBJECTS, "expl") and c.i not in skip]
+            subjects = [c for c in clause.children if c.dep_ in (*SUBJECTS, "expl") and c.i not in skip]
             subject = min(subjects, key=lambda c: c.dep_ == "expl", default=None)
-            if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
+            if subject is None or subject.i < verb.i or subject.tag_ in RELATIVE_TAGS:
                 return None  # "Pompeo, who an official said would replace Tillerson"
             if subject.lower_ in grammar["speaker_pronouns"]:
                 return None
@@ -490,7 +491,7 @@ class Titler:
             parts = self._clause_parts(clause, skip, report=nested, resolve=False)
             full = lead + [w for p in parts for w in p.levels[0][1]]
             core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
-            levels = [(rank, words) for rank, words in ((0, full), (_SHORT_CONTENT, core)) if not _cut_report(words)]
+            levels = [(rank, words) for rank, words in ((0, full), (_SHORT_CONTENT, core)) if not cut_report(words)]
             return _Part([*levels, (_DROP_CONTENT, [])])
         return None
 
@@ -509,7 +510,7 @@ class Titler:
         for clause in clauses:
             if clause.i in skip or clause.pos_ not in ("VERB", "AUX"):
                 continue
-            subject = next(iter(_subjects(clause, skip)), None)
+            subject = next(iter(subjects_of(clause, skip)), None)
             quoted = self._quoted(verb.sent)
             # a quotation is no title; a clause quoting a few of its words says its gist
             # without them ("supports the House version, saying its passage would be “...”")
@@ -522,7 +523,7 @@ class Titler:
     def _attribution(self, verb: "Token") -> bool:
         """"..., North Korea's state news agency said on Thursday.": a reporting
         verb after a comma, with its subject, ending the sentence."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
         if not subjects:
             return False
         before = verb.doc[subjects[0].left_edge.i - 1] if subjects[0].left_edge.i > verb.sent.start else None
@@ -557,10 +558,10 @@ class Titler:
                 continue
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
             lead = [child]
-            inner = next((c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1), None)
-            if not objects and inner is not None:  # "dropped out of the race": a preposition of two words
-                objects = [c for c in inner.children if c.dep_ == "pobj" and c.i not in skip]
-                lead = [child, inner]
+            second = next((c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1), None)
+            if not objects and second is not None:  # "dropped out of the race": a preposition of two words
+                objects = [c for c in second.children if c.dep_ == "pobj" and c.i not in skip]
+                lead = [child, second]
             if not objects:
                 continue
             target = objects[0]
@@ -569,12 +570,12 @@ class Titler:
                 if not inner:
                     continue
                 lead, target = [*lead, target], inner[0]
-            if (target.pos_ == "NUM" and not any(True for _ in target.children)) or _url(target):
+            if (target.pos_ == "NUM" and not any(True for _ in target.children)) or is_url(target):
                 continue
-            if target.tag_ in _RELATIVE_TAGS:
+            if target.tag_ in RELATIVE_TAGS:
                 continue  # "an ally who he worked with": not "worked with who"
             if target.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in (*_SUBJECTS, "mark") or c.tag_ in _RELATIVE_TAGS for c in target.children
+                c.dep_ in (*SUBJECTS, "mark") or c.tag_ in RELATIVE_TAGS for c in target.children
             ):
                 continue  # "questions about how Twitter secures ...": a clause, not a complement
             if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts"
@@ -607,21 +608,21 @@ class Titler:
         grammar = self.words.grammar
         words: list[Token] = [noun]
         for child in noun.children:
-            if child.i in skip or _url(child):
+            if child.i in skip or is_url(child):
                 continue
             # a modifier with a subject of its own is a clause the parser misplaced
-            modifier = child.dep_ in _NOUN_MODIFIERS and not any(t.dep_ in _SUBJECTS for t in child.subtree)
+            modifier = child.dep_ in _NOUN_MODIFIERS and not any(t.dep_ in SUBJECTS for t in child.subtree)
             if modifier or (child.dep_ == "det" and child.lower_ not in grammar["articles"]):
                 words += [
                     t for t in child.subtree
-                    if t.i not in skip and not _url(t) and (not t.is_punct or t.text in grammar["title_punctuation"])
+                    if t.i not in skip and not is_url(t) and (not t.is_punct or t.text in grammar["title_punctuation"])
                 ]
-            elif child.dep_ == "cc" and child.i > noun.i and any(_nominal_conjunct(c) for c in noun.children):
+            elif child.dep_ == "cc" and child.i > noun.i and any(nominal_conjunct(c) for c in noun.children):
                 words.append(child)
-            elif child.i > noun.i and _nominal_conjunct(child):  # not "account, change or view"
+            elif child.i > noun.i and nominal_conjunct(child):  # not "account, change or view"
                 words += self._noun_words(child, skip, 0, complements=False)
             elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i \
-                    and not any(c.dep_ in _SUBJECTS for c in child.children):  # not "evidence that his client colluded"
+                    and not any(c.dep_ in SUBJECTS for c in child.children):  # not "evidence that his client colluded"
                 # "agreement ... to move beyond a dispute", "plan to extend the program"
                 words += [c for c in child.children if c.dep_ == "aux" and c.i not in skip] + [child]
                 words += [w for o in self._verb_objects(child, skip) for w in self._noun_core(o, skip)]
@@ -665,11 +666,11 @@ class Titler:
     def _subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
         stands for the speaker it reports ("Maloney said she will introduce")."""
-        subject = _subject(verb, skip, self.words)
+        subject = subject_of(verb, skip, self.words)
         quoted = self._quoted(verb.sent) if subject is not None else set()
         if subject is not None and subject.i in quoted and verb.i not in quoted:
             # two subjects are a misparse ("“Her record ... ,” Franken said"): not the quoted one
-            subject = next((s for s in _subjects(verb, skip) if s.i not in quoted), subject)
+            subject = next((s for s in subjects_of(verb, skip) if s.i not in quoted), subject)
         if subject is None or not resolve or subject.tag_ != "PRP":
             return subject
         return self._antecedent(subject) or subject
@@ -695,8 +696,8 @@ class Titler:
         if not reported and not (kind == "person" and clause.dep_ == "advcl") and not (
                 kind in ("person", "plural") and clause.dep_ == "ccomp"):
             return None
-        speaker = next(iter(_subjects(clause.head, self._dateline(pronoun))), None)
-        if speaker is not None and speaker.tag_ in _RELATIVE_TAGS and clause.head.dep_ == "relcl":
+        speaker = next(iter(subjects_of(clause.head, self._dateline(pronoun))), None)
+        if speaker is not None and speaker.tag_ in RELATIVE_TAGS and clause.head.dep_ == "relcl":
             speaker = clause.head.head  # "Laforgue, who said he had surgery"
             if speaker.dep_ == "appos" and speaker.head.pos_ == "PROPN":
                 speaker = speaker.head  # "Laforgue, 63, an immigrant who said he"
@@ -743,7 +744,7 @@ class Titler:
 
     def _render(self, ordered: list["Token"], trigger: "Token", names: dict[int, str]) -> str:
         while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
-                           or ordered[0].tag_ in _RELATIVE_TAGS):
+                           or ordered[0].tag_ in RELATIVE_TAGS):
             ordered = ordered[1:]
         while ordered and (ordered[-1].is_punct or ordered[-1].dep_ in ("cc", "prep", "det")):
             ordered = ordered[:-1]
@@ -773,99 +774,6 @@ class Titler:
 
 
 
-def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
-    """Who did it: the verb's subject, the subject it shares with the verb it
-    hangs from (the object of that verb when it has one: "prompting the
-    committee to launch a probe"; the subject of the clause an "after
-    falling short" belongs to), the noun a participle describes ("the plan
-    proposed by Trump"), or the noun a relative pronoun stands for ("Sanders,
-    who sought").  A time noun ("the same day imposed") or a heading ("MEDICAL
-    EXPENSES: expands") is not a subject."""
-    grammar = words.grammar
-    token = verb
-    for _ in range(6):
-        for child in _subjects(token, skip):
-            if child.lemma_.lower() not in grammar["time_nouns"]:
-                if child.tag_ in _RELATIVE_TAGS:  # "which" of a clause the parser did not see as relative: no one
-                    return _antecedent_noun(token.head) if token.dep_ == "relcl" and token.head != token else None
-                if _heading(child):
-                    return None
-                if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
-                    return None  # "since launching one" reads better than "It launching one"
-                return child
-        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head
-        head = token.head
-        if head == token:
-            return None
-        if token.dep_ == "xcomp":
-            controller = _controller(head, skip)
-            if controller is not None:
-                return controller
-            token = head
-        elif token.dep_ == "advcl" and token.tag_ in ("VBN", "VBD") and _reduced_passive(token):
-            return None  # "demurred when asked": the one asked is not the one who demurred
-        elif token.dep_ in ("conj", "advcl", "acomp"):
-            token = head
-        elif token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-            owner = head.head
-            objects = [c for c in owner.children if c.dep_ == "dobj" and c.i not in skip]
-            if head.lower_ in grammar["object_prepositions"] and objects:
-                return objects[0]  # "accused Franken of touching"
-            token = owner
-        else:
-            return None
-    return None
-
-
-def _cut_report(words: list["Token"]) -> bool:
-    """Whether the words end in a verb whose clause they leave out ("his research showed")."""
-    last = max(words, key=lambda t: t.i, default=None)
-    held = {t.i for t in words}
-    return last is not None and last.pos_ == "VERB" and any(
-        c.dep_ == "ccomp" and c.i > last.i and c.i not in held for c in last.children)
-
-
-def _reduced_passive(verb: "Token") -> bool:
-    """A participle after a subordinator, without auxiliary ("when asked", "if
-    elected"; the parser may tag it a past tense); not a fronted "Created
-    after the crisis, the CFPB", which shares its subject."""
-    children = list(verb.children)
-    return not any(c.dep_ in _VERB_GROUP for c in children) and any(
-        c.i < verb.i and (c.dep_ == "mark" or c.tag_ in _RELATIVE_TAGS) for c in children)
-
-
-def _antecedent_noun(head: "Token") -> "Token | None":
-    """What a relative pronoun stands for: the noun the clause hangs from, or
-    the object of the verb the parser hung it from ("overshadowed Trump's
-    tenure, which began")."""
-    if head.pos_ not in ("VERB", "AUX"):
-        return head
-    return next((c for c in reversed(list(head.children)) if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-
-
-def _subjects(verb: "Token", skip: set[int]) -> list["Token"]:
-    """The subjects of ``verb`` outside ``skip``; for a dateline the parser took
-    as the subject ("BRUSSELS (Reuters) - ... Rex Tillerson said"), the name
-    in apposition to it."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if not subjects and verb.pos_ == "VERB":
-        # "Trump demurred": a name the parser took for a compound of the verb
-        subjects = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.text[:1].isupper()]
-    kept = [c for c in subjects if c.i not in skip]
-    if kept or not subjects:
-        return kept
-    named = [a for s in subjects for a in s.children if a.dep_ == "appos" and a.i not in skip]
-    return named[-1:]
-
-
-def _controller(verb: "Token", skip: set[int]) -> "Token | None":
-    """The object that is also the subject of the verb's complement ("pressed
-    Congress to renew"); a pronoun object ("appeared all but certain") is not."""
-    objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
-    return next(objects, None)
-
-
 def title_faults(title: str, words: Lexicon) -> int:
     """How many of the form rules a title breaks: fewer than four words, a
     bare pronoun first ("He said"), a reporting verb last ("Pentagon said").
@@ -876,33 +784,6 @@ def title_faults(title: str, words: Lexicon) -> int:
         grammar["resolvable_pronouns_plural"] | grammar["resolvable_pronouns_thing"]
     return (len(tokens) < MIN_TITLE_WORDS) + bool(tokens and tokens[0] in pronouns) + bool(
         tokens and tokens[-1] in grammar["reporting_verb_forms"])
-
-
-def _misparsed_name(verb: "Token", skip: set[int]) -> "Token | None":
-    """The real predicate when the parser took a sentence's first word, a name,
-    for a base-form verb ("Trump on Thursday nominated Powell": "Trump" VB,
-    "nominated" its conjunct): the conjunct verb, which has no subject."""
-    if verb.tag_ != "VB" or verb.i != verb.sent.start or not verb.text[:1].isupper() or _subjects(verb, skip):
-        return None
-    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and not _subjects(c, skip)),
-                None)
-
-
-def _acting_it(token: "Token", words: Lexicon) -> bool:
-    """An "it"/"its" that stands for someone: the subject of a verb that is
-    no copula and holds no clause it anticipates ("it is unclear whether",
-    "it emerged that"), or a possessive."""
-    if token.dep_ == "poss":
-        return True
-    head = token.head
-    if token.dep_ not in _SUBJECTS or head.lemma_ in words.grammar["copula_lemmas"]:
-        return False
-    return not any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i and any(
-        g.dep_ == "mark" for g in c.children) for c in head.children)
-
-
-def _nominal_conjunct(token: "Token") -> bool:
-    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
 
 
 def _nameless_noun(parts: list[_Part], trigger: "Token", date: set[int]) -> int:
@@ -944,17 +825,3 @@ def _ordered(parts: list[_Part]) -> list["Token"]:
                 ordered.append(token)
     return ordered
 
-
-def _heading(subject: "Token") -> bool:
-    """A "MEDICAL EXPENSES:" heading the parser took for a subject."""
-    doc = subject.doc
-    after = subject.right_edge.i + 1
-    at_start = subject.left_edge.i == subject.sent.start
-    return at_start and (subject.right_edge.text == ":" or (after < len(doc) and doc[after].text == ":"))
-
-
-def _url(token: "Token") -> bool:
-    """A web address, also a short link spaCy does not see as one
-    ("reut.rs/2A77Y5o"), or a bracketed story code ("[nL1N1NC20Q")."""
-    host = token.text.split("/")[0]
-    return token.like_url or ("/" in token.text and "." in host.strip(".")) or "[" in token.text
