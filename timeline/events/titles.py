@@ -691,10 +691,12 @@ class Titler:
         clause = pronoun.head
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
-        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs
+        # "Maloney said she will", not "He was released ..., Captain Olney said" (someone the story named before)
+        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs \
+            and clause.i > clause.head.i
         # "Page testified that he met", "Republicans fear they could lose": a clause of any verb
         if not reported and not (kind == "person" and clause.dep_ == "advcl") and not (
-                kind in ("person", "plural") and clause.dep_ == "ccomp"):
+                kind in ("person", "plural") and clause.dep_ == "ccomp" and clause.i > clause.head.i):
             return None
         speaker = next(iter(subjects_of(clause.head, self._dateline(pronoun))), None)
         if speaker is not None and speaker.tag_ in RELATIVE_TAGS and clause.head.dep_ == "relcl":
