@@ -83,7 +83,7 @@ class Titler:
             return quotation
         parts = self._parts(trigger, skip)
         title = self._built(parts, trigger, actors)
-        faults = title_faults(title, self.words) + _nameless_noun(parts, trigger, date)
+        faults = title_faults(title, self.words) + _nameless_noun(parts, trigger, date) + _dangling(parts, skip)
         if not faults:
             return title
         # a title that breaks a form rule ("Bail hearing", "Paul dropped", "Trump took
@@ -92,6 +92,7 @@ class Titler:
             lambda: self._governing_parts(trigger, skip),
             lambda: self._parts(trigger, skip - date),
             lambda: self._governing_parts(trigger, skip - date),
+            lambda: self._whole_clause(trigger, skip),
         )
         reports = trigger.lemma_.lower() in self.words.reporting_verbs
         # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
@@ -104,7 +105,8 @@ class Titler:
             if not parts:
                 continue
             candidate = self._built(parts, trigger, actors)
-            candidate_faults = title_faults(candidate, self.words) + _nameless_noun(parts, trigger, date)
+            candidate_faults = title_faults(candidate, self.words) + _nameless_noun(parts, trigger, date) \
+                + _dangling(parts, skip)
             if candidate_faults < faults:
                 title, faults = candidate, candidate_faults
             if not faults:
@@ -158,6 +160,27 @@ class Titler:
                 return doc[kept[0].i:kept[-1].i + 1].text
             return None
         return None
+
+    def _whole_clause(self, verb: "Token", skip: set[int]) -> list[_Part]:
+        """The verb's whole clause with its subject, in the sentence's order,
+        without articles, punctuation or a subordinator: a deletion-only
+        compression that cannot garble, if it fits a title ("President Trump
+        made his statement ending Obama's policy")."""
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for a in verb.ancestors for c in a.children):
+            return []  # "does not expect a rally to continue": never without the denial above it
+        subject = subject_of(verb, skip, self.words)
+        grammar = self.words.grammar
+        held = {t.i for t in verb.subtree} | ({t.i for t in subject.subtree} if subject is not None else set())
+        words = [t for t in verb.doc if t.i in held and t.i not in skip and not is_url(t)
+                 and not (t.is_punct and t.text not in grammar["title_punctuation"])
+                 and not (t.dep_ == "det" and t.lower_ in grammar["articles"])
+                 and not (t.dep_ == "mark" and t.head.i == verb.i) and t.tag_ not in RELATIVE_TAGS
+                 and not (t.dep_ == "prep" and all(c.i in skip for c in t.children))]  # "in [June]"
+        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS:
+            return []
+        # the subject apart: only its words are named ("his statement" later stays)
+        opening = [t for t in words if subject is not None and t.i in {s.i for s in subject.subtree}]
+        return [_Part([(0, opening)]), _Part([(0, [t for t in words if t not in opening])])]
 
     def _parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
         predicate = misparsed_name(trigger, skip)
@@ -798,6 +821,18 @@ def _nameless_noun(parts: list[_Part], trigger: "Token", date: set[int]) -> int:
     acting = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in words)
     named = any((t.pos_ == "PROPN" or t.dep_ == "poss") and t.i not in date for t in words)  # not "July's"
     return int(not acting and not named)
+
+
+def _dangling(parts: list[_Part], skip: set[int]) -> int:
+    """1 for a title that ends in a verb whose object or clause it leaves out
+    ("President Trump in June made"): cut for a reader; else 0."""
+    words = _ordered(parts)
+    if not words or words[-1].pos_ != "VERB":
+        return 0
+    held = {t.i for t in words}
+    last = words[-1]
+    return int(any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > last.i and c.i not in held
+                   and c.i not in skip for c in last.children))
 
 
 def _in_sentence_order(parts: list[_Part], verb: "Token") -> list[_Part]:
