@@ -109,7 +109,8 @@ def test_a_quotation_is_quoted_not_cut_into_the_title() -> None:
 
 def test_heading_and_link_are_not_words_of_the_title() -> None:
     heading = "MEDICAL EXPENSES: Temporarily expands the deductibility of out-of-pocket medical expenses through 2019."
-    assert title(heading, "expands", "2019") == "Expands deductibility of out-of-pocket medical expenses"
+    # no subject: the whole clause, word for word, without its heading
+    assert title(heading, "expands", "2019") == "Temporarily expands deductibility of out-of-pocket medical expenses"
     caption = "(Graphic: Dollar Rise During 2005 Tax Holiday - reut.rs/2A77Y5o)"
     assert "reut.rs" not in title(caption, "Rise", "2005")
 

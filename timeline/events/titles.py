@@ -169,8 +169,11 @@ class Titler:
         if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for a in verb.ancestors for c in a.children):
             return []  # "does not expect a rally to continue": never without the denial above it
         subject = subject_of(verb, skip, self.words)
+        own = {t.i for t in subject.subtree} if subject is not None else set()
         grammar = self.words.grammar
-        held = {t.i for t in verb.subtree} | ({t.i for t in subject.subtree} if subject is not None else set())
+        held = {t.i for t in verb.subtree} | own
+        # not "MEDICAL EXPENSES: Temporarily expands": a subject the parse gave it that is none
+        held -= {t.i for c in verb.children if c.dep_ in SUBJECTS and c is not subject for t in c.subtree}
         words = [t for t in verb.doc if t.i in held and t.i not in skip and not is_url(t)
                  and not (t.is_punct and t.text not in grammar["title_punctuation"])
                  and not (t.dep_ == "det" and t.lower_ in grammar["articles"])
@@ -179,7 +182,7 @@ class Titler:
         if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS:
             return []
         # the subject apart: only its words are named ("his statement" later stays)
-        opening = [t for t in words if subject is not None and t.i in {s.i for s in subject.subtree}]
+        opening = [t for t in words if t.i in own]
         return [_Part([(0, opening)]), _Part([(0, [t for t in words if t not in opening])])]
 
     def _parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
@@ -825,8 +828,11 @@ def _nameless_noun(parts: list[_Part], trigger: "Token", date: set[int]) -> int:
 
 def _dangling(parts: list[_Part], skip: set[int]) -> int:
     """1 for a title that ends in a verb whose object or clause it leaves out
-    ("President Trump in June made"): cut for a reader; else 0."""
+    ("President Trump in June made") or opens with a tensed verb, its subject
+    lost ("Had only nominal balances"): cut for a reader; else 0."""
     words = _ordered(parts)
+    if words and words[0].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return 1
     if not words or words[-1].pos_ != "VERB":
         return 0
     held = {t.i for t in words}
