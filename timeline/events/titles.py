@@ -179,8 +179,9 @@ class Titler:
                  and not (t.dep_ == "det" and t.lower_ in grammar["articles"])
                  and not (t.dep_ == "mark" and t.head.i == verb.i) and t.tag_ not in RELATIVE_TAGS
                  and not (t.dep_ == "prep" and all(c.i in skip for c in t.children))]  # "in [June]"
-        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS:
-            return []
+        quoted = self._quoted(verb.sent)
+        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len({t.i in quoted for t in words}) > 1:
+            return []  # too long, or a quotation run into the words around it
         # the subject apart: only its words are named ("his statement" later stays)
         opening = [t for t in words if t.i in own]
         return [_Part([(0, opening)]), _Part([(0, [t for t in words if t not in opening])])]
