@@ -171,7 +171,7 @@ class EventAnchorer:
                           self.kinds.kind(token, parsed.tokens(timex.start, timex.end)))
 
     def _event(
-        self, timex: Timex, offset: int, token: "Token", sentence: TextSpan, when: DateInterval, certainty: Certainty,
+        self, timex: Timex, offset: int, token: "Token", sentence: TextSpan, when: DateInterval | None, certainty: Certainty,
         published: date, skip: set[int], actors: ActorIndex | None, headline: str | None, kind: EventKind,
     ) -> Event:
         start = offset + token.idx
