@@ -161,13 +161,15 @@ class EventAnchorer:
         first sentence's top verb tells, at the stamp's time."""
         words = parsed.tokens(*item)
         piece = parsed.piece_at(item[0])
-        token = item_verb(words)
+        token = item_verb(words, or_head=True)
         when = timex_interval(timex, published)
         if token is None or piece is None or when is None:
             return
         sentence = TextSpan(item[0], item[1], text[item[0]:item[1]])
+        # the stamp before the item may share its parser sentence: no word outside the item is part of the title
+        skip = {t.i for t in token.sent if not item[0] <= piece.start + t.idx < item[1]}
         yield self._event(timex, piece.start, token, sentence, when, self.describer.certainty(timex, when, text),
-                          published, set(), actors, headline,
+                          published, skip, actors, headline,
                           self.kinds.kind(token, parsed.tokens(timex.start, timex.end)))
 
     def _event(
@@ -200,9 +202,11 @@ def entry_verb(date_tokens: list["Token"]) -> "Token | None":
     return item_verb(list(doc[after:]))
 
 
-def item_verb(tokens: list["Token"]) -> "Token | None":
+def item_verb(tokens: list["Token"], or_head: bool = False) -> "Token | None":
     """The top verb of the first sentence of ``tokens`` from their first word
-    on (a chronology entry after its date, a list item before its stamp)."""
+    on (a chronology entry after its date, a list item before its stamp);
+    ``or_head``: without a verb, the top word ("CONGRATULATIONS!", a quoted
+    headline: a posted item is a happening even when it has no verb)."""
     first = next((t for t in tokens if not t.is_punct), None)
     if first is None:
         return None
@@ -211,6 +215,8 @@ def item_verb(tokens: list["Token"]) -> "Token | None":
     inside = {t.i for t in words}
     verbs = [t for t in words if t.pos_ in _VERBS]
     top = next((t for t in verbs if t.head.i not in inside or t.head.i == t.i), None)
+    if top is None and not verbs and or_head:
+        top = next((t for t in words if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)), None)
     return top or next(iter(verbs), None)
 
 
