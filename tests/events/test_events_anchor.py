@@ -164,3 +164,16 @@ def test_a_time_stamp_closing_a_list_item_dates_that_item_not_the_next() -> None
     assert any(second <= at and stamp == "0804 EST" for at, stamp in dated)
     # no word of the second tweet takes the first tweet's time
     assert not any(at >= second and stamp == "0746 EST" for at, stamp in dated)
+
+
+def test_a_stamped_item_without_a_verb_is_still_dated_by_its_stamp() -> None:
+    from datetime import date
+
+    from timeline.api import extract
+    text = ("@realDonaldTrump : - To each member of the graduating class from the National Academy at Quantico, "
+            "CONGRATULATIONS! [1235 EST] - You are always there for us, and we will always be there for you! "
+            "[1249 EST] -- Source link: (bit.ly/2jBh4LU)")
+    doc = extract(text, date(2017, 12, 15))
+    stamp_of = {t.id: t.text for t in doc.timexes}
+    first_item = range(text.index("To each"), text.index("[1235"))
+    assert [stamp_of[e.timex] for e in doc.events if e.trigger.start in first_item] == ["1235 EST"]

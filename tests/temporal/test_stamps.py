@@ -33,3 +33,9 @@ def test_a_stamp_at_the_end_of_the_text_closes_an_item() -> None:
 def test_a_time_in_parentheses_or_inside_a_sentence_is_no_stamp() -> None:
     assert _item("The vote is at 10 a.m. (1500 GMT) - officials said.", "1500 GMT") is None
     assert _item("The markets closed [at 1600 EST] on Friday.", "1600 EST") is None
+
+
+def test_a_bracketed_link_in_an_item_does_not_end_the_item_before() -> None:
+    text = ('I don’t see a deal! [0917 EST] - "Statement from President Donald J. Trump on #GivingTuesday" '
+            "[bit.ly/2iddEmr] [1127 EST] -- Source link")
+    assert _item(text, "1127 EST") == '"Statement from President Donald J. Trump on #GivingTuesday" [bit.ly/2iddEmr]'

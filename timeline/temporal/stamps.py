@@ -49,7 +49,10 @@ class StampWords:
         head = text[:opening]
         starts = [0]
         close = head.rfind(bracket[1])
-        if close >= 0 and head.rfind(bracket[0], 0, close) >= 0:
+        # the stamp before is a bracket followed by a separator (not a bracketed link: "[bit.ly/2idd]")
+        while close >= 0 and not head[close + 1:].lstrip(" \t").startswith(self.separators):
+            close = head.rfind(bracket[1], 0, close)
+        if close >= 0:
             starts.append(close + 1)
         starts.extend(head.rfind(o) + len(o) for o in self.openers if head.rfind(o) >= 0)
         start = max(starts)
