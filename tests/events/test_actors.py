@@ -83,7 +83,7 @@ def test_an_expletive_it_is_left_alone():
     index = ActorIndex.of(text, parsed)
     it = parsed.token_at(text.index("It was"))
     assert index.refers_to(it).name == "Apple Inc"  # the index answers; the title decides it acts
-    from timeline.events.titles import _acting_it
+    from timeline.events.clause_roles import acting_it as _acting_it
     from timeline.events.lexicon import lexicon
     assert not _acting_it(it, lexicon())
 

@@ -64,9 +64,9 @@ def title(text: str, trigger: str, date_phrase: str) -> str:
     # "had yet to": the adverb that reverses the meaning stays
     ("The message had yet to be carried by Chinese state media as of Thursday afternoon.", "carried",
      "Thursday afternoon", "Message had yet to be carried by Chinese state media"),
-    # a bare noun borrows its clause
+    # a bare noun borrows its clause; under four words, its date puts back the day
     ("Thursday’s incident also raised questions about how Twitter secures the official @potus presidential "
-     "account.", "incident", "Thursday", "Incident raised questions"),
+     "account.", "incident", "Thursday", "Thursday’s incident raised questions"),
     ("Their offices did not return requests for comment on Wednesday.", "comment", "Wednesday",
      "Their offices did not return requests for comment"),
     # a source that lost its apostrophes: "Korea s" is shown "Korea's"
@@ -95,14 +95,22 @@ def test_long_title_drops_whole_phrases_not_the_end_of_one() -> None:
     assert headline.endswith("surveillance law")
 
 
-def test_a_quotation_is_not_cut_into_the_title() -> None:
+def test_a_quotation_is_quoted_not_cut_into_the_title() -> None:
+    # a statement that only quotes says what was said, in the speaker's words, as an editor heads it
     text = "Twitter said in a tweet on Friday: “We have implemented safeguards to prevent this from happening.”"
-    assert title(text, "said", "Friday") == "Twitter said in tweet"
+    assert title(text, "said", "Friday") == "Twitter: “We have implemented safeguards to prevent this from happening”"
+    closing = "“Frankly, I am appalled by the allegations, and so is everyone in this building,” Baker told reporters on Thursday."
+    assert title(closing, "told", "Thursday") == "Baker: “Frankly, I am appalled by the allegations”"
+    # too long to end at a pause within a title's length: no words of it are cut into the title
+    long = ("Twitter said in a tweet on Friday: “We have taken a number of steps to keep an incident like this "
+            "from happening again.”")
+    assert title(long, "said", "Friday") == "Twitter said in tweet"
 
 
 def test_heading_and_link_are_not_words_of_the_title() -> None:
     heading = "MEDICAL EXPENSES: Temporarily expands the deductibility of out-of-pocket medical expenses through 2019."
-    assert title(heading, "expands", "2019") == "Expands deductibility of out-of-pocket medical expenses"
+    # no subject: the whole clause, word for word, without its heading
+    assert title(heading, "expands", "2019") == "Temporarily expands deductibility of out-of-pocket medical expenses"
     caption = "(Graphic: Dollar Rise During 2005 Tax Holiday - reut.rs/2A77Y5o)"
     assert "reut.rs" not in title(caption, "Rise", "2005")
 

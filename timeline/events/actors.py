@@ -225,7 +225,9 @@ class ActorIndex:
         for mention in self.mentions[after:]:
             if mention.start - quote[1] > _ATTRIBUTION_CHARS or "\n" in self.text[quote[1]:mention.start]:
                 break
-            if mention.actor.kind == "person":
+            # a person, or any name the attribution makes a speaker (“...,” Haley told reporters)
+            if mention.actor.kind == "person" or (
+                    mention.actor.kind == "other" and _cue_pattern(self.words.speaker_cues).match(self.text, mention.end)):
                 return mention.actor
         return self.last(quote[0], ("person",))
 

@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.clause_roles import (
+    RELATIVE_TAGS, SUBJECTS, VERB_GROUP, acting_it, antecedent_noun, controller_of, cut_report, heading_subject,
+    is_url, misparsed_name, nominal_conjunct, reduced_passive, subject_of, subjects_of,
+)
 from timeline.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -27,11 +31,8 @@ _SHARED_WORD_CHARS = 4
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nummod", "poss", "case", "nmod", "quantmod", "neg", "npadvmod"})
 # the modifiers of a name kept when a title must be shortened ("President Donald Trump")
 _CORE_MODIFIERS = frozenset({"compound", "nmod", "nummod", "neg", "amod"})
-_SUBJECTS = ("nsubj", "nsubjpass")
 _OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp")
 # dependents of the verb group shown in a headline ("did not disrupt")
-_VERB_GROUP = ("aux", "auxpass", "neg")
-_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # a name with more words than this is shortened to the name itself
 # ("Chief of Staff John Kelly" -> "John Kelly"; "Ways and Means Committee" stays)
 _LONG_NAME_WORDS = 4
@@ -41,6 +42,8 @@ _SCARE_QUOTE_WORDS = 3
 # before any step of a higher rank (complement first, the content of a report last)
 (_DROP_COMPLEMENT, _SHORT_OBJECT, _SHORT_SUBJECT, _SHORT_CONTENT,
  _CORE_OBJECT, _CORE_SUBJECT, _DROP_CONTENT) = range(1, 8)
+# how far up the parse a noun event looks for the clause that governs it
+_GOVERNING_STEPS = 4
 
 
 @dataclass(slots=True)
@@ -50,6 +53,8 @@ class _Part:
 
     levels: list[tuple[int, list["Token"]]]
     level: int = 0
+    # the clause's first complement, which a governing clause may replace
+    complement: bool = False
 
     @property
     def words(self) -> list["Token"]:
@@ -71,16 +76,166 @@ class Titler:
         complement (and what a statement says), shortened phrase by phrase;
         with ``actors``, a pronoun or description ("he", "the company") is
         replaced by the participant the article names."""
+        date = set(skip)
         skip = skip | self._dateline(trigger)
-        predicate = _misparsed_name(trigger, skip)
+        quotation = self._quotation_title(trigger, skip)
+        if quotation is not None:
+            return quotation
+        parts = self._parts(trigger, skip)
+        title = self._built(parts, trigger, actors)
+        faults = title_faults(title, self.words) + _nameless_noun(parts, trigger, date) + _dangling(parts, skip)
+        if not faults:
+            return title
+        # a title that breaks a form rule ("Bail hearing", "Paul dropped", "Trump took
+        # office"): the clause that governs the trigger, then either with its date
+        alternatives = (
+            lambda: self._governing_parts(trigger, skip),
+            lambda: self._parts(trigger, skip - date),
+            lambda: self._governing_parts(trigger, skip - date),
+            lambda: self._whole_clause(trigger, skip),
+        )
+        reports = trigger.lemma_.lower() in self.words.reporting_verbs
+        # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
+        named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
+                         for t in trigger.doc if t.i in date)
+        for k, alternative in enumerate(alternatives):
+            if k and (reports or not named_date):
+                continue  # "said on Thursday" says no more than "said"
+            parts = alternative()
+            if not parts:
+                continue
+            candidate = self._built(parts, trigger, actors)
+            candidate_faults = title_faults(candidate, self.words) + _nameless_noun(parts, trigger, date) \
+                + _dangling(parts, skip)
+            if candidate_faults < faults:
+                title, faults = candidate, candidate_faults
+            if not faults:
+                break
+        return title
+
+    def _quotation_title(self, trigger: "Token", skip: set[int]) -> str | None:
+        """A statement whose content is only a quotation, as an editor heads it:
+        the named speaker and the quotation's first words up to a pause
+        (“Frankly, I am appalled by the allegations,” Baker told reporters ->
+        'Baker: “Frankly, I am appalled by the allegations”'); none for a
+        statement with a content clause or a quotation too long to cut there."""
+        verb = trigger
+        if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj":
+            verb = trigger.head.head  # "said in a statement"
+        if verb.lemma_.lower() not in self.words.reporting_verbs or verb.pos_ != "VERB":
+            return None
+        if self._reported(verb, skip) is not None or self._preceding_report(verb, skip) is not None:
+            return None
+        speaker = self._subject(verb, skip, resolve=True)
+        if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or speaker.i in self._quoted(verb.sent):
+            return None
+        words = self._quotation(verb)
+        if words is None:
+            return None
+        name = self._render(sorted(self._noun_core(speaker, skip), key=lambda t: t.i), trigger, {})
+        opening, closing = sorted(self.words.grammar["headline_quote_marks"])
+        return f"{name}: {opening}{words}{closing}"
+
+    def _quotation(self, verb: "Token") -> str | None:
+        """The first words of the quotation the reporting verb closes (“...,” X
+        said) or opens (X said: “...”), up to the first pause after four
+        words, if that is at most a title's length."""
+        grammar = self.words.grammar
+        sentence = verb.sent
+        marks = [t.i for t in sentence if t.text in grammar["quote_marks"]]
+        doc = verb.doc
+        for opening, close in zip(marks[::2], [*marks[1::2], sentence.end]):
+            inside = [t for t in doc[opening + 1:close]]
+            before = close < verb.i and all(t.is_punct or t.i in {c.i for c in verb.subtree}
+                                            for t in doc[close + 1:verb.i])
+            after = opening > verb.i and doc[opening - 1].text in grammar["quotation_openers"]
+            if not inside or not (before or after):
+                continue
+            end = next((k for k, t in enumerate(inside) if k >= MIN_TITLE_WORDS and t.text in
+                        grammar["quotation_pauses"]), len(inside))
+            kept = inside[:end]
+            while kept and kept[-1].is_punct:
+                kept = kept[:-1]
+            if MIN_TITLE_WORDS <= len([t for t in kept if not t.is_punct]) <= MAX_TITLE_WORDS - 2:
+                return doc[kept[0].i:kept[-1].i + 1].text
+            return None
+        return None
+
+    def _whole_clause(self, verb: "Token", skip: set[int]) -> list[_Part]:
+        """The verb's whole clause with its subject, in the sentence's order,
+        without articles, punctuation or a subordinator: a deletion-only
+        compression that cannot garble, if it fits a title ("President Trump
+        made his statement ending Obama's policy")."""
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for a in verb.ancestors for c in a.children):
+            return []  # "does not expect a rally to continue": never without the denial above it
+        subject = subject_of(verb, skip, self.words)
+        own = {t.i for t in subject.subtree} if subject is not None else set()
+        grammar = self.words.grammar
+        held = {t.i for t in verb.subtree} | own
+        # not "MEDICAL EXPENSES: Temporarily expands": a subject the parse gave it that is none
+        held -= {t.i for c in verb.children if c.dep_ in SUBJECTS and c is not subject for t in c.subtree}
+        words = [t for t in verb.doc if t.i in held and t.i not in skip and not is_url(t)
+                 and not (t.is_punct and t.text not in grammar["title_punctuation"])
+                 and not (t.dep_ == "det" and t.lower_ in grammar["articles"])
+                 and not (t.dep_ == "mark" and t.head.i == verb.i) and t.tag_ not in RELATIVE_TAGS
+                 and not (t.dep_ == "prep" and all(c.i in skip for c in t.children))]  # "in [June]"
+        quoted = self._quoted(verb.sent)
+        if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len({t.i in quoted for t in words}) > 1:
+            return []  # too long, or a quotation run into the words around it
+        # the subject apart: only its words are named ("his statement" later stays)
+        opening = [t for t in words if t.i in own]
+        return [_Part([(0, opening)]), _Part([(0, [t for t in words if t not in opening])])]
+
+    def _parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
+        predicate = misparsed_name(trigger, skip)
         if predicate is not None:  # "Trump on Thursday nominated": "Trump" is the subject, not a verb
-            parts = [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
-        elif trigger.pos_ in ("VERB", "AUX", "ADJ"):
-            parts = self._clause_parts(trigger, skip, report=True)
-        else:
-            parts = self._noun_parts(trigger, skip)
+            return [_Part([(0, [trigger])]), *self._clause_parts(predicate, skip, report=True)]
+        if trigger.pos_ in ("VERB", "AUX", "ADJ"):
+            return self._clause_parts(trigger, skip, report=True)
+        return self._noun_parts(trigger, skip)
+
+    def _built(self, parts: list[_Part], trigger: "Token", actors: "ActorIndex | None") -> str:
         names = self._names(parts, actors) if actors is not None else {}
         return self._headline(parts, trigger, names)
+
+    def _governing_parts(self, trigger: "Token", skip: set[int]) -> list[_Part]:
+        """The clause of the nearest verb above the trigger that has a subject,
+        holding the trigger's phrase ("Jackson set bail hearing", "Moore was
+        accused by woman of initiating sexual encounter"); none when no verb
+        above it has one."""
+        if trigger.head == trigger or (trigger.pos_ in ("VERB", "AUX") and trigger.dep_ not in ("pcomp", "xcomp")):
+            # a clause of its own: the one above tells another happening; not so
+            # "accused of initiating", "keep the government operating"
+            return []
+        verb = trigger.head
+        chain: list[Token] = []  # the prepositions between verb and trigger ("during visit")
+        for _ in range(_GOVERNING_STEPS):
+            if verb.i in skip:
+                return []
+            if verb.pos_ in ("VERB", "AUX") and subject_of(verb, skip, self.words) is not None:
+                break
+            if verb.pos_ == "ADP":
+                chain.insert(0, verb)
+            if verb.head == verb:
+                return []
+            verb = verb.head
+        else:
+            return []
+        parts = self._clause_parts(verb, skip, report=True)
+        if any(trigger in p.levels[0][1] for p in parts):
+            return parts
+        if [t.i for t in list(trigger.ancestors)[:len(chain) + 1]] != [t.i for t in (*reversed(chain), verb)]:
+            return []  # a word between the verb and the trigger the title would drop: no faithful title
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            phrase = self._noun_part(trigger, skip, _SHORT_OBJECT, _CORE_OBJECT, lead=chain)
+            phrase.complement = bool(chain)  # "during a visit": a complement, wherever it stands
+        else:
+            predicate = self._predicate_core(trigger, skip)
+            if len(predicate) < 2:
+                return []  # "accused by having": the gerund says nothing alone
+            phrase = _Part([(0, chain + predicate)], complement=bool(chain))
+        # the trigger's phrase takes the place of the clause's first complement
+        return _in_sentence_order([*(p for p in parts if not p.complement), phrase], verb)
 
     def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
         """The article's own headline, for the event that is its main news:
@@ -113,7 +268,7 @@ class Titler:
             for token in (t for _, level in part.levels for t in level):
                 if token.i in names or token.tag_ not in ("PRP", "PRP$", "NN"):
                     continue
-                if token.lower_ in words.thing_pronouns and not _acting_it(token, self.words):
+                if token.lower_ in words.thing_pronouns and not acting_it(token, self.words):
                     continue
                 following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
                 if token.tag_ == "PRP" and following is not None and following.text[:1] in ("'", "’"):
@@ -124,21 +279,23 @@ class Titler:
                     names[token.i] = actor.name + (self._possessive if possessive else "")
         return names
 
-    def _clause_parts(self, verb: "Token", skip: set[int], report: bool) -> list[_Part]:
-        """Subject, verb group, objects, complement (and, for a reporting verb
-        when ``report``, the gist of what is reported) of ``verb``'s clause."""
+    def _clause_parts(self, verb: "Token", skip: set[int], report: bool, resolve: bool | None = None) -> list[_Part]:
+        """Subject, verb group, objects, complement, condition (and, for a
+        reporting verb when ``report``, the gist of what is reported) of
+        ``verb``'s clause; ``resolve`` (default ``report``): a pronoun subject
+        named by the speaker that reports it."""
         parts: list[_Part] = []
         head = verb.head
         if verb.dep_ in ("ccomp", "xcomp") and head.i < verb.i and any(c.dep_ == "neg" for c in head.children):
             # "does not expect a dollar rally to continue": the denial is part of the news
             parts += self._actor_and_verb(head, skip)
-        subject = self._subject(verb, skip, resolve=report)
+        subject = self._subject(verb, skip, resolve=report if resolve is None else resolve)
         if subject is not None:
             outside = subject.i < verb.left_edge.i or subject.i > verb.right_edge.i
             own = skip | {t.i for t in verb.subtree} if outside else skip  # "legislation hammered out"
             parts.append(self._noun_part(subject, own, _SHORT_SUBJECT, _CORE_SUBJECT))
         parts.append(_Part([(0, self._verb_group(verb, skip))]))
-        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in _RELATIVE_TAGS and c.pos_ != "SCONJ"]
+        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in RELATIVE_TAGS and c.pos_ != "SCONJ"]
         for child in objects:
             if child.dep_ in _OBJECTS and child.pos_ == "ADP":  # "sent a message to Xi"
                 pobj = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
@@ -160,7 +317,9 @@ class Titler:
         preceding = self._preceding_report(verb, skip) if report else None
         if preceding is not None:
             # "X happened, Y said": the news is what is reported, told by a named speaker
-            inner = self._clause_parts(preceding, skip, report=False)
+            quoted = self._quoted(verb.sent)
+            # the quoted words of a clause that is no quotation itself are left out
+            inner = self._clause_parts(preceding, skip if preceding.i in quoted else skip | quoted, report=False)
             if subject is None or subject.pos_ != "PROPN":
                 return inner
             name = self._noun_core(subject, skip)
@@ -174,7 +333,20 @@ class Titler:
             parts.append(self._complement_part(complement, skip))
         if content is not None:
             parts.append(content)
-        return parts
+        condition = self._condition(verb, skip)
+        if condition:  # "would oppose any spending bill if Congress had not ...": never without its "if"
+            parts.append(_Part([(0, condition)]))
+        return _in_sentence_order(parts, verb)
+
+    def _condition(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        """The core of a conditional clause of the verb ("if Congress had not
+        taken care"), or nothing."""
+        for clause in verb.children:
+            marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.words.grammar["condition_marks"]]
+            subject = next(iter(subjects_of(clause, skip)), None)
+            if clause.dep_ == "advcl" and clause.i not in skip and marks and subject is not None:
+                return [marks[0], *self._noun_core(subject, skip), *self._predicate_core(clause, skip)]
+        return []
 
     def _complement_part(self, complement: list["Token"], skip: set[int]) -> _Part:
         """A complement at its full length, as its preposition and the core of
@@ -186,7 +358,7 @@ class Titler:
             short = [lead, *self._noun_core(target, skip)]
             if len(short) < len(complement):
                 levels.append((_DROP_COMPLEMENT, short))
-        return _Part([*levels, (_SHORT_OBJECT, [])])
+        return _Part([*levels, (_SHORT_OBJECT, [])], complement=True)
 
     def _noun_parts(self, noun: "Token", skip: set[int]) -> list[_Part]:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
@@ -205,7 +377,7 @@ class Titler:
         )
         if named or (len(phrase.words) > 1 and not light_verb):
             return [phrase]  # it says who or what already ("agreement between Seoul and Beijing")
-        if noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ in SUBJECTS and head.pos_ in ("VERB", "AUX"):
             objects = [self._noun_part(c, skip, _SHORT_OBJECT, _CORE_OBJECT) for c in self._verb_objects(head, skip)]
             return [phrase, _Part([(0, self._verb_group(head, skip))]), *objects[:1]]
         if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
@@ -242,8 +414,11 @@ class Titler:
         words = [verb] + [
             c for c in verb.children
             if c.i not in skip and (
-                (c.i < verb.i and c.dep_ in _VERB_GROUP)
+                (c.i < verb.i and c.dep_ in VERB_GROUP) or c.dep_ == "neg"  # "was not": never lost
                 or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
+                # "is evaluating whether to appoint": not "evaluating to appoint"
+                or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"]
+                    and not subjects_of(verb, skip))
                 # "stepped down", "stepping aside": a particle the parser took for an adverb
                 or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in self.words.grammar["particle_adverbs"])
             )
@@ -256,11 +431,11 @@ class Titler:
         # "waited until March to register"; not "pushed for the House to vote", "cut subsidies to cover"
         infinitive = verb.dep_ == "xcomp" or (
             verb.dep_ == "advcl" and head.pos_ == "VERB" and any(c.tag_ == "TO" for c in verb.children)
-            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+            and not any(c.dep_ in SUBJECTS for c in verb.children)
             and not any(c.dep_ == "dobj" for c in head.children)
         )
         shared = verb.dep_ == "acomp" or (
-            infinitive and head.pos_ in ("VERB", "AUX", "ADJ") and _controller(head, skip) is None
+            infinitive and head.pos_ in ("VERB", "AUX", "ADJ") and controller_of(head, skip) is None
         )
         if shared:
             words += self._verb_group(head, skip, with_head=head.pos_ == "ADJ" or verb.dep_ == "acomp")
@@ -275,19 +450,21 @@ class Titler:
         for child in verb.children:
             if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
                 return words + self._predicate_core(child, skip, nested=False)
-        return words
+        if nested and verb.lemma_.lower() in self.words.reporting_verbs:
+            words += self._clause_core(verb, skip)  # "thought the informant could link"
+        return words + self._condition(verb, skip)
 
     def _clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The subject and core predicate of the clause a verb takes ("allowing
         Congress to remove a federal tax exemption")."""
         for child in verb.children:
-            subject = next((c for c in child.children if c.dep_ in _SUBJECTS and c.i not in skip), None)
+            subject = next((c for c in child.children if c.dep_ in SUBJECTS and c.i not in skip), None)
             if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None:
                 return self._noun_core(subject, skip) + self._predicate_core(child, skip)
         return []
 
     def _verb_objects(self, verb: "Token", skip: set[int]) -> list["Token"]:
-        return [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.tag_ not in _RELATIVE_TAGS]
+        return [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.tag_ not in RELATIVE_TAGS]
 
     def _relative_object(self, verb: "Token", skip: set[int]) -> "Token | None":
         """The noun a relative clause without its own object describes: "the
@@ -297,13 +474,13 @@ class Titler:
             clause = clause.head
         if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN") or clause.head.i in skip:
             return None
-        has_subject = any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in clause.children)
+        has_subject = any(c.dep_ in SUBJECTS and c.tag_ not in RELATIVE_TAGS for c in clause.children)
         complete = any(
             c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "nsubjpass", "auxpass")
-            for c in verb.children if c.tag_ not in _RELATIVE_TAGS
+            for c in verb.children if c.tag_ not in RELATIVE_TAGS
         )
         # only "that"/"which" as the object, or no relative word ("whose shares have risen" has one)
-        relatives = [t for t in clause.subtree if t.tag_ in _RELATIVE_TAGS]
+        relatives = [t for t in clause.subtree if t.tag_ in RELATIVE_TAGS]
         object_relative = all(t.dep_ == "dobj" and t.tag_ in ("WDT", "WP") for t in relatives)
         return clause.head if has_subject and not complete and object_relative else None
 
@@ -319,9 +496,9 @@ class Titler:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
             quoted = self._quoted(verb.sent)
-            subjects = [c for c in clause.children if c.dep_ in (*_SUBJECTS, "expl") and c.i not in skip]
+            subjects = [c for c in clause.children if c.dep_ in (*SUBJECTS, "expl") and c.i not in skip]
             subject = min(subjects, key=lambda c: c.dep_ == "expl", default=None)
-            if subject is None or subject.i < verb.i or subject.tag_ in _RELATIVE_TAGS:
+            if subject is None or subject.i < verb.i or subject.tag_ in RELATIVE_TAGS:
                 return None  # "Pompeo, who an official said would replace Tillerson"
             if subject.lower_ in grammar["speaker_pronouns"]:
                 return None
@@ -329,13 +506,20 @@ class Titler:
             if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
                 return None  # a quotation is not cut into a title; nor a clause reached across a comma
             skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
-            # "said there was no evidence": the "there" no clause part holds
+            # "said there was no evidence": the "there" no clause part holds; "asked whether he was"
             lead = [subject] if subject.dep_ == "expl" else []
-            if lead and not any(c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
+            lead = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in grammar["kept_marks"]] + lead
+            if subject.dep_ == "expl" and not any(
+                    c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
                 return None  # "said there was “a lot of confidence”": nothing but the quotation is said
-            full = lead + [w for p in self._clause_parts(clause, skip, report=False) for w in p.levels[0][1]]
+            # "told Fox News he thought the informant could link ...": a report in a report says its content
+            nested = clause.lemma_.lower() in self.words.reporting_verbs
+            # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")
+            parts = self._clause_parts(clause, skip, report=nested, resolve=False)
+            full = lead + [w for p in parts for w in p.levels[0][1]]
             core = (lead or self._noun_core(subject, skip)) + self._predicate_core(clause, skip)
-            return _Part([(0, full), (_SHORT_CONTENT, core), (_DROP_CONTENT, [])])
+            levels = [(rank, words) for rank, words in ((0, full), (_SHORT_CONTENT, core)) if not cut_report(words)]
+            return _Part([*levels, (_DROP_CONTENT, [])])
         return None
 
     def _preceding_report(self, verb: "Token", skip: set[int]) -> "Token | None":
@@ -343,15 +527,22 @@ class Titler:
         Kim's message, the agency said"; "..., state data shows"), not a quotation."""
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]  # "..., state data shows"
         root = verb.sent.root
-        if not clauses and verb.dep_ in ("ccomp", "parataxis", "conj") and root.i < verb.i \
+        # "X met officials, the New York Times reported" also as an adverbial clause, not "as Y said"
+        closing = verb.dep_ in ("ccomp", "parataxis", "conj") or (
+            verb.dep_ == "advcl" and not any(c.dep_ == "mark" for c in verb.children))
+        if not clauses and closing and root.i < verb.i \
                 and not any(c.dep_ == "ccomp" and verb not in c.subtree for c in root.children) \
                 and self._attribution(verb):
             clauses = [root]  # the parser hung the closing "..., the agency said" from the main clause
         for clause in clauses:
             if clause.i in skip or clause.pos_ not in ("VERB", "AUX"):
                 continue
-            subject = next(iter(_subjects(clause, skip)), None)
-            if subject is None or subject.lower_ in self.words.grammar["speaker_pronouns"] or self._quotes(clause):
+            subject = next(iter(subjects_of(clause, skip)), None)
+            quoted = self._quoted(verb.sent)
+            # a quotation is no title; a clause quoting a few of its words says its gist
+            # without them ("supports the House version, saying its passage would be “...”")
+            if subject is None or subject.lower_ in self.words.grammar["speaker_pronouns"] or (
+                    self._quotes(clause) and (clause.i in quoted or subject.i in quoted)):
                 return None
             return clause
         return None
@@ -359,7 +550,7 @@ class Titler:
     def _attribution(self, verb: "Token") -> bool:
         """"..., North Korea's state news agency said on Thursday.": a reporting
         verb after a comma, with its subject, ending the sentence."""
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
         if not subjects:
             return False
         before = verb.doc[subjects[0].left_edge.i - 1] if subjects[0].left_edge.i > verb.sent.start else None
@@ -393,21 +584,25 @@ class Titler:
             if child.dep_ not in ("prep", "agent") or child.i in skip:
                 continue
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
+            lead = [child]
+            second = next((c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1), None)
+            if not objects and second is not None:  # "dropped out of the race": a preposition of two words
+                objects = [c for c in second.children if c.dep_ == "pobj" and c.i not in skip]
+                lead = [child, second]
             if not objects:
                 continue
             target = objects[0]
-            lead = [child]
             if target.pos_ == "ADP":  # "due to the way": the inner preposition's object
                 inner = [c for c in target.children if c.dep_ == "pobj" and c.i not in skip]
                 if not inner:
                     continue
-                lead, target = [child, target], inner[0]
-            if (target.pos_ == "NUM" and not any(True for _ in target.children)) or _url(target):
+                lead, target = [*lead, target], inner[0]
+            if (target.pos_ == "NUM" and not any(True for _ in target.children)) or is_url(target):
                 continue
-            if target.tag_ in _RELATIVE_TAGS:
+            if target.tag_ in RELATIVE_TAGS:
                 continue  # "an ally who he worked with": not "worked with who"
             if target.pos_ in ("VERB", "AUX") and any(
-                c.dep_ in (*_SUBJECTS, "mark") or c.tag_ in _RELATIVE_TAGS for c in target.children
+                c.dep_ in (*SUBJECTS, "mark") or c.tag_ in RELATIVE_TAGS for c in target.children
             ):
                 continue  # "questions about how Twitter secures ...": a clause, not a complement
             if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts"
@@ -440,21 +635,21 @@ class Titler:
         grammar = self.words.grammar
         words: list[Token] = [noun]
         for child in noun.children:
-            if child.i in skip or _url(child):
+            if child.i in skip or is_url(child):
                 continue
             # a modifier with a subject of its own is a clause the parser misplaced
-            modifier = child.dep_ in _NOUN_MODIFIERS and not any(t.dep_ in _SUBJECTS for t in child.subtree)
+            modifier = child.dep_ in _NOUN_MODIFIERS and not any(t.dep_ in SUBJECTS for t in child.subtree)
             if modifier or (child.dep_ == "det" and child.lower_ not in grammar["articles"]):
                 words += [
                     t for t in child.subtree
-                    if t.i not in skip and not _url(t) and (not t.is_punct or t.text in grammar["title_punctuation"])
+                    if t.i not in skip and not is_url(t) and (not t.is_punct or t.text in grammar["title_punctuation"])
                 ]
-            elif child.dep_ == "cc" and child.i > noun.i and any(_nominal_conjunct(c) for c in noun.children):
+            elif child.dep_ == "cc" and child.i > noun.i and any(nominal_conjunct(c) for c in noun.children):
                 words.append(child)
-            elif child.i > noun.i and _nominal_conjunct(child):  # not "account, change or view"
+            elif child.i > noun.i and nominal_conjunct(child):  # not "account, change or view"
                 words += self._noun_words(child, skip, 0, complements=False)
             elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i \
-                    and not any(c.dep_ in _SUBJECTS for c in child.children):  # not "evidence that his client colluded"
+                    and not any(c.dep_ in SUBJECTS for c in child.children):  # not "evidence that his client colluded"
                 # "agreement ... to move beyond a dispute", "plan to extend the program"
                 words += [c for c in child.children if c.dep_ == "aux" and c.i not in skip] + [child]
                 words += [w for o in self._verb_objects(child, skip) for w in self._noun_core(o, skip)]
@@ -462,6 +657,8 @@ class Titler:
             elif child.dep_ == "prep" and depth == 0 and child.lower_ in grammar["object_prepositions"]:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
                 words += [child, *self._noun_core(objects[0], skip)] if objects else []
+            elif child.dep_ == "prep" and depth > 0 and child.lower_ in grammar["negative_prepositions"]:
+                words += self._denial(child, skip)
         if depth > 0 and complements:
             words += self._first_complement(noun, skip)
         return words
@@ -469,11 +666,15 @@ class Titler:
     def _noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
         """The noun and the words of its name ("President Donald Trump", "tax
         bill"); for a name, the name alone ("law professor Caren Harp" -> "Caren Harp")."""
-        punctuation = self.words.grammar["title_punctuation"]
+        grammar = self.words.grammar
+        punctuation = grammar["title_punctuation"]
         words = [noun] + [
             t for c in noun.children if c.dep_ in _CORE_MODIFIERS and c.i not in skip
             for t in c.subtree if t.i not in skip and (not t.is_punct or t.text in punctuation)
         ]
+        # "the number of Americans without health insurance": a denial is never left out
+        words += [w for c in noun.children if c.dep_ == "prep" and c.lower_ in grammar["negative_prepositions"]
+                  and c.i not in skip for w in self._denial(c, skip)]
         titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
         if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
             return words
@@ -484,10 +685,19 @@ class Titler:
             start -= 1
         return list(doc[start:noun.i + 1]) if start < noun.i else words
 
+    def _denial(self, preposition: "Token", skip: set[int]) -> list["Token"]:
+        """A "without" phrase at its core ("without health insurance")."""
+        objects = [c for c in preposition.children if c.dep_ == "pobj" and c.i not in skip]
+        return [preposition, *self._noun_core(objects[0], skip)] if objects else []
+
     def _subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
         stands for the speaker it reports ("Maloney said she will introduce")."""
-        subject = _subject(verb, skip, self.words)
+        subject = subject_of(verb, skip, self.words)
+        quoted = self._quoted(verb.sent) if subject is not None else set()
+        if subject is not None and subject.i in quoted and verb.i not in quoted:
+            # two subjects are a misparse ("“Her record ... ,” Franken said"): not the quoted one
+            subject = next((s for s in subjects_of(verb, skip) if s.i not in quoted), subject)
         if subject is None or not resolve or subject.tag_ != "PRP":
             return subject
         return self._antecedent(subject) or subject
@@ -508,10 +718,18 @@ class Titler:
         clause = pronoun.head
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
-        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs
-        if not reported and not (kind == "person" and clause.dep_ == "advcl"):
+        # "Maloney said she will", not "He was released ..., Captain Olney said" (someone the story named before)
+        reported = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in self.words.reporting_verbs \
+            and clause.i > clause.head.i
+        # "Page testified that he met", "Republicans fear they could lose": a clause of any verb
+        if not reported and not (kind == "person" and clause.dep_ == "advcl") and not (
+                kind in ("person", "plural") and clause.dep_ == "ccomp" and clause.i > clause.head.i):
             return None
-        speaker = next(iter(_subjects(clause.head, self._dateline(pronoun))), None)
+        speaker = next(iter(subjects_of(clause.head, self._dateline(pronoun))), None)
+        if speaker is not None and speaker.tag_ in RELATIVE_TAGS and clause.head.dep_ == "relcl":
+            speaker = clause.head.head  # "Laforgue, who said he had surgery"
+            if speaker.dep_ == "appos" and speaker.head.pos_ == "PROPN":
+                speaker = speaker.head  # "Laforgue, 63, an immigrant who said he"
         if speaker is None or speaker.pos_ not in ("PROPN", "NOUN"):
             return None
         plural = speaker.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in speaker.children)
@@ -555,13 +773,16 @@ class Titler:
 
     def _render(self, ordered: list["Token"], trigger: "Token", names: dict[int, str]) -> str:
         while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
-                           or ordered[0].tag_ in _RELATIVE_TAGS):
+                           or ordered[0].tag_ in RELATIVE_TAGS):
             ordered = ordered[1:]
         while ordered and (ordered[-1].is_punct or ordered[-1].dep_ in ("cc", "prep", "det")):
             ordered = ordered[:-1]
         parts_text: list[str] = []
         for k, token in enumerate(ordered):
-            parts_text.append(names.get(token.i) or self._token_text(token))
+            text = names.get(token.i) or self._token_text(token)
+            if k and token.is_sent_start and token.pos_ != "PROPN" and token.text[1:].islower():
+                text = text.lower()  # "Rosenstein testifying before", not "Rosenstein Testifying"
+            parts_text.append(text)
             following = ordered[k + 1] if k + 1 < len(ordered) else None
             if following is not None:
                 adjacent = following.i == token.i + 1
@@ -582,77 +803,6 @@ class Titler:
 
 
 
-def _subject(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
-    """Who did it: the verb's subject, the subject it shares with the verb it
-    hangs from (the object of that verb when it has one: "prompting the
-    committee to launch a probe"; the subject of the clause an "after
-    falling short" belongs to), the noun a participle describes ("the plan
-    proposed by Trump"), or the noun a relative pronoun stands for ("Sanders,
-    who sought").  A time noun ("the same day imposed") or a heading ("MEDICAL
-    EXPENSES: expands") is not a subject."""
-    grammar = words.grammar
-    token = verb
-    for _ in range(6):
-        for child in _subjects(token, skip):
-            if child.lemma_.lower() not in grammar["time_nouns"]:
-                if child.tag_ in _RELATIVE_TAGS:  # "which" of a clause the parser did not see as relative: no one
-                    return _antecedent_noun(token.head) if token.dep_ == "relcl" and token.head != token else None
-                if _heading(child):
-                    return None
-                if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
-                    return None  # "since launching one" reads better than "It launching one"
-                return child
-        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head
-        head = token.head
-        if head == token:
-            return None
-        if token.dep_ == "xcomp":
-            controller = _controller(head, skip)
-            if controller is not None:
-                return controller
-            token = head
-        elif token.dep_ in ("conj", "advcl", "acomp"):
-            token = head
-        elif token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-            owner = head.head
-            objects = [c for c in owner.children if c.dep_ == "dobj" and c.i not in skip]
-            if head.lower_ in grammar["object_prepositions"] and objects:
-                return objects[0]  # "accused Franken of touching"
-            token = owner
-        else:
-            return None
-    return None
-
-
-def _antecedent_noun(head: "Token") -> "Token | None":
-    """What a relative pronoun stands for: the noun the clause hangs from, or
-    the object of the verb the parser hung it from ("overshadowed Trump's
-    tenure, which began")."""
-    if head.pos_ not in ("VERB", "AUX"):
-        return head
-    return next((c for c in reversed(list(head.children)) if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
-
-
-def _subjects(verb: "Token", skip: set[int]) -> list["Token"]:
-    """The subjects of ``verb`` outside ``skip``; for a dateline the parser took
-    as the subject ("BRUSSELS (Reuters) - ... Rex Tillerson said"), the name
-    in apposition to it."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    kept = [c for c in subjects if c.i not in skip]
-    if kept or not subjects:
-        return kept
-    named = [a for s in subjects for a in s.children if a.dep_ == "appos" and a.i not in skip]
-    return named[-1:]
-
-
-def _controller(verb: "Token", skip: set[int]) -> "Token | None":
-    """The object that is also the subject of the verb's complement ("pressed
-    Congress to renew"); a pronoun object ("appeared all but certain") is not."""
-    objects = (c for c in verb.children if c.dep_ == "dobj" and c.i not in skip and c.pos_ in ("NOUN", "PROPN"))
-    return next(objects, None)
-
-
 def title_faults(title: str, words: Lexicon) -> int:
     """How many of the form rules a title breaks: fewer than four words, a
     bare pronoun first ("He said"), a reporting verb last ("Pentagon said").
@@ -665,31 +815,47 @@ def title_faults(title: str, words: Lexicon) -> int:
         tokens and tokens[-1] in grammar["reporting_verb_forms"])
 
 
-def _misparsed_name(verb: "Token", skip: set[int]) -> "Token | None":
-    """The real predicate when the parser took a sentence's first word, a name,
-    for a base-form verb ("Trump on Thursday nominated Powell": "Trump" VB,
-    "nominated" its conjunct): the conjunct verb, which has no subject."""
-    if verb.tag_ != "VB" or verb.i != verb.sent.start or not verb.text[:1].isupper() or _subjects(verb, skip):
-        return None
-    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ") and not _subjects(c, skip)),
-                None)
+def _nameless_noun(parts: list[_Part], trigger: "Token", date: set[int]) -> int:
+    """1 for a noun event's title that names no one and says nothing done
+    ("Collapse of years-long push", "Bail hearing"): thin for a reader, who
+    is better told the clause that governs it; else 0."""
+    words = [t for p in parts for t in p.words]
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger not in words:
+        return 0
+    acting = any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in words)
+    named = any((t.pos_ == "PROPN" or t.dep_ == "poss") and t.i not in date for t in words)  # not "July's"
+    return int(not acting and not named)
 
 
-def _acting_it(token: "Token", words: Lexicon) -> bool:
-    """An "it"/"its" that stands for someone: the subject of a verb that is
-    no copula and holds no clause it anticipates ("it is unclear whether",
-    "it emerged that"), or a possessive."""
-    if token.dep_ == "poss":
-        return True
-    head = token.head
-    if token.dep_ not in _SUBJECTS or head.lemma_ in words.grammar["copula_lemmas"]:
-        return False
-    return not any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i and any(
-        g.dep_ == "mark" for g in c.children) for c in head.children)
+def _dangling(parts: list[_Part], skip: set[int]) -> int:
+    """1 for a title that ends in a verb whose object or clause it leaves out
+    ("President Trump in June made") or opens with a tensed verb, its subject
+    lost ("Had only nominal balances"): cut for a reader; else 0."""
+    words = _ordered(parts)
+    if words and words[0].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return 1
+    if not words or words[-1].pos_ != "VERB":
+        return 0
+    held = {t.i for t in words}
+    last = words[-1]
+    return int(any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > last.i and c.i not in held
+                   and c.i not in skip for c in last.children))
 
 
-def _nominal_conjunct(token: "Token") -> bool:
-    return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
+def _in_sentence_order(parts: list[_Part], verb: "Token") -> list[_Part]:
+    """The parts after the verb's in the order of the sentence: objects and
+    complements are not swapped ("objected to the Republicans' refusal", not
+    "objected refusal ... to Republicans"), whatever the parser hung where."""
+    pivot = next((k for k, p in enumerate(parts) if verb in p.levels[0][1]), None)
+    if pivot is None:
+        return parts
+    def start(part: _Part) -> int:  # where the part begins after the verb (a content's subject may be
+        # before); an object all before it comes first ("Virginia, which Clinton won" -> "won Virginia"),
+        # a complement last ("In one exchange they poked fun" -> "poked fun in one exchange")
+        return min((t.i for t in part.levels[0][1] if t.i > verb.i), default=len(verb.doc) if part.complement else -1)
+
+    after = sorted(parts[pivot + 1:], key=start)
+    return [*parts[:pivot + 1], *after]
 
 
 def _ordered(parts: list[_Part]) -> list["Token"]:
@@ -703,17 +869,3 @@ def _ordered(parts: list[_Part]) -> list["Token"]:
                 ordered.append(token)
     return ordered
 
-
-def _heading(subject: "Token") -> bool:
-    """A "MEDICAL EXPENSES:" heading the parser took for a subject."""
-    doc = subject.doc
-    after = subject.right_edge.i + 1
-    at_start = subject.left_edge.i == subject.sent.start
-    return at_start and (subject.right_edge.text == ":" or (after < len(doc) and doc[after].text == ":"))
-
-
-def _url(token: "Token") -> bool:
-    """A web address, also a short link spaCy does not see as one
-    ("reut.rs/2A77Y5o"), or a bracketed story code ("[nL1N1NC20Q")."""
-    host = token.text.split("/")[0]
-    return token.like_url or ("/" in token.text and "." in host.strip(".")) or "[" in token.text
