@@ -94,7 +94,9 @@ class Pipeline:
         # the lead is where an article's main news is told (importance of its events)
         found = lead_sentence(article.text) if candidates else None
         lead = TextSpan(found[0], found[1], "") if found else None
-        return _Pending(article, day, candidates, _sentences_with(sentences, candidates), lead)
+        # a time stamp closing a list item dates the item's first sentence
+        items = tuple(s for s, _ in self.tagger.stamped_items(article.text, candidates))
+        return _Pending(article, day, candidates, _sentences_with(sentences, candidates, items), lead)
 
     def _finish(self, batch: list[_Pending]) -> Iterator[Document]:
         texts = [p.article.text[s:e] for p in batch for s, e in p.sentences]
@@ -137,10 +139,13 @@ class Pipeline:
         )
 
 
-def _sentences_with(sentences: list[tuple[int, int]], candidates: list[Candidate]) -> list[tuple[int, int]]:
-    """The sentences that overlap at least one candidate (both lists sorted)."""
+def _sentences_with(
+    sentences: list[tuple[int, int]], candidates: list[Candidate], also: tuple[int, ...] = (),
+) -> list[tuple[int, int]]:
+    """The sentences that overlap at least one candidate or hold a position
+    of ``also`` (sentences sorted)."""
     keep: list[tuple[int, int]] = []
-    starts = sorted(c.start for c in candidates)
+    starts = sorted([c.start for c in candidates] + list(also))
     i = 0
     for s, e in sentences:
         while i < len(starts) and starts[i] < s:

@@ -143,3 +143,37 @@ def test_a_chronology_entry_dates_the_verb_it_tells() -> None:
     events = anchor(text, [("Dec. 22", "2016-12-22"), ("Dec. 29", "2016-12-29")])
     dated = {e.trigger.text: e.date.value for e in events if e.date is not None}
     assert dated.get("directs") == "2016-12-22" and dated.get("calls") == "2016-12-29"
+
+
+def test_a_time_stamp_closing_a_list_item_dates_that_item_not_the_next() -> None:
+    # Reuters' "Trump on Twitter" factboxes put each tweet's time after it, in brackets
+    from datetime import date
+
+    from timeline.api import extract
+    text = ("The following statements were posted to the verified Twitter accounts of U.S. President Donald "
+            "Trump. Reuters has not edited the statements or confirmed their accuracy.  @realDonaldTrump : - "
+            "While the Fake News loves to talk about my so-called low approval rating, @foxandfriends just showed "
+            "that my rating was approximately the same as President Obama, which was 47%! [0746 EST] - Why is the "
+            "United States Post Office charging Amazon and others so little to deliver their packages? Should be "
+            "charging MUCH MORE! [0804 EST] -- Source link: (bit.ly/2jBh4LU)")
+    doc = extract(text, date(2017, 12, 29))
+    first, second = text.index("While"), text.index("Why is")
+    stamp_of = {t.id: t.text for t in doc.timexes}
+    dated = [(e.trigger.start, stamp_of[e.timex]) for e in doc.events if stamp_of.get(e.timex, "").endswith("EST")]
+    assert any(first <= at < second and stamp == "0746 EST" for at, stamp in dated)
+    assert any(second <= at and stamp == "0804 EST" for at, stamp in dated)
+    # no word of the second tweet takes the first tweet's time
+    assert not any(at >= second and stamp == "0746 EST" for at, stamp in dated)
+
+
+def test_a_stamped_item_without_a_verb_is_still_dated_by_its_stamp() -> None:
+    from datetime import date
+
+    from timeline.api import extract
+    text = ("@realDonaldTrump : - To each member of the graduating class from the National Academy at Quantico, "
+            "CONGRATULATIONS! [1235 EST] - You are always there for us, and we will always be there for you! "
+            "[1249 EST] -- Source link: (bit.ly/2jBh4LU)")
+    doc = extract(text, date(2017, 12, 15))
+    stamp_of = {t.id: t.text for t in doc.timexes}
+    first_item = range(text.index("To each"), text.index("[1235"))
+    assert [stamp_of[e.timex] for e in doc.events if e.trigger.start in first_item] == ["1235 EST"]

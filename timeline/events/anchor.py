@@ -20,15 +20,16 @@ from timeline.events.actors import ActorIndex
 from timeline.events.classifier import AnchoringModel, Candidate, PairFeatures, SentenceDates, shipped_event_model
 from timeline.events.describe import Describer
 from timeline.events.interval import GRANULARITY_ORDER, interval, span, trailing
-from timeline.events.kinds import HAPPENING, KindClassifier
+from timeline.events.kinds import HAPPENING, EventKind, KindClassifier
 from timeline.events.lexicon import lexicon
 from timeline.events.triggers import TriggerFinder
-from timeline.model import DateInterval, Event, EventMention, TextSpan, Timex
+from timeline.model import Certainty, DateInterval, Event, EventMention, TextSpan, Timex
 from timeline.nlp import ParsedText
 from timeline.text.sentences import lead_sentence
 from timeline.settings import Settings
 from timeline.temporal.chronology import chronology_words
 from timeline.temporal.ranges import RangeFinder
+from timeline.temporal.stamps import stamp_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -69,6 +70,7 @@ class EventAnchorer:
         self.kinds = KindClassifier()
         self.ranges = RangeFinder()
         self.chronology = chronology_words()
+        self.stamps = stamp_words()
 
     def anchor(
         self, text: str, published: date, timexes: tuple[Timex, ...], parsed: ParsedText,
@@ -132,6 +134,10 @@ class EventAnchorer:
         piece = parsed.piece_at(timex.start)
         if not tokens or piece is None or self.finder.bounds_a_comparison(tokens):
             return
+        item = self.stamps.closed_item(text, timex.start, timex.end) if timex.type == "TIME" else None
+        if item is not None:  # "- Why is the Post Office ...? [0804 EST] - ...": the stamp dates the item before it
+            yield from self._stamped_item(text, published, timex, parsed, item, actors, headline)
+            return
         when = timex_interval(timex, published) if in_range is None else in_range[0]
         if when is None and timex.type == "DURATION":  # "the past several quarters": no interval known
             return
@@ -142,24 +148,50 @@ class EventAnchorer:
         if not triggers and self.chronology.is_entry(text, timex.start, timex.end):
             triggers = [verb] if (verb := entry_verb(tokens)) is not None else []
         for token in triggers:
-            start = piece.start + token.idx
-            span = TextSpan(start, start + len(token.text), token.text)
             sentence = sentence_span(text, piece.start, token)
-            yield Event(
-                id="",
-                timex=timex.id,
-                trigger=span,
-                title=self.describer.title(token, skip, actors, headline),
-                sentence=sentence,
-                date=when,
-                certainty=certainty,
-                tense=self.describer.tense(token, when, published, timex.value),
-                lemma=token.lemma_.lower(),
-                entities=self.describer.entities(token, skip),
-                mentions=(EventMention(timex.id, span, sentence),),
-                # a range ("from June to August") dates the whole span: no edge of it
-                kind=self.kinds.kind(token, tokens, spans=in_range is not None),
-            )
+            # a range ("from June to August") dates the whole span: no edge of it
+            yield self._event(timex, piece.start, token, sentence, when, certainty, published, skip, actors,
+                              headline, self.kinds.kind(token, tokens, spans=in_range is not None))
+
+    def _stamped_item(
+        self, text: str, published: date, timex: Timex, parsed: ParsedText, item: tuple[int, int],
+        actors: ActorIndex | None, headline: str | None,
+    ) -> Iterable[Event]:
+        """The one event of a list item closed by its time stamp: what its
+        first sentence's top verb tells, at the stamp's time."""
+        words = parsed.tokens(*item)
+        piece = parsed.piece_at(item[0])
+        token = item_verb(words, or_head=True)
+        when = timex_interval(timex, published)
+        if token is None or piece is None or when is None:
+            return
+        sentence = TextSpan(item[0], item[1], text[item[0]:item[1]])
+        # the stamp before the item may share its parser sentence: no word outside the item is part of the title
+        skip = {t.i for t in token.sent if not item[0] <= piece.start + t.idx < item[1]}
+        yield self._event(timex, piece.start, token, sentence, when, self.describer.certainty(timex, when, text),
+                          published, skip, actors, headline,
+                          self.kinds.kind(token, parsed.tokens(timex.start, timex.end)))
+
+    def _event(
+        self, timex: Timex, offset: int, token: "Token", sentence: TextSpan, when: DateInterval | None, certainty: Certainty,
+        published: date, skip: set[int], actors: ActorIndex | None, headline: str | None, kind: EventKind,
+    ) -> Event:
+        start = offset + token.idx
+        span = TextSpan(start, start + len(token.text), token.text)
+        return Event(
+            id="",
+            timex=timex.id,
+            trigger=span,
+            title=self.describer.title(token, skip, actors, headline),
+            sentence=sentence,
+            date=when,
+            certainty=certainty,
+            tense=self.describer.tense(token, when, published, timex.value),
+            lemma=token.lemma_.lower(),
+            entities=self.describer.entities(token, skip),
+            mentions=(EventMention(timex.id, span, sentence),),
+            kind=kind,
+        )
 
 
 def entry_verb(date_tokens: list["Token"]) -> "Token | None":
@@ -167,13 +199,24 @@ def entry_verb(date_tokens: list["Token"]) -> "Token | None":
     official, who ..." -> *calls*): the top verb of the words after the date,
     which the parser often leaves apart from the date (a sentence of its own)."""
     doc, after = date_tokens[-1].doc, date_tokens[-1].i + 1
-    first = next((t for t in doc[after:] if not t.is_punct), None)
+    return item_verb(list(doc[after:]))
+
+
+def item_verb(tokens: list["Token"], or_head: bool = False) -> "Token | None":
+    """The top verb of the first sentence of ``tokens`` from their first word
+    on (a chronology entry after its date, a list item before its stamp);
+    ``or_head``: without a verb, the top word ("CONGRATULATIONS!", a quoted
+    headline: a posted item is a happening even when it has no verb)."""
+    first = next((t for t in tokens if not t.is_punct), None)
     if first is None:
         return None
-    words = [t for t in first.sent if t.i >= first.i]
+    last = tokens[-1].i
+    words = [t for t in first.sent if first.i <= t.i <= last]
     inside = {t.i for t in words}
     verbs = [t for t in words if t.pos_ in _VERBS]
     top = next((t for t in verbs if t.head.i not in inside or t.head.i == t.i), None)
+    if top is None and not verbs and or_head:
+        top = next((t for t in words if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)), None)
     return top or next(iter(verbs), None)
 
 

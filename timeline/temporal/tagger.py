@@ -20,6 +20,7 @@ from timeline.temporal.normalize import Normalizer
 from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import range_partner, resolve
+from timeline.temporal.stamps import stamp_words
 from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
 from timeline.temporal.values import Spec
 
@@ -35,12 +36,19 @@ class TemporalTagger:
         self.filter = CandidateFilter(self.lex)
         self.tense = TenseReader(self.lex.tense_words)
         self.ranges = RangeFinder(self.lex)
+        self.stamps = stamp_words()
         # "the fourth quarter ended Aug. 26": the words between a period and its closing day
         self._ended = re.compile(r"\s+" + alternation(self.lex.period_end_verbs) + r"\s+", re.IGNORECASE)
 
     def candidates(self, text: str) -> list[Candidate]:
         """Spans worth parsing, in text order (no spaCy involved)."""
         return [c for c in self.recognizer.find(text) if self.filter.plausible(text, c)]
+
+    def stamped_items(self, text: str, candidates: list[Candidate]) -> list[tuple[int, int]]:
+        """The list items closed by a clock-time candidate ("- Why is ...? [0804
+        EST] - ..."): the stamp dates the item, whose sentences must be parsed too."""
+        found = (self.stamps.closed_item(text, c.start, c.end) for c in candidates if "clock" in c.flags)
+        return [item for item in found if item is not None]
 
     def tag(
         self,
