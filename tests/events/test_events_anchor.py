@@ -177,3 +177,19 @@ def test_a_stamped_item_without_a_verb_is_still_dated_by_its_stamp() -> None:
     stamp_of = {t.id: t.text for t in doc.timexes}
     first_item = range(text.index("To each"), text.index("[1235"))
     assert [stamp_of[e.timex] for e in doc.events if e.trigger.start in first_item] == ["1235 EST"]
+
+
+def test_a_posted_item_is_headed_by_its_author_and_its_first_words() -> None:
+    # a tweet's title quotes it, as an editor heads a post, rather than parsing "I" into a name
+    from datetime import date
+
+    from timeline.api import extract
+    text = ("@realDonaldTrump : - I fulfilled my campaign promise - others didn't! [0041 EST] - Fines and "
+            "penalties against Wells Fargo Bank for their bad acts against their customers and others will not be "
+            "dropped, as has incorrectly been reported, but will be pursued and, if anything, substantially "
+            "increased. [1018 EST] -- Source link: (bit.ly/2jBh4LU)")
+    titles = {e.date.value[11:16]: e.title for e in extract(text, date(2017, 12, 8)).events if e.date is not None}
+    assert titles["00:41"] == "@realDonaldTrump: “I fulfilled my campaign promise - others didn't”"
+    # a long first sentence is quoted in part, the cut marked
+    assert titles["10:18"].startswith("@realDonaldTrump: “Fines and penalties against Wells Fargo Bank")
+    assert titles["10:18"].endswith("…”") and len(titles["10:18"].split()) <= 14

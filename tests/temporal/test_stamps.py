@@ -39,3 +39,9 @@ def test_a_bracketed_link_in_an_item_does_not_end_the_item_before() -> None:
     text = ('I don’t see a deal! [0917 EST] - "Statement from President Donald J. Trump on #GivingTuesday" '
             "[bit.ly/2iddEmr] [1127 EST] -- Source link")
     assert _item(text, "1127 EST") == '"Statement from President Donald J. Trump on #GivingTuesday" [bit.ly/2iddEmr]'
+
+
+def test_the_author_of_a_list_is_the_name_before_its_opener() -> None:
+    words = stamp_words()
+    assert words.author(FACTBOX, FACTBOX.index("Why is")) == "@realDonaldTrump"
+    assert words.author("Line one [0746 EST]\nLine two [0804 EST]", 20) is None

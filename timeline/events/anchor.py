@@ -168,9 +168,12 @@ class EventAnchorer:
         sentence = TextSpan(item[0], item[1], text[item[0]:item[1]])
         # the stamp before the item may share its parser sentence: no word outside the item is part of the title
         skip = {t.i for t in token.sent if not item[0] <= piece.start + t.idx < item[1]}
-        yield self._event(timex, piece.start, token, sentence, when, self.describer.certainty(timex, when, text),
-                          published, skip, actors, headline,
-                          self.kinds.kind(token, parsed.tokens(timex.start, timex.end)))
+        event = self._event(timex, piece.start, token, sentence, when, self.describer.certainty(timex, when, text),
+                            published, skip, actors, headline,
+                            self.kinds.kind(token, parsed.tokens(timex.start, timex.end)))
+        # a post is headed by its author and its first words, not by a parse of them
+        posted = self.describer.titles.posted_title(self.stamps.author(text, item[0]), words)
+        yield event if posted is None else replace(event, title=posted)
 
     def _event(
         self, timex: Timex, offset: int, token: "Token", sentence: TextSpan, when: DateInterval | None, certainty: Certainty,

@@ -136,6 +136,30 @@ class Titler:
         opening, closing = sorted(self.words.grammar["headline_quote_marks"])
         return f"{name}: {opening}{words}{closing}"
 
+    def posted_title(self, author: str | None, words: list["Token"]) -> str | None:
+        """A posted item ("@realDonaldTrump : - I fulfilled my campaign promise
+        - others didn't! [0036 EST]") headed as an editor quotes a post:
+        'author: “its first words up to a pause”'; None when those words do
+        not fit a title or no author is named."""
+        grammar = self.words.grammar
+        words = [t for t in words if not t.is_space and t.text not in grammar["quote_marks"]]
+        end = next((k for k, t in enumerate(words) if k >= MIN_TITLE_WORDS - 1 and t.text in
+                    grammar["quotation_pauses"]), len(words))
+        kept = words[:end]
+        while kept and kept[-1].is_punct:
+            kept = kept[:-1]
+        if author is None or not kept:
+            return None
+        # a long first sentence is quoted in part, its cut marked as an editor marks it
+        cut = len([t for t in kept if not t.is_punct]) > MAX_TITLE_WORDS - 2
+        if cut:
+            kept = kept[:MAX_TITLE_WORDS - 2]
+            while kept and (kept[-1].is_punct or kept[-1].is_stop):
+                kept = kept[:-1]
+        opening, closing = sorted(grammar["headline_quote_marks"])
+        quoted = kept[0].doc[kept[0].i:kept[-1].i + 1].text + (" " + min(grammar["quotation_cut"]) if cut else "")
+        return f"{author}: {opening}{quoted}{closing}"
+
     def _quotation(self, verb: "Token") -> str | None:
         """The first words of the quotation the reporting verb closes (“...,” X
         said) or opens (X said: “...”), up to the first pause after four

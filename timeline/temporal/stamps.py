@@ -25,6 +25,7 @@ class StampWords:
     pairs: tuple[tuple[str, str], ...]  # (open, close) brackets
     separators: tuple[str, ...]
     openers: tuple[str, ...]
+    handles: tuple[str, ...]  # first characters of an account name ("@realDonaldTrump")
 
     def closed_item(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """The span of the item the time at ``[start, end)`` closes, or None
@@ -41,6 +42,19 @@ class StampWords:
         if rest and not rest.startswith(("\n", *self.separators)):
             return None
         return self._item_start(text, opening, bracket), len(text[:opening].rstrip())
+
+    def author(self, text: str, item_start: int) -> str | None:
+        """Who posted the list's items: the word before the list's opener
+        ("@realDonaldTrump : - ..."), when the opener is one that follows a
+        name (not a bare line break)."""
+        head = text[:item_start]
+        found = [(head.rfind(o), o) for o in self.openers if o.strip() and head.rfind(o) >= 0]
+        if not found:
+            return None
+        at, _ = max(found)
+        words = head[:at].split()
+        name = words[-1] if words else ""
+        return name if name[:1].isalnum() or name[:1] in self.handles else None
 
     def _item_start(self, text: str, opening: int, bracket: tuple[str, str]) -> int:
         """Where the item ending at ``opening`` starts: after the stamp before
@@ -66,4 +80,5 @@ class StampWords:
 @lru_cache(maxsize=1)
 def stamp_words() -> StampWords:
     data = json.loads(resources.files("timeline.temporal").joinpath("data/stamps.json").read_text("utf-8"))
-    return StampWords(tuple(zip(data["open"], data["close"])), tuple(data["separators"]), tuple(data["openers"]))
+    return StampWords(tuple(zip(data["open"], data["close"])), tuple(data["separators"]), tuple(data["openers"]),
+                      tuple(data["handles"]))
