@@ -312,23 +312,19 @@ def test_a_week_across_two_months_joins_its_day_as_in_one_process() -> None:
     expected = Timeline.from_documents([week, day], settings)
     assert any(len(e.sources) == 3 and e.date and e.date.value == "2017-12-01" for e in expected.entries)
     buckets = 4
-    split = on_cluster._split_into_buckets(buckets, ([week, day], {}, 0))
+    *split, headlines = on_cluster._split_into_buckets(settings, buckets, ([week, day], {}, 0))
+    assert headlines.documents == 2
     homes = [{p.candidate.position for p in bucket if p.home} for bucket in split]
     assert not homes[buckets] and len({i for i, h in enumerate(homes) if h}) == 2  # November, December
     gathered = [on_cluster._gather_bucket(bucket) for bucket in split]
     prepared = [on_cluster._prepare_bucket(pieces) for pieces in gathered]
-    pairs = [(coarse, fine) for _, found in prepared for coarse, fine, _ in found]
-    crossing = frozenset(i for _, found in prepared for coarse, fine, local in found if not local
-                         for i in (coarse, fine))
+    pairs = [pair for prepare in prepared for pair in on_cluster._across(prepare)]
+    crossing = frozenset(i for pair in pairs for i in pair)
     assert crossing  # the week's bucket paired it with a guest
-    total = prepared[0][0]
-    for counted, _ in prepared[1:]:
-        total = total + counted
-    rooted, loose = [], []
-    for pieces, prepare in zip(gathered, prepared):
-        entries, apart = on_cluster._merge_bucket(settings, pieces, prepare, total, crossing)
-        rooted.extend(entries)
-        loose.extend(apart)
-    rooted.extend(on_cluster._join_across(loose, pairs))
-    got = Timeline.of_entries([week, day], [e for _, e in sorted(rooted, key=lambda r: r[0])], settings)
+    total = on_cluster._add_up(*(counted for counted, _ in prepared))
+    merged = [on_cluster._merge_bucket(settings, pieces, prepare, total, crossing)
+              for pieces, prepare in zip(gathered, prepared)]
+    merged.append(on_cluster._join_across(pairs, *(on_cluster._loose_part(m) for m in merged)))
+    rooted = sorted((r for m in merged for r in on_cluster._entries_of(m)), key=lambda r: r[0])
+    got = Timeline.of_entries([week, day], [e for _, e in rooted], settings)
     assert got.entries == expected.entries and got.undated == expected.undated and got.mentions == expected.mentions

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -93,17 +94,61 @@ def importance_model() -> ImportanceModel:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CorpusFigures:
+    """What importance measures an entry against, over the whole corpus: in
+    how many of the ``documents``' headlines each word is, the most articles
+    an entry has, and the highest raw topicality.  With the figures of the
+    whole, a part of its entries is scored alone, as a distributed run does
+    bucket by bucket (:mod:`timeline.distributed`): sums of the parts'
+    :func:`headline_words` and maxima of their :func:`part_figures`."""
+
+    documents: int
+    headline_words: dict[str, int]
+    most_articles: int
+    top_topicality: float
+
+    def share(self) -> dict[str, float]:
+        """Each headline word's share of the documents' headlines."""
+        return {word: n / self.documents for word, n in self.headline_words.items()}
+
+
+def headline_words(documents: Iterable[Document], model: ImportanceModel | None = None) -> Counter[str]:
+    """In how many of the documents' headlines each word (:meth:`ImportanceModel.prefixes`) is."""
+    model = model or importance_model()
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        counts.update(model.prefixes(doc.title or ""))
+    return counts
+
+
+def part_figures(entries: Iterable[TimelineEntry], share: dict[str, float],
+                 model: ImportanceModel | None = None) -> tuple[int, float]:
+    """The most articles and the highest raw topicality among some entries
+    (their maxima over the parts of a corpus are :class:`CorpusFigures`')."""
+    entries = list(entries)
+    raw = _raw_topicality(entries, share, model or importance_model())
+    return max((_articles(e) for e in entries), default=1), max(raw, default=0.0)
+
+
 def score_entries(
     entries: Iterable[TimelineEntry], documents: Iterable[Document], model: ImportanceModel | None = None,
+    corpus: CorpusFigures | None = None,
 ) -> list[TimelineEntry]:
-    """The entries with ``importance`` and ``importance_parts`` set."""
+    """The entries with ``importance`` and ``importance_parts`` set, relative
+    to ``documents`` and these entries, or to ``corpus`` when they are a
+    part of it (``documents``: then those the entries cite, for their leads)."""
     model = model or importance_model()
     entries = list(entries)
     docs = {d.id: d for d in documents}
     headlines = {doc_id: model.prefixes(d.title or "") for doc_id, d in docs.items()}
     leads = {doc_id: d.lead for doc_id, d in docs.items()}
-    most = max((_articles(e) for e in entries), default=1)
-    topics = _topicality(entries, list(headlines.values()), model)
+    if corpus is None:
+        share = {word: n / len(docs) for word, n in headline_words(docs.values(), model).items()}
+    raw = _raw_topicality(entries, corpus.share() if corpus else share, model)
+    most, top = ((corpus.most_articles, corpus.top_topicality) if corpus else
+                 (max((_articles(e) for e in entries), default=1), max(raw, default=0.0)))
+    topics = [r / top if top else 0.0 for r in raw]
     scored = []
     for entry, topic in zip(entries, topics):
         parts = {
@@ -149,19 +194,16 @@ def _main_news(
     return best
 
 
-def _topicality(entries: list[TimelineEntry], headlines: list[set[str]], model: ImportanceModel) -> list[float]:
-    """How much each entry is about the corpus's story (see the module doc), 0..1."""
-    share: dict[str, float] = {}
-    for words in headlines:
-        for word in words:
-            share[word] = share.get(word, 0.0) + 1.0 / len(headlines)
+def _raw_topicality(entries: list[TimelineEntry], share: dict[str, float], model: ImportanceModel) -> list[float]:
+    """How much each entry is about the corpus's story (see the module doc),
+    before it is divided by the best entry's: ``share`` is each word's share
+    of the articles' headlines."""
     raw = []
     for entry in entries:
         text = " ".join([entry.title, *dict.fromkeys(s.sentence.text for s in entry.sources[:_TOPIC_SOURCES])])
         best = sorted((share.get(w, 0.0) for w in model.prefixes(text)), reverse=True)[:model.topic_words]
         raw.append(sum(best) / model.topic_words)
-    top = max(raw, default=0.0)
-    return [r / top if top else 0.0 for r in raw]
+    return raw
 
 
 def _news(entry: TimelineEntry, model: ImportanceModel) -> float:
