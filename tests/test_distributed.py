@@ -153,6 +153,17 @@ def test_the_driver_holds_no_record_of_a_key_event_run(cluster: object, monkeypa
     assert left == []
 
 
+def test_an_empty_corpus_gives_an_empty_timeline(cluster: object) -> None:
+    from timeline.distributed import DaskRun
+
+    settings = Settings(scheduler=_address(cluster))
+    for top in (None, 5):
+        run = DaskRun(settings, merge=True, top=top)
+        assert list(run.results([])) == []
+        empty = run.timeline()
+        assert empty.entries == () and empty.documents == () and empty.undated == ()
+
+
 def _tasks_of(run: str, dask_scheduler: object) -> list[str]:
     """The scheduler's tasks of one run (``client.run_on_scheduler``)."""
     return [str(k) for k in dask_scheduler.tasks if run in str(k)]  # type: ignore[attr-defined]
