@@ -118,7 +118,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory(dir=args.folder) as output:
             r = run(corpus, args.workers, args.top, Path(output) / "out")
         load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
-        print(f"{r['documents'] + r['failed']:>9,} {r['driver'] / 2**20:>12,.0f} MiB {r['workers'] / 2**20:>13,.0f} MiB "
+        print(f"{r['documents'] + r['failed']:>9,} {r['driver'] / 2**20:>12,.0f} MiB "
+              f"{r['workers'] / 2**20:>13,.0f} MiB "
               f"{r['words_per_second']:>8,.0f} {r['seconds']:>7,.0f}  {load}", flush=True)
     return 0
 

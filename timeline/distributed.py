@@ -356,7 +356,8 @@ def _bucket_figures(bucket: MergedBucket, share: dict[str, float]) -> tuple[int,
 Rank = tuple[float, int, Any, Position]
 
 
-def _bucket_top(bucket: MergedBucket, corpus: CorpusFigures, count: int) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
+def _bucket_top(bucket: MergedBucket, corpus: CorpusFigures,
+                count: int) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
     """Second pass: the bucket's entries scored against the whole corpus, its
     ``count`` most important dated happenings (ranked as
     :func:`timeline.importance.most_important` ranks the whole timeline) and
@@ -509,13 +510,14 @@ class DaskRun:
             *gathered, headlines = self._gather() if self._groups else self._empty()
             self._groups.clear()
             prepared = [self._submit("prepare", _prepare_bucket, pieces) for pieces in gathered]
-            pairs = [pair for future in prepared for pair in self._submit("across", _across, future).result()]
+            across = [self._submit("across", _across, future) for future in prepared]
+            pairs = [pair for future in across for pair in future.result()]
             crossing = frozenset(i for pair in pairs for i in pair)
             frequencies = self._submit("frequencies", _add_up,
                                        *(self._submit("counted", operator.getitem, p, 0) for p in prepared))
             merges = [self._submit("merge", _merge_bucket, self.settings, pieces, prepare, frequencies, crossing)
                       for pieces, prepare in zip(gathered, prepared)]
-            del gathered, prepared, frequencies
+            del gathered, prepared, frequencies, across
             loose = [self._submit("loose", _loose_part, merge) for merge in merges]
             merges.append(self._submit("join", _join_across, pairs, *loose))
             del loose
@@ -531,8 +533,8 @@ class DaskRun:
 
     def _whole(self, merges: list["Future"]) -> Timeline:
         rooted: list[tuple[Position, TimelineEntry]] = []
-        for merge in merges:
-            rooted.extend(self._submit("entries", _entries_of, merge).result())
+        for future in [self._submit("entries", _entries_of, merge) for merge in merges]:
+            rooted.extend(future.result())
         merges.clear()
         rooted.sort(key=lambda r: r[0])
         return Timeline.of_entries(self._documents, (entry for _, entry in rooted), self.settings)
@@ -541,16 +543,18 @@ class DaskRun:
         """The ``top`` most important entries in two passes: the corpus's
         maxima from every bucket, then every bucket's ``top`` best against them."""
         share = self._submit("share", _corpus_share, headlines)
-        figures = [self._submit("figures", _bucket_figures, merge, share).result() for merge in merges]
+        figures = [f.result() for f in [self._submit("figures", _bucket_figures, merge, share) for merge in merges]]
         corpus = self._submit("corpus", _corpus_figures, headlines, max(f[0] for f in figures),
                               max(f[1] for f in figures))
         self.totals = (sum(f[2] for f in figures), sum(f[3] for f in figures))
         ranked: list[tuple[Rank, TimelineEntry]] = []
         cited: dict[str, Placed] = {}
-        for merge in merges:
-            best, headers = self._submit("top", _bucket_top, merge, corpus, top).result()
+        for future in [self._submit("top", _bucket_top, merge, corpus, top) for merge in merges]:
+            best, headers = future.result()
             ranked = sorted([*ranked, *best], key=lambda r: r[0])[:top]
             cited.update((h.id, (place, h)) for place, h in headers)
+            kept = {s.document_id for _, e in ranked for s in e.sources}
+            cited = {i: placed for i, placed in cited.items() if i in kept}
         merges.clear()
         entries = tuple(e for _, e in sorted(ranked, key=lambda r: (r[0][2], r[0][3])))
         used = {s.document_id for e in entries for s in e.sources}
