@@ -11,7 +11,8 @@ command line as a user would, in a child process:
 Printed for each size: the driver's peak RSS (the ``timeline`` process alone:
 it holds the client and, with ``--scheduler local``, the Dask scheduler,
 which runs in-process; the worker processes are the cluster's and are
-reported apart), the peak RSS of the worker processes (summed), and the
+reported apart), its peak while the documents were streamed (before the
+merged timeline is built), the peak RSS of the worker processes (summed), and the
 run's words/s (from its summary line: cluster start and model loading
 included).  A flat driver column across sizes is what "bounded" means.
 
@@ -57,26 +58,42 @@ def repeated_corpus(csv: Path, repeat: int, folder: Path) -> Path:
 
 
 class PeakMemory:
-    """Samples the peak RSS of one process (its high-water mark, VmHWM) and
-    the summed RSS of its descendants (throughput.py's /proc readers)."""
+    """Samples the peak RSS of one process (its high-water mark, VmHWM), the
+    summed RSS of its descendants (throughput.py's /proc readers), and the
+    driver's peak while the JSON Lines in ``output`` still grew (the
+    documents streamed, before the merged timeline is built)."""
 
-    def __init__(self, pid: int, interval: float = 0.2) -> None:
+    def __init__(self, pid: int, output: Path, interval: float = 0.2) -> None:
         self.pid = pid
+        self.output = output
         self.interval = interval
-        self.driver = self.workers = 0
+        self.driver = self.workers = self.streaming = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
+        streamed = 0
         while not self._stop.wait(self.interval):
             self.driver = max(self.driver, _status_kib(self.pid, "VmHWM:") * 1024)
             workers = sum(_status_kib(p, "VmRSS:") for p in _tree(self.pid) if p != self.pid) * 1024
             self.workers = max(self.workers, workers)
+            size = _streamed_bytes(self.output)
+            if size > streamed:
+                streamed, self.streaming = size, self.driver
 
     def stop(self) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def _streamed_bytes(output: Path) -> int:
+    """The size of the JSON Lines in ``output`` (the partial file, then the
+    committed one)."""
+    try:
+        return sum(f.stat().st_size for f in output.glob("*jsonl*"))
+    except OSError:  # renamed or not there yet
+        return 0
 
 
 def run(corpus: Path, workers: int, top: int, output: Path) -> dict[str, float]:
@@ -84,7 +101,7 @@ def run(corpus: Path, workers: int, top: int, output: Path) -> dict[str, float]:
                "--workers", str(workers), "--format", "jsonl,html,ics", "--top", str(top), "--output", str(output)]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    memory = PeakMemory(child.pid)
+    memory = PeakMemory(child.pid, output)
     _, err = child.communicate()
     memory.stop()
     seconds = time.perf_counter() - started
@@ -95,7 +112,7 @@ def run(corpus: Path, workers: int, top: int, output: Path) -> dict[str, float]:
         raise SystemExit(f"no summary line in:\n{err[-3000:]}")
     return {"documents": int(found.group(1)), "failed": int(found.group(2)),
             "words_per_second": float(found.group(3).replace(",", "")), "seconds": seconds,
-            "driver": memory.driver, "workers": memory.workers}
+            "driver": memory.driver, "streaming": memory.streaming, "workers": memory.workers}
 
 
 def main() -> int:
@@ -111,15 +128,15 @@ def main() -> int:
     import timeline
 
     print(f"timeline from {Path(timeline.__file__).parent}; {os.cpu_count()} CPUs", flush=True)
-    print(f"{'articles':>9} {'driver peak RSS':>16} {'workers peak RSS':>17} {'words/s':>8} {'wall s':>7}  load",
-          flush=True)
+    print(f"{'articles':>9} {'driver peak RSS':>16} {'(streaming)':>12} {'workers peak RSS':>17} {'words/s':>8} "
+          f"{'wall s':>7}  load", flush=True)
     for repeat in args.repeat:
         corpus = repeated_corpus(args.csv, repeat, args.folder)
         with tempfile.TemporaryDirectory(dir=args.folder) as output:
             r = run(corpus, args.workers, args.top, Path(output) / "out")
         load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
         print(f"{r['documents'] + r['failed']:>9,} {r['driver'] / 2**20:>12,.0f} MiB "
-              f"{r['workers'] / 2**20:>13,.0f} MiB "
+              f"{r['streaming'] / 2**20:>8,.0f} MiB {r['workers'] / 2**20:>13,.0f} MiB "
               f"{r['words_per_second']:>8,.0f} {r['seconds']:>7,.0f}  {load}", flush=True)
     return 0
 
