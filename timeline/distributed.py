@@ -32,9 +32,10 @@ importance being relative to the whole corpus
 (:class:`timeline.importance.CorpusFigures`): each bucket returns the most
 articles an entry has and its highest raw topicality, the driver takes the
 maxima, then each bucket scores its entries against the whole corpus and
-returns only its ``top`` best, with their documents' headers; the driver
-keeps the ``top`` best of those.  It holds O(buckets + top) entries, and the
-result is the one of one process.  Without ``top`` the whole merged timeline
+ranks its ``top`` best, whose ranks alone come to the driver; the
+``top``-th of all is the last key event, and each bucket sends the entries
+ranked no lower, with their documents' headers.  The driver holds O(buckets
+* top) ranks and ``top`` entries, and the result is the one of one process.  Without ``top`` the whole merged timeline
 is the output: its entries come to the driver, scored and ordered there
 (the exports show every entry and every document, so the driver keeps one
 header per document, or whole documents when a format shows them: JSON
@@ -357,11 +358,11 @@ Rank = tuple[float, int, Any, Position]
 
 
 def _bucket_top(bucket: MergedBucket, corpus: CorpusFigures,
-                count: int) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
+                count: int) -> tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]]:
     """Second pass: the bucket's entries scored against the whole corpus, its
     ``count`` most important dated happenings (ranked as
     :func:`timeline.importance.most_important` ranks the whole timeline) and
-    the headers of the documents they cite."""
+    the headers of the documents they cite; kept on the worker."""
     roots = [root for root, _ in bucket.entries]
     scored = score_entries((entry for _, entry in bucket.entries), (h for _, h in bucket.headers.values()),
                            corpus=corpus)
@@ -369,7 +370,19 @@ def _bucket_top(bucket: MergedBucket, corpus: CorpusFigures,
                      for root, e in zip(roots, scored) if e.date is not None and is_happening(e.kind)),
                     key=lambda r: r[0])[:count]
     cited = {s.document_id for _, e in ranked for s in e.sources}
-    return ranked, [bucket.headers[i] for i in cited]
+    return ranked, {i: bucket.headers[i] for i in cited}
+
+
+def _ranks(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]]) -> list[Rank]:
+    return [rank for rank, _ in best[0]]
+
+
+def _ranked_within(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]],
+                   last: Rank) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
+    """A bucket's key events: its best ranked no lower than ``last``, and their documents' headers."""
+    ranked, headers = best
+    chosen = [(rank, entry) for rank, entry in ranked if rank <= last]
+    return chosen, [headers[i] for i in {s.document_id for _, e in chosen for s in e.sources}]
 
 
 class DaskRun:
@@ -541,21 +554,27 @@ class DaskRun:
 
     def _key_events(self, merges: list["Future"], headlines: "Future", top: int) -> Timeline:
         """The ``top`` most important entries in two passes: the corpus's
-        maxima from every bucket, then every bucket's ``top`` best against them."""
+        maxima from every bucket, then every bucket's ``top`` best against
+        them (their ranks, then the entries ranked among the ``top`` of all)."""
         share = self._submit("share", _corpus_share, headlines)
         figures = [f.result() for f in [self._submit("figures", _bucket_figures, merge, share) for merge in merges]]
         corpus = self._submit("corpus", _corpus_figures, headlines, max(f[0] for f in figures),
                               max(f[1] for f in figures))
         self.totals = (sum(f[2] for f in figures), sum(f[3] for f in figures))
+        # only the ranks come here first: the ``top``-th is the last key event's, and only
+        # the entries ranked no lower travel (O(top) entries, not O(buckets * top))
+        best = [self._submit("top", _bucket_top, merge, corpus, top) for merge in merges]
+        merges.clear()
+        ranks = sorted(rank for future in [self._submit("ranks", _ranks, b) for b in best]
+                       for rank in future.result())
         ranked: list[tuple[Rank, TimelineEntry]] = []
         cited: dict[str, Placed] = {}
-        for future in [self._submit("top", _bucket_top, merge, corpus, top) for merge in merges]:
-            best, headers = future.result()
-            ranked = sorted([*ranked, *best], key=lambda r: r[0])[:top]
-            cited.update((h.id, (place, h)) for place, h in headers)
-            kept = {s.document_id for _, e in ranked for s in e.sources}
-            cited = {i: placed for i, placed in cited.items() if i in kept}
-        merges.clear()
+        if ranks:
+            for future in [self._submit("chosen", _ranked_within, b, ranks[:top][-1]) for b in best]:
+                chosen, headers = future.result()
+                ranked.extend(chosen)
+                cited.update((h.id, (place, h)) for place, h in headers)
+        del best
         entries = tuple(e for _, e in sorted(ranked, key=lambda r: (r[0][2], r[0][3])))
         used = {s.document_id for e in entries for s in e.sources}
         if self._keeps_documents:
