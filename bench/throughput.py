@@ -186,7 +186,7 @@ def phase_dask_scale(csv: Path, articles: int, workers: int, top: int) -> dict[s
     from timeline.settings import Settings
 
     corpus = [r for r in iter_records([str(csv)]) if isinstance(r, Article)]
-    run = DaskRun(Settings(workers=workers, scheduler="local"), merge=True)
+    run = DaskRun(Settings(workers=workers, scheduler="local"), merge=True, top=top)
     started = time.perf_counter()
     docs = words = 0
     with open(os.devnull, "w", encoding="utf-8") as sink:

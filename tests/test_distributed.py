@@ -93,6 +93,82 @@ def test_reuters_exports_are_byte_identical_to_one_worker(cluster: object, tmp_p
     assert any(len(entry["sources"]) > 1 for entry in merged["timeline"])  # merged across articles
 
 
+def test_key_events_of_a_reuters_sample_are_byte_identical_to_one_worker(
+        cluster: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--top``: the key events chosen on the workers in two passes (each
+    bucket's best against the whole corpus's figures) are those one process
+    keeps, and the pages and calendars are the same bytes."""
+    sample = _reuters_sample(tmp_path, 48)
+    reports = []
+    for name, extra in (("one", []), ("dask", ["--scheduler", _address(cluster)])):
+        assert main(["extract", str(sample), "--format", "jsonl,html,ics,timelinejs", "--top", "7",
+                     "--output", str(tmp_path / name), *extra]) == 0
+        reports.append(capsys.readouterr().err.splitlines()[-1])
+    for name in ("documents.jsonl", "timeline.html", "timeline.ics", "timeline.timelinejs.json"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), name
+    assert reports[1] == reports[0] and reports[0].startswith("timeline: the filters kept 7 of ")
+    events = json.loads((tmp_path / "dask" / "timeline.timelinejs.json").read_text(encoding="utf-8"))["events"]
+    assert len(events) == 7
+
+
+def test_the_driver_holds_no_record_of_a_key_event_run(cluster: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the driver holds while the documents stream by: no document, no
+    partition's future, a few futures per bucket however many partitions
+    (their groups gathered as they come); after the key events, nothing of
+    the run is left on the scheduler."""
+    from timeline import distributed as on_cluster
+
+    monkeypatch.setattr(on_cluster, "_PARTITIONS_PER_GROUP", 2)
+    monkeypatch.setattr(on_cluster, "_GROUPS_HELD", 3)
+    articles = [_met(i) for i in range(40)]
+    settings = Settings(batch_size=4)  # 40 partitions of one article: 20 groups
+    documents = [d for d in process_records(articles, settings) if isinstance(d, Document)]
+    expected = Timeline.from_documents(documents, settings).top(4)
+    run = on_cluster.DaskRun(settings.with_(scheduler=_address(cluster)), merge=True, top=4)
+    held = []
+    for result in run.results(articles):
+        held.append(sorted(str(k) for k in run.client.refcount))
+        assert isinstance(result, Document)
+    assert run._documents == []
+    # in flight: a few partitions per worker thread and those of a group not yet bucketed
+    assert max(map(len, held)) <= (on_cluster._GROUPS_HELD + 1) * (run.buckets + 2) + run._threads * 3 + 2
+    deadline = time.monotonic() + 30  # a future passed to a task is let go once the scheduler has the task
+    while (partitions := [k for k in run.client.refcount if str(k).startswith("timeline-partition-")]) \
+            and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert partitions == []
+    assert len(run._groups) <= on_cluster._GROUPS_HELD
+    top = run.timeline()
+    assert top.entries == expected.entries and top.undated == () and top.mentions == ()
+    assert [d.id for d in top.documents] == [d.id for d in expected.documents]
+    assert all(d.text == "" and d.events == () for d in top.documents)  # headers from the buckets
+    assert run.totals is not None and run.totals[0] >= len(top.entries)
+    client = distributed.Client(_address(cluster))
+    try:
+        deadline = time.monotonic() + 30
+        while (left := client.run_on_scheduler(_tasks_of, run._run)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        client.close()
+    assert left == []
+
+
+def test_an_empty_corpus_gives_an_empty_timeline(cluster: object) -> None:
+    from timeline.distributed import DaskRun
+
+    settings = Settings(scheduler=_address(cluster))
+    for top in (None, 5):
+        run = DaskRun(settings, merge=True, top=top)
+        assert list(run.results([])) == []
+        empty = run.timeline()
+        assert empty.entries == () and empty.documents == () and empty.undated == ()
+
+
+def _tasks_of(run: str, dask_scheduler: object) -> list[str]:
+    """The scheduler's tasks of one run (``client.run_on_scheduler``)."""
+    return [str(k) for k in dask_scheduler.tasks if run in str(k)]  # type: ignore[attr-defined]
+
+
 def _met(i: int) -> Article:
     """Articles on a few days, each told by several of them."""
     text = (f"Senator John Smith met President Xi Jinping in Beijing on {DAYS[i % 3]}. "
@@ -312,23 +388,19 @@ def test_a_week_across_two_months_joins_its_day_as_in_one_process() -> None:
     expected = Timeline.from_documents([week, day], settings)
     assert any(len(e.sources) == 3 and e.date and e.date.value == "2017-12-01" for e in expected.entries)
     buckets = 4
-    split = on_cluster._split_into_buckets(buckets, ([week, day], {}, 0))
+    *split, headlines = on_cluster._split_into_buckets(settings, buckets, ([week, day], {}, 0))
+    assert headlines.documents == 2
     homes = [{p.candidate.position for p in bucket if p.home} for bucket in split]
     assert not homes[buckets] and len({i for i, h in enumerate(homes) if h}) == 2  # November, December
     gathered = [on_cluster._gather_bucket(bucket) for bucket in split]
     prepared = [on_cluster._prepare_bucket(pieces) for pieces in gathered]
-    pairs = [(coarse, fine) for _, found in prepared for coarse, fine, _ in found]
-    crossing = frozenset(i for _, found in prepared for coarse, fine, local in found if not local
-                         for i in (coarse, fine))
+    pairs = [pair for prepare in prepared for pair in on_cluster._across(prepare)]
+    crossing = frozenset(i for pair in pairs for i in pair)
     assert crossing  # the week's bucket paired it with a guest
-    total = prepared[0][0]
-    for counted, _ in prepared[1:]:
-        total = total + counted
-    rooted, loose = [], []
-    for pieces, prepare in zip(gathered, prepared):
-        entries, apart = on_cluster._merge_bucket(settings, pieces, prepare, total, crossing)
-        rooted.extend(entries)
-        loose.extend(apart)
-    rooted.extend(on_cluster._join_across(loose, pairs))
-    got = Timeline.of_entries([week, day], [e for _, e in sorted(rooted, key=lambda r: r[0])], settings)
+    total = on_cluster._add_up(*(counted for counted, _ in prepared))
+    merged = [on_cluster._merge_bucket(settings, pieces, prepare, total, crossing)
+              for pieces, prepare in zip(gathered, prepared)]
+    merged.append(on_cluster._join_across(pairs, *(on_cluster._loose_part(m) for m in merged)))
+    rooted = sorted((r for m in merged for r in on_cluster._entries_of(m)), key=lambda r: r[0])
+    got = Timeline.of_entries([week, day], [e for _, e in rooted], settings)
     assert got.entries == expected.entries and got.undated == expected.undated and got.mentions == expected.mentions

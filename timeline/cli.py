@@ -174,7 +174,8 @@ def run_extract(args: argparse.Namespace) -> int:
         cluster = None
         try:
             with report:
-                cluster = _cluster_run(settings, outputs.merged)
+                # the key events alone, chosen on the workers, when no filter needs the whole timeline first
+                cluster = _cluster_run(settings, outputs.merged, None if filters.active else args.top)
                 stream = skip(records) if skip else records
                 for result in cluster.results(stream) if cluster else process_records(stream, settings):
                     if isinstance(result, RecordError) and one_article:
@@ -212,7 +213,8 @@ def run_extract(args: argparse.Namespace) -> int:
     if not args.quiet and not one_article:
         print(report.stats.summary(), file=sys.stderr)
         if merged is not None and written is not None:
-            print(timeline_report(merged, written, events=report.stats.events), file=sys.stderr)
+            print(timeline_report(merged, written, events=report.stats.events,
+                                  totals=cluster.totals if cluster else None), file=sys.stderr)
     return 1 if args.strict and report.stats.failed else 0
 
 
@@ -240,14 +242,15 @@ def _lock_outputs(staged: "StagedOutputs", plan: "OutputPlan", output: str | Non
     staged.lock(Path(output), folder=folder)
 
 
-def _cluster_run(settings: Settings, merged: list[str]) -> "DaskRun | None":
-    """With --scheduler: the cluster run, which builds the merged timeline on the workers."""
+def _cluster_run(settings: Settings, merged: list[str], top: int | None) -> "DaskRun | None":
+    """With --scheduler: the cluster run, which builds the merged timeline
+    (or its ``top`` key events alone) on the workers."""
     if settings.scheduler is None:
         return None
     from timeline.distributed import DaskRun, Kept
 
     keep: Kept = "text" if "timeml" in merged else "events" if "json" in merged else "header"
-    return DaskRun(settings, merge=bool(merged), keep=keep)
+    return DaskRun(settings, merge=bool(merged), keep=keep, top=top)
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

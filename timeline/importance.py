@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -136,19 +136,88 @@ class _Headers:
         return lead is not None and source.sentence.start < lead.end
 
 
+@dataclass(frozen=True, slots=True)
+class CorpusFigures:
+    """What importance measures an entry against, over the whole corpus: in
+    how many of the ``documents``' headlines each word is, the highest
+    coverage count and raw topicality of its entries, and in how many of its
+    ``entries`` each word is (the novelty's IDF).  With the figures of the
+    whole, a part of its entries is scored alone, as a distributed run does
+    bucket by bucket (:mod:`timeline.distributed`): sums of the parts'
+    :func:`headline_words` and :func:`entry_words`, maxima of their
+    :func:`part_figures`."""
+
+    documents: int
+    headline_words: dict[str, int]
+    most_coverage: float
+    top_topicality: float
+    entry_words: dict[str, int]
+    entries: int
+
+    def share(self) -> dict[str, float]:
+        """Each headline word's share of the documents' headlines."""
+        return _share(self.headline_words, self.documents)
+
+
+def headline_words(documents: Iterable[Document], model: ImportanceModel | None = None) -> Counter[str]:
+    """In how many of the documents' headlines each word (:meth:`ImportanceModel.prefixes`) is."""
+    model = model or importance_model()
+    counts: Counter[str] = Counter()
+    for doc in documents:
+        counts.update(model.prefixes(doc.title or ""))
+    return counts
+
+
+def entry_words(entries: Iterable[TimelineEntry], model: ImportanceModel | None = None) -> Counter[str]:
+    """In how many of the entries each word of their text is."""
+    model = model or importance_model()
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts.update(model.prefixes(_text(entry)))
+    return counts
+
+
+def part_figures(entries: Iterable[TimelineEntry], share: dict[str, float],
+                 model: ImportanceModel | None = None) -> tuple[float, float]:
+    """The highest coverage count and raw topicality among some entries
+    (their maxima over the parts of a corpus are :class:`CorpusFigures`')."""
+    model = model or importance_model()
+    entries = list(entries)
+    counts = _coverage_counts(entries, model)
+    raw = _raw_topicality([model.prefixes(_text(e)) for e in entries], share, model)
+    return max(counts, default=0.0), max(raw, default=0.0)
+
+
+def _share(counts: dict[str, int], documents: int) -> dict[str, float]:
+    return {word: n / documents for word, n in counts.items()} if documents else {}
+
 
 def score_entries(
     entries: Iterable[TimelineEntry], documents: Iterable[Document], model: ImportanceModel | None = None,
+    corpus: CorpusFigures | None = None,
 ) -> list[TimelineEntry]:
-    """The entries with ``importance`` and ``importance_parts`` set."""
+    """The entries with ``importance`` and ``importance_parts`` set, relative
+    to ``documents`` and these entries, or to ``corpus`` when they are a
+    part of it (``documents``: then those the entries cite, for their leads)."""
     model = model or importance_model()
     entries = list(entries)
     docs = {d.id: d for d in documents}
     headers = _Headers({doc_id: model.prefixes(d.title or "") for doc_id, d in docs.items()},
                        {doc_id: d.lead for doc_id, d in docs.items()}, model)
-    coverage = _coverage(entries, headers, len(docs))
+    counts = _coverage_counts(entries, model)
     words = [model.prefixes(_text(entry)) for entry in entries]
-    topics = _topicality(words, list(headers.headlines.values()), model)
+    if corpus is None:
+        share = _share(headline_words(docs.values(), model), len(docs))
+        raw = _raw_topicality(words, share, model)
+        frequency: Counter[str] = Counter()
+        for entry_set in words:
+            frequency.update(entry_set)
+        corpus = CorpusFigures(len(docs), {}, max(counts, default=0.0), max(raw, default=0.0), frequency,
+                               len(entries))
+    else:
+        raw = _raw_topicality(words, corpus.share(), model)
+    coverage = _coverage(counts, corpus.documents, corpus.most_coverage, model)
+    topics = [r / corpus.top_topicality if corpus.top_topicality else 0.0 for r in raw]
     parts_of = []
     for entry, covered, topic in zip(entries, coverage, topics):
         parts_of.append({
@@ -160,7 +229,7 @@ def score_entries(
             "topicality": topic,
         })
     relevance = [sum(model.weights[name] * parts[name] for name in WEIGHTED_PARTS) for parts in parts_of]
-    novelty = _novelty(entries, words, relevance, model)
+    novelty = _novelty(entries, words, relevance, model, corpus)
     scored = []
     for entry, parts, relevant, novel in zip(entries, parts_of, relevance, novelty):
         parts["novelty"] = novel
@@ -182,9 +251,8 @@ def _articles(entry: TimelineEntry) -> int:
     return len({s.document_id for s in entry.sources})
 
 
-def _coverage(entries: list[TimelineEntry], headers: _Headers, documents: int) -> list[float]:
-    """Articles reporting each entry as news (see the module doc), 0..1."""
-    model = headers.model
+def _coverage_counts(entries: list[TimelineEntry], model: ImportanceModel) -> list[float]:
+    """Articles reporting each entry, an article that only recalls it as background counting less."""
     counts = []
     for entry in entries:
         best: dict[str, float] = {}
@@ -193,10 +261,15 @@ def _coverage(entries: list[TimelineEntry], headers: _Headers, documents: int) -
             weight = model.background_weight + (1 - model.background_weight) * as_news
             best[source.document_id] = max(best.get(source.document_id, 0.0), weight)
         counts.append(sum(best.values()))
+    return counts
+
+
+def _coverage(counts: list[float], documents: int, most: float, model: ImportanceModel) -> list[float]:
+    """Articles reporting each entry as news (see the module doc), 0..1."""
     # full coverage: a share of the corpus's articles (at least a few), or the
     # best entry's count when no entry reaches that
     enough = max(model.coverage_saturation_min, model.coverage_saturation_share * documents)
-    saturation = min(max(counts, default=0.0), enough)
+    saturation = min(most, enough)
     return [min(1.0, math.log1p(n) / math.log1p(saturation)) if saturation > 0 else 0.0 for n in counts]
 
 
@@ -228,18 +301,15 @@ def _main_news(entry: TimelineEntry, headers: _Headers) -> float:
     return best
 
 
-def _topicality(words_of: list[set[str]], headlines: list[set[str]], model: ImportanceModel) -> list[float]:
-    """How much each entry is about the corpus's story (see the module doc), 0..1."""
-    share: dict[str, float] = {}
-    for words in headlines:
-        for word in words:
-            share[word] = share.get(word, 0.0) + 1.0 / len(headlines)
+def _raw_topicality(words_of: list[set[str]], share: dict[str, float], model: ImportanceModel) -> list[float]:
+    """How much each entry is about the corpus's story (see the module doc),
+    before it is divided by the best entry's: ``share`` is each word's share
+    of the articles' headlines."""
     raw = []
     for words in words_of:
         best = sorted((share.get(w, 0.0) for w in words), reverse=True)[:model.topic_words]
         raw.append(sum(best) / model.topic_words)
-    top = max(raw, default=0.0)
-    return [r / top if top else 0.0 for r in raw]
+    return raw
 
 
 def _text(entry: TimelineEntry) -> str:
@@ -248,11 +318,11 @@ def _text(entry: TimelineEntry) -> str:
 
 
 def _novelty(entries: list[TimelineEntry], words: list[set[str]], relevance: list[float],
-             model: ImportanceModel) -> list[float]:
+             model: ImportanceModel, corpus: CorpusFigures) -> list[float]:
     """1 - penalty x the highest cosine with a more relevant entry of the same
     day (among the ``redundancy_neighbours`` most relevant of that day: a
     duplicate of a minor entry does not matter, and the cost stays linear)."""
-    vectors = _idf_vectors(words)
+    vectors = _idf_vectors(words, corpus.entry_words, corpus.entries)
     by_day: dict[date, list[int]] = defaultdict(list)
     for i, entry in enumerate(entries):
         if entry.date is not None and is_happening(entry.kind):
@@ -267,16 +337,12 @@ def _novelty(entries: list[TimelineEntry], words: list[set[str]], relevance: lis
     return novelty
 
 
-def _idf_vectors(texts: list[set[str]]) -> list[dict[str, float]]:
+def _idf_vectors(texts: list[set[str]], frequency: dict[str, int], entries: int) -> list[dict[str, float]]:
     """Unit vectors of the words, weighted by their inverse document frequency
-    over the entries (a word every entry has weighs nothing)."""
-    frequency: dict[str, int] = defaultdict(int)
-    for words in texts:
-        for word in words:
-            frequency[word] += 1
+    over all the ``entries`` (a word every entry has weighs nothing)."""
     vectors = []
     for words in texts:
-        weights = {w: math.log(len(texts) / frequency[w]) for w in words}
+        weights = {w: math.log(entries / frequency[w]) for w in words}
         norm = math.sqrt(sum(v * v for v in weights.values()))
         vectors.append({w: v / norm for w, v in weights.items()} if norm else {})
     return vectors

@@ -194,19 +194,23 @@ def write_outputs(
     return written
 
 
-def timeline_report(merged: "Timeline", written: "Timeline", *, events: int | None = None) -> str:
+def timeline_report(merged: "Timeline", written: "Timeline", *, events: int | None = None,
+                    totals: tuple[int, int] | None = None) -> str:
     """The line after the run's summary: what the merged exports hold, since
     their entries (events merged across articles, after the filters) are not
     the summary's per-article events (``events``: their number, when the
-    documents no longer hold them, as after a cluster run)."""
+    documents no longer hold them, as after a cluster run; ``totals``: the
+    dated and vague entries of the whole timeline when ``merged`` holds only
+    its key events, as a cluster run's ``--top``)."""
     if events is None:
         events = sum(len(d.events) for d in merged.documents)
     dated, vague = len(written.entries), len(written.undated)
-    if written is merged:
+    if written is merged and totals is None:
         return (f"timeline: {events} events are {dated} dated entries and {vague} vague mentions "
                 "once merged across articles")
-    return (f"timeline: the filters kept {dated} of {len(merged.entries)} dated entries and {vague} of "
-            f"{len(merged.undated)} vague mentions")
+    all_dated, all_vague = totals or (len(merged.entries), len(merged.undated))
+    return (f"timeline: the filters kept {dated} of {all_dated} dated entries and {vague} of "
+            f"{all_vague} vague mentions")
 
 
 def write_file(path: Path, content: str, *, in_folder: bool = True) -> None:
