@@ -113,3 +113,9 @@ def test_the_start_of_a_fiscal_year_is_a_span_edge_not_what_is_dated_by_it() -> 
 def test_a_poll_finding_is_a_statistic_and_its_content_a_state() -> None:
     doc = timeline.extract("Two opinion polls last week showed Moore now trailing Jones.", "2017-11-21")
     assert {e.trigger.text: e.kind for e in doc.events} == {"showed": "statistic", "trailing": "state"}
+
+
+def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_edge() -> None:
+    doc = timeline.extract("A U.S. congressional committee on Thursday set a Nov. 2 deadline for the Puerto Rico "
+                           "Electric Power Authority to provide information related to its contract.", "2017-10-26")
+    assert {e.date.value: e.kind for e in doc.events if e.trigger.text == "set"} == {"2017-10-26": "happening"}

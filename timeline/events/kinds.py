@@ -96,7 +96,7 @@ class KindClassifier:
             return "note"
         if not spans and self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
             return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
-        if self._deadline(trigger, lemma):
+        if self._deadline(trigger, lemma, date_tokens):
             return "span_edge"
         if _shouted(trigger):
             return "statement_without_content"
@@ -288,7 +288,7 @@ class KindClassifier:
         return lemma in cues["finding_verbs"] and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in cues["figure_sources"] for c in trigger.children)
 
-    def _deadline(self, trigger: "Token", lemma: str) -> bool:
+    def _deadline(self, trigger: "Token", lemma: str, date_tokens: list["Token"]) -> bool:
         """The end or start of a span told as a verb: an expiry ("expires on
         Dec. 30", "when current funding runs out"), a calendar period that
         begins or ends ("the fiscal year that began on Oct. 1"), a deadline
@@ -299,7 +299,9 @@ class KindClassifier:
             return trigger.tag_ not in cues["past_tags"]  # "the measure expired on Dec. 8" did happen
         if trigger.pos_ in ("NOUN", "PROPN"):
             return lemma in cues["deadline_nouns"]
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in cues["deadline_nouns"] for c in trigger.children):
+        # "faces a Dec. 8 deadline": the date is the deadline's ("set a Nov. 2 deadline on Thursday" happened)
+        deadlines = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in cues["deadline_nouns"]]
+        if any(d.i in {t.i for t in deadline.subtree} for deadline in deadlines for d in date_tokens):
             return True
         if lemma not in cues["period_edge_verbs"]:
             return False
