@@ -119,3 +119,23 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     doc = timeline.extract("A U.S. congressional committee on Thursday set a Nov. 2 deadline for the Puerto Rico "
                            "Electric Power Authority to provide information related to its contract.", "2017-10-26")
     assert {e.date.value: e.kind for e in doc.events if e.trigger.text == "set"} == {"2017-10-26": "happening"}
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "kind"), [
+    # what one came close to, or nearly did, did not happen
+    ("The talks nearly collapsed on Friday.", "collapsed", "negated"),
+    ("Nearly 500 people were killed on Monday.", "killed", "happening"),
+    ("Reagan, who had come close to winning the Republican presidential nomination in 1976, quickly moved to the "
+     "front of the race.", "winning", "negated"),
+    # what a chance is for, what only appeared to happen
+    ("In 1980, many Republicans jumped into the party's presidential primaries for a chance to oppose the Democrat "
+     "in the November election.", "election", "hypothetical"),
+    ("But the administration's position appeared to start evolving this week when Conway criticized Jones.",
+     "evolving", "hypothetical"),
+    # the funding bill keeps the government open beyond Friday: no happening on Friday
+    ("Lawmakers weighed a temporary funding bill to keep the government operating beyond Friday.", "operating",
+     "state"),
+])
+def test_kind_of_one_trigger(sentence: str, trigger: str, kind: str) -> None:
+    doc = timeline.extract(sentence, "2017-12-06")
+    assert {e.kind for e in doc.events if e.trigger.text == trigger} == {kind}

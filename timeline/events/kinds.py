@@ -206,6 +206,9 @@ class KindClassifier:
             return True
         if trigger.dep_ == "pobj" and trigger.head.lower_ in self.cues["negating_prepositions"]:
             return True  # "should continue without interference in 2018"
+        if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "to" and \
+                trigger.head.head.lower_ in self.cues["near_miss_words"]:
+            return True  # "had come close to winning the nomination in 1976"
         arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
         return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
 
@@ -239,7 +242,21 @@ class KindClassifier:
             owner = head.head if head.dep_ == "prep" else head
             if owner.lemma_.lower() in cues["hypothetical_nouns"]:
                 return True
-        return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in cues["hypothetical_heads"]
+        # "a chance to oppose the Democrat in the November election": a verb the noun governs
+        if any(t.dep_ in ("acl", "xcomp") and t.head.lemma_.lower() in cues["hypothetical_nouns"]
+               for t in [trigger, *list(trigger.ancestors)[:_CLAUSE_DEPTH]] if t.pos_ in ("VERB", "AUX")):
+            return True
+        if trigger.dep_ == "ccomp":
+            return head.lemma_.lower() in cues["hypothetical_heads"]
+        # "appeared to start evolving this week": up a chain of xcomp
+        token = trigger
+        for _ in range(_CLAUSE_DEPTH):
+            if token.dep_ != "xcomp":
+                return False
+            token = token.head
+            if token.lemma_.lower() in cues["hypothetical_heads"]:
+                return True
+        return False
 
     def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
         """A change or level verb ("rose", "totalled") or a figure noun with a
