@@ -4,8 +4,10 @@ journalist's timeline leaves out.
 A date's sentence often dates something that did not happen on that date,
 or did not happen at all:
 
-* ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed";
-* ``hypothetical``: "could be taken in March", "if the Senate votes on Friday";
+* ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed",
+  "had come close to winning the nomination in 1976";
+* ``hypothetical``: "could be taken in March", "if the Senate votes on Friday",
+  "appeared to start evolving this week", "a chance to oppose ... in November";
 * ``no_comment``: "declined to comment on Monday", "did not respond to a request";
 * ``statistic``: figures and projections ("exports rose 5 percent in October",
   "costs would rise from $29 billion in 2017");
