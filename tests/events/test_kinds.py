@@ -132,6 +132,10 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
      "in the November election.", "election", "hypothetical"),
     ("But the administration's position appeared to start evolving this week when Conway criticized Jones.",
      "evolving", "hypothetical"),
+    # an activity going on over a whole period; a happening of one day told in the progressive stays
+    ("Conservative groups that just last month were criticizing Senate Majority Leader Mitch McConnell for the "
+     "pace of confirmations are now applauding him.", "criticizing", "state"),
+    ("Lawmakers were meeting with the president on Tuesday.", "meeting", "happening"),
     # the funding bill keeps the government open beyond Friday: no happening on Friday
     ("Lawmakers weighed a temporary funding bill to keep the government operating beyond Friday.", "operating",
      "state"),

@@ -116,7 +116,7 @@ class KindClassifier:
             return "opinion"
         if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
             return "statistic"
-        if self._tenure(trigger, lemma):
+        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens):
             return "state"
         if self._bare_statement(trigger, lemma):
             return "statement_without_content"
@@ -366,6 +366,14 @@ class KindClassifier:
         if lemma not in self.cues["stative_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
             return False
         return any(c.dep_ == "prep" and c.lower_ in self.cues["tenure_prepositions"] for c in trigger.children)
+
+    def _ongoing(self, trigger: "Token", date_tokens: list["Token"]) -> bool:
+        """A past progressive dated by a whole period ("groups that just last
+        month were criticizing McConnell"): an activity going on over it, not
+        a happening of that period."""
+        if trigger.tag_ != "VBG" or not any(t.lemma_.lower() in self.cues["period_nouns"] for t in date_tokens):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in self.cues["past_progressive_auxiliaries"] for c in trigger.children)
 
     def _bare_statement(self, trigger: "Token", lemma: str) -> bool:
         """A saying verb without what was said: no clause, quote or object of
