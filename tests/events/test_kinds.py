@@ -64,7 +64,8 @@ CASES = [
     ("She agreed that the 2016 nominating process was rigged.", "opinion"),
     ("The lawmakers wrote to Pruitt in a letter Reuters reviewed on Thursday.", "note"),
     ("This December 4 story has been corrected to change last year to 2015 in sixth paragraph.", "note"),
-    ("[1018 EST] - MAKE AMERICA GREAT AGAIN!", "statement_without_content"),
+    # the tweet "[1018 EST] - MAKE AMERICA GREAT AGAIN!" with a date of its own: a shout, no content
+    ("On Friday: MAKE AMERICA GREAT AGAIN!", "statement_without_content"),
     # happenings told near those cues stay happenings
     ("Twenty people were killed in an attack on a mosque on Friday.", "happening"),
     ("The Fed raised interest rates on Wednesday.", "happening"),
