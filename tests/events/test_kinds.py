@@ -43,6 +43,35 @@ CASES = [
     ("The investigation should continue without interference in 2018.", "negated"),
     ("Lawmakers hope to leave Washington for a winter break on Dec. 22.", "hypothetical"),
     ("De Blasio held a comfortable lead in opinion polls leading up to Election Day.", "state"),
+    # figures told with other verbs: a change of a price, a finding of polls or data, a projection
+    ("RINs prices have surged this year.", "statistic"),
+    ("The dollar edged higher against a basket of major currencies on Thursday.", "statistic"),
+    ("Data on Wednesday showed strong demand for U.S. goods.", "statistic"),
+    ("The Centers for Disease Control estimated that 20,000 Americans were killed by fentanyl last year.",
+     "statistic"),
+    ("That led to a trade surplus of $26.62 billion with the U.S. last month.", "statistic"),
+    ("Independent analysts forecast last month that corporations would benefit the most.", "statistic"),
+    # deadlines and expiries ahead, the start of a calendar period: edges of spans
+    ("The caucus has pressed Republican leaders to consider a spending measure that expires on Dec. 30.",
+     "span_edge"),
+    ("The refining industry has been seeking an overhaul of the RFS before it expires in 2022.", "span_edge"),
+    ("The bill is expected to be passed by Dec. 22, when current funding runs out.", "span_edge"),
+    ("Congress takes up a catch-all spending bill that faces a Dec. 8 deadline.", "span_edge"),
+    # an expiry told in the past did happen, and so does the start of anything but a calendar period
+    ("A temporary measure that suspended the debt limit expired on Dec. 8.", "happening"),
+    ("The trial began on Monday.", "happening"),
+    # what someone holds; a note on the news itself (sourcing, correction); a slogan
+    ("She agreed that the 2016 nominating process was rigged.", "opinion"),
+    ("The lawmakers wrote to Pruitt in a letter Reuters reviewed on Thursday.", "note"),
+    ("This December 4 story has been corrected to change last year to 2015 in sixth paragraph.", "note"),
+    # the tweet "[1018 EST] - MAKE AMERICA GREAT AGAIN!" with a date of its own: a shout, no content
+    ("On Friday: MAKE AMERICA GREAT AGAIN!", "statement_without_content"),
+    # happenings told near those cues stay happenings
+    ("Twenty people were killed in an attack on a mosque on Friday.", "happening"),
+    ("The Fed raised interest rates on Wednesday.", "happening"),
+    ("Democrats argued on Tuesday that the bill was rushed.", "happening"),
+    ("Prosecutors accused Manafort on Monday of laundering money.", "happening"),
+    ("A poll released on Monday showed Jones leading Moore.", "happening"),
 ]
 
 
@@ -73,3 +102,45 @@ def test_what_a_negated_verb_expects_is_not_asserted_but_its_saying_is() -> None
     doc = timeline.extract("The White House said on Wednesday that it does not expect the government to shut down "
                            "next month.", "2017-11-29")
     assert {e.trigger.text: e.kind for e in doc.events} == {"said": "happening", "shut": "negated"}
+
+
+def test_the_start_of_a_fiscal_year_is_a_span_edge_not_what_is_dated_by_it() -> None:
+    doc = timeline.extract("For months, leaders in Congress have been working to hammer out a deal to fund "
+                           "government for fiscal 2018, which began on Oct. 1.", "2017-12-08")
+    kinds = {e.trigger.text: e.kind for e in doc.events}
+    assert kinds["began"] == "span_edge"
+
+
+def test_a_poll_finding_is_a_statistic_and_its_content_a_state() -> None:
+    doc = timeline.extract("Two opinion polls last week showed Moore now trailing Jones.", "2017-11-21")
+    assert {e.trigger.text: e.kind for e in doc.events} == {"showed": "statistic", "trailing": "state"}
+
+
+def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_edge() -> None:
+    doc = timeline.extract("A U.S. congressional committee on Thursday set a Nov. 2 deadline for the Puerto Rico "
+                           "Electric Power Authority to provide information related to its contract.", "2017-10-26")
+    assert {e.date.value: e.kind for e in doc.events if e.trigger.text == "set"} == {"2017-10-26": "happening"}
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "kind"), [
+    # what one came close to, or nearly did, did not happen
+    ("The talks nearly collapsed on Friday.", "collapsed", "negated"),
+    ("Nearly 500 people were killed on Monday.", "killed", "happening"),
+    ("Reagan, who had come close to winning the Republican presidential nomination in 1976, quickly moved to the "
+     "front of the race.", "winning", "negated"),
+    # what a chance is for, what only appeared to happen
+    ("In 1980, many Republicans jumped into the party's presidential primaries for a chance to oppose the Democrat "
+     "in the November election.", "election", "hypothetical"),
+    ("But the administration's position appeared to start evolving this week when Conway criticized Jones.",
+     "evolving", "hypothetical"),
+    # an activity going on over a whole period; a happening of one day told in the progressive stays
+    ("Conservative groups that just last month were criticizing Senate Majority Leader Mitch McConnell for the "
+     "pace of confirmations are now applauding him.", "criticizing", "state"),
+    ("Lawmakers were meeting with the president on Tuesday.", "meeting", "happening"),
+    # the funding bill keeps the government open beyond Friday: no happening on Friday
+    ("Lawmakers weighed a temporary funding bill to keep the government operating beyond Friday.", "operating",
+     "state"),
+])
+def test_kind_of_one_trigger(sentence: str, trigger: str, kind: str) -> None:
+    doc = timeline.extract(sentence, "2017-12-06")
+    assert {e.kind for e in doc.events if e.trigger.text == trigger} == {kind}

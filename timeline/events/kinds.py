@@ -4,8 +4,10 @@ journalist's timeline leaves out.
 A date's sentence often dates something that did not happen on that date,
 or did not happen at all:
 
-* ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed";
-* ``hypothetical``: "could be taken in March", "if the Senate votes on Friday";
+* ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed",
+  "had come close to winning the nomination in 1976";
+* ``hypothetical``: "could be taken in March", "if the Senate votes on Friday",
+  "appeared to start evolving this week", "a chance to oppose ... in November";
 * ``no_comment``: "declined to comment on Monday", "did not respond to a request";
 * ``statistic``: figures and projections ("exports rose 5 percent in October",
   "costs would rise from $29 billion in 2017");
@@ -14,7 +16,13 @@ or did not happen at all:
 * ``statement_without_content``: a bare "X said on Monday" whose content the
   parse does not hold ("said in a statement on Friday");
 * ``span_edge``: the date is the edge of a span ("since 2000", "until 2018",
-  "from 2016 to 2018"), not the day something happened.
+  "from 2016 to 2018"), or a deadline or expiry ("a measure that expires on
+  Dec. 30", "when current funding runs out", "the fiscal year that began on
+  Oct. 1"), not the day something happened;
+* ``opinion``: what someone holds ("agreed that the process was rigged",
+  "believes the vote was stolen");
+* ``note``: a note on the news itself, sourcing or correction ("a letter
+  Reuters reviewed on Thursday", "this story has been corrected").
 
 Everything else is a ``happening``.  A statement with content ("said on
 Monday he would sign the bill") is a happening: its headline carries what
@@ -36,11 +44,12 @@ if TYPE_CHECKING:
 
 EventKind = Literal[
     "happening", "negated", "hypothetical", "no_comment", "statistic", "state",
-    "statement_without_content", "span_edge",
+    "statement_without_content", "span_edge", "opinion", "note",
 ]
 HAPPENING: EventKind = "happening"
 MENTION_KINDS: tuple[EventKind, ...] = (
     "negated", "hypothetical", "no_comment", "statistic", "state", "statement_without_content", "span_edge",
+    "opinion", "note",
 )
 _SUBJECTS_AND_OBJECTS = ("nsubj", "nsubjpass", "dobj")
 # how far up from a noun trigger its clause's verb is looked for
@@ -49,6 +58,8 @@ _CLAUSE_DEPTH = 6
 _COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
 # words of a verb's complements looked at, at most
 _COMPLEMENT_WORDS = 40
+# a trigger in capitals among at least this many capitalised words is a shout ("MAKE AMERICA GREAT AGAIN!")
+_SHOUTED_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +94,14 @@ class KindClassifier:
         lemma = trigger.lemma_.lower()
         if self._no_comment(trigger, lemma):
             return "no_comment"
+        if self._note(trigger, lemma):
+            return "note"
         if not spans and self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
             return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
+        if self._deadline(trigger, lemma, date_tokens):
+            return "span_edge"
+        if _shouted(trigger):
+            return "statement_without_content"
         if self._said_on_that_date(trigger, date_tokens):
             # "Moore's wife said on Friday he would not quit": the saying is the
             # happening of that day, whatever its content says
@@ -95,9 +112,11 @@ class KindClassifier:
             return "negated"
         if self._hypothetical(trigger):
             return "hypothetical"
+        if self._opinion(trigger):
+            return "opinion"
         if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
             return "statistic"
-        if self._tenure(trigger, lemma):
+        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens):
             return "state"
         if self._bare_statement(trigger, lemma):
             return "statement_without_content"
@@ -189,6 +208,9 @@ class KindClassifier:
             return True
         if trigger.dep_ == "pobj" and trigger.head.lower_ in self.cues["negating_prepositions"]:
             return True  # "should continue without interference in 2018"
+        if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "to" and \
+                trigger.head.head.lower_ in self.cues["near_miss_words"]:
+            return True  # "had come close to winning the nomination in 1976"
         arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
         return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
 
@@ -222,7 +244,21 @@ class KindClassifier:
             owner = head.head if head.dep_ == "prep" else head
             if owner.lemma_.lower() in cues["hypothetical_nouns"]:
                 return True
-        return trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in cues["hypothetical_heads"]
+        # "a chance to oppose the Democrat in the November election": a verb the noun governs
+        if any(t.dep_ in ("acl", "xcomp") and t.head.lemma_.lower() in cues["hypothetical_nouns"]
+               for t in [trigger, *list(trigger.ancestors)[:_CLAUSE_DEPTH]] if t.pos_ in ("VERB", "AUX")):
+            return True
+        if trigger.dep_ == "ccomp":
+            return head.lemma_.lower() in cues["hypothetical_heads"]
+        # "appeared to start evolving this week": up a chain of xcomp
+        token = trigger
+        for _ in range(_CLAUSE_DEPTH):
+            if token.dep_ != "xcomp":
+                return False
+            token = token.head
+            if token.lemma_.lower() in cues["hypothetical_heads"]:
+                return True
+        return False
 
     def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
         """A change or level verb ("rose", "totalled") or a figure noun with a
@@ -230,13 +266,99 @@ class KindClassifier:
         cues = self.cues
         if trigger.pos_ in cues["quantity_labels"] or lemma in cues["quantity_words"]:
             return True
+        if self._projection(trigger, lemma) or self._finding(trigger, lemma):
+            return True
+        if lemma in cues["statistic_link_verbs"]:
+            # "led to a trade surplus of $26.62 billion": a figure as what the verb brings
+            objects = [c for c in trigger.children if c.dep_ == "dobj"]
+            objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            return any(o.lemma_.lower() in cues["statistic_nouns"] and self._quantified(o, date_words)
+                       for o in objects)
         if lemma not in cues["statistic_verbs"] and lemma not in cues["statistic_nouns"]:
             return False
+        if lemma in cues["statistic_verbs"] and any(
+                c.dep_ == "nsubj" and (c.lemma_.lower() in cues["statistic_nouns"] or c.lemma_.lower() in
+                                       cues["market_nouns"]) for c in trigger.children):
+            return True  # "RINs prices have surged", "the dollar edged higher": a figure without its number
+        return self._quantified(trigger, date_words)
+
+    def _quantified(self, word: "Token", date_words: set[int]) -> bool:
+        """A quantity (not a date's number) in the words of ``word``."""
+        cues = self.cues
         return any(
-            t.i != trigger.i and t.i not in date_words
+            t.i != word.i and t.i not in date_words
             and (t.pos_ in cues["quantity_labels"] or t.lower_ in cues["quantity_words"]) and not _is_date_word(t)
-            for t in trigger.subtree
+            for t in word.subtree
         )
+
+    def _projection(self, trigger: "Token", lemma: str) -> bool:
+        """"analysts forecast that ...", "estimated that 20,000 Americans were
+        killed last year": a projecting verb with its clause, or that clause."""
+        verbs = self.cues["projection_verbs"]
+        if lemma in verbs and any(c.dep_ == "ccomp" for c in trigger.children):
+            return True
+        clause = _up_to_clause(trigger)[-1]
+        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in verbs
+
+    def _finding(self, trigger: "Token", lemma: str) -> bool:
+        """"opinion polls showed Moore trailing", "data showed exports rose":
+        a finding verb whose subject is a source of figures."""
+        cues = self.cues
+        return lemma in cues["finding_verbs"] and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in cues["figure_sources"] for c in trigger.children)
+
+    def _deadline(self, trigger: "Token", lemma: str, date_tokens: list["Token"]) -> bool:
+        """The end or start of a span told as a verb: an expiry ("expires on
+        Dec. 30", "when current funding runs out"), a calendar period that
+        begins or ends ("the fiscal year that began on Oct. 1"), a deadline
+        faced ("faces a Dec. 8 deadline")."""
+        cues = self.cues
+        particles = [c.lower_ for c in trigger.children if c.dep_ == "prt"]
+        if lemma in cues["expiry_verbs"] or any(f"{lemma} {p}" in cues["expiry_verbs"] for p in particles):
+            return trigger.tag_ not in cues["past_tags"]  # "the measure expired on Dec. 8" did happen
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            return lemma in cues["deadline_nouns"]
+        # "faces a Dec. 8 deadline": the date is the deadline's ("set a Nov. 2 deadline on Thursday" happened)
+        deadlines = [c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in cues["deadline_nouns"]]
+        if any(d.i in {t.i for t in deadline.subtree} for deadline in deadlines for d in date_tokens):
+            return True
+        if lemma not in cues["period_edge_verbs"]:
+            return False
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if trigger.dep_ == "relcl":  # "the fiscal year that began": the relative's noun is the subject
+            subjects.append(trigger.head)
+        periods = cues["period_nouns"]
+        return any(s.lemma_.lower() in periods or any(c.lemma_.lower() in periods and c.dep_ in ("amod", "compound")
+                                                       for c in s.children) for s in subjects)
+
+    def _opinion(self, trigger: "Token") -> bool:
+        """The trigger is inside the clause of an opinion verb ("agreed that
+        the process was rigged"), however deep in it."""
+        heads = self.cues["opinion_heads"]
+        token = trigger
+        for _ in range(_CLAUSE_DEPTH):
+            head = token.head
+            if head.i == token.i:
+                return False
+            if token.dep_ == "ccomp" and head.lemma_.lower() in heads:
+                return True
+            token = head
+        return False
+
+    def _note(self, trigger: "Token", lemma: str) -> bool:
+        """A note on the news itself: a sourcing verb on a document ("a letter
+        Reuters reviewed", "documents seen by Reuters"), or a story that has
+        been corrected or updated."""
+        cues = self.cues
+        if lemma in cues["sourcing_verbs"] and trigger.dep_ in ("relcl", "acl") and \
+                trigger.head.lemma_.lower() in cues["document_nouns"]:
+            return True
+        for verb in (trigger, trigger.head if trigger.dep_ == "xcomp" else None):
+            if verb is not None and verb.lemma_.lower() in cues["correction_verbs"] and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["story_nouns"]
+                    for c in verb.children):
+                return True
+        return False
 
     def _tenure(self, trigger: "Token", lemma: str) -> bool:
         """A state verb in a tenure shape: "has worked as", "has served for",
@@ -244,6 +366,14 @@ class KindClassifier:
         if lemma not in self.cues["stative_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
             return False
         return any(c.dep_ == "prep" and c.lower_ in self.cues["tenure_prepositions"] for c in trigger.children)
+
+    def _ongoing(self, trigger: "Token", date_tokens: list["Token"]) -> bool:
+        """A past progressive dated by a whole period ("groups that just last
+        month were criticizing McConnell"): an activity going on over it, not
+        a happening of that period."""
+        if trigger.tag_ != "VBG" or not any(t.lemma_.lower() in self.cues["period_nouns"] for t in date_tokens):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in self.cues["past_progressive_auxiliaries"] for c in trigger.children)
 
     def _bare_statement(self, trigger: "Token", lemma: str) -> bool:
         """A saying verb without what was said: no clause, quote or object of
@@ -271,6 +401,15 @@ class KindClassifier:
             if not addressee or child.dep_ != "dobj" or any(t.pos_ == "VERB" for t in child.subtree):
                 return False
         return True
+
+
+def _shouted(trigger: "Token") -> bool:
+    """A trigger in capitals in a run of capitalised words: a slogan or a
+    shout ("MAKE AMERICA GREAT AGAIN!"), whose words are no happening."""
+    if not (trigger.is_alpha and trigger.is_upper and len(trigger) > 1):
+        return False
+    shouted = [t for t in trigger.sent if t.is_alpha and t.is_upper and len(t) > 1]
+    return len(shouted) >= _SHOUTED_WORDS
 
 
 def _conditional(verb: "Token", cues: KindCues) -> bool:
