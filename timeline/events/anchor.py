@@ -269,7 +269,7 @@ def merge_mentions(events: list[Event]) -> list[Event]:
 
 
 def _combine(group: list[Event]) -> Event:
-    """One event from every report of it: the first report's words, the finest
+    """One event from every report of it: the first report's words (the title of the finest), the finest
     date, every mention and participant once (in one pass: a happening
     repeated thousands of times stays linear)."""
     first = group[0]
@@ -286,5 +286,7 @@ def _combine(group: list[Event]) -> Event:
     entities = tuple(dict.fromkeys(e for event in group for e in event.entities))
     # one mention telling it as a happening makes it one ("from 2016 to 2018" stays a span edge)
     kind = HAPPENING if any(e.kind == HAPPENING for e in group) else first.kind
-    return replace(finest, trigger=first.trigger, title=first.title, sentence=first.sentence, lemma=first.lemma,
+    # the title of the finest date's report: its date words are the ones the title leaves out
+    # ("[0041 EST] - Big crowd expected today" dated by its stamp is not titled "0041 EST - Big crowd")
+    return replace(finest, trigger=first.trigger, title=finest.title, sentence=first.sentence, lemma=first.lemma,
                    mentions=mentions, entities=entities, kind=kind)
