@@ -16,6 +16,9 @@ CASES = [
     ("The embassy did not respond to a request for comment on Friday.", "no_comment"),
     ("The storm did not disrupt the ceremony on Tuesday.", "negated"),
     ("No arrests were made on Sunday.", "negated"),
+    # not (yet) happened
+    ("The message had yet to be carried by state media on Thursday.", "negated"),
+    ("Yet the senator voted for the bill on Thursday.", "happening"),
     ("A ruling could be issued in August.", "hypothetical"),
     ("If parliament approves the plan on Friday, elections follow.", "hypothetical"),
     ("Retail sales rose 3 percent in May.", "statistic"),

@@ -199,10 +199,15 @@ class KindClassifier:
         before its subject or object ("no charges were filed")."""
         negations = self.cues["negation_words"]
         clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
-        for verb in (trigger, clause, clause.head if clause.dep_ in self.cues["negatable_links"] else None):
+        completed = clause.head if clause.dep_ in self.cues["negatable_links"] else None
+        for verb in (trigger, clause, completed):
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
                                         for c in verb.children):
                 return True
+        # "had yet to be carried by state media": not (yet) happened
+        if completed is not None and any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_words"]
+                                         for c in completed.children):
+            return True
         determiners = self.cues["negating_determiners"]
         if any(c.lower_ in determiners and c.dep_ == "det" for c in trigger.children):
             return True
