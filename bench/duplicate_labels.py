@@ -21,7 +21,6 @@ dev data: look at the rules it reports on, do not tune to its articles.
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 import sys
 import tempfile
@@ -31,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from reader_audit import DEFAULT_CSV, draw_rows, read_tsv  # noqa: E402
+from reader_audit import DEFAULT_CSV, draw_rows, read_tsv, write_sample  # noqa: E402
 
 
 def documents(rows: list[tuple[int, dict[str, str]]]) -> list:
@@ -42,13 +41,7 @@ def documents(rows: list[tuple[int, dict[str, str]]]) -> list:
     from timeline.settings import Settings
 
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder, "sample.csv")
-        with corpus.open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=["id", "title", "text", "date"])
-            writer.writeheader()
-            for row, record in rows:
-                writer.writerow({"id": f"row {row}", "title": record["title"], "text": record["text"],
-                                 "date": record["date"]})
+        corpus = write_sample(rows, Path(folder))
         return [r for r in process_records(iter_records([str(corpus)]), Settings()) if isinstance(r, Document)]
 
 

@@ -59,18 +59,24 @@ def draw_rows(path: Path, seed: int, articles: int) -> list[tuple[int, dict[str,
     return [(i, rows[i]) for i in sorted(random.Random(seed).sample(eligible, articles))]
 
 
+def write_sample(rows: list[tuple[int, dict[str, str]]], folder: Path) -> Path:
+    """The sample as a CSV corpus in ``folder``, each article's id naming its row."""
+    corpus = folder / "sample.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=["id", "title", "text", "date"])
+        writer.writeheader()
+        for row, record in rows:
+            writer.writerow({"id": f"row {row}", "title": record["title"], "text": record["text"],
+                             "date": record["date"]})
+    return corpus
+
+
 def merged_timeline(rows: list[tuple[int, dict[str, str]]]) -> dict:
     """The JSON `timeline extract` writes for these rows as one corpus."""
     from timeline.cli import main as timeline_main
 
     with tempfile.TemporaryDirectory() as folder:
-        corpus, output = Path(folder, "sample.csv"), Path(folder, "timeline.json")
-        with corpus.open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=["id", "title", "text", "date"])
-            writer.writeheader()
-            for row, record in rows:
-                writer.writerow({"id": f"row {row}", "title": record["title"], "text": record["text"],
-                                 "date": record["date"]})
+        corpus, output = write_sample(rows, Path(folder)), Path(folder, "timeline.json")
         code = timeline_main(["extract", str(corpus), "--format", "json", "--output", str(output), "--quiet"])
         if code != 0:
             raise SystemExit(f"timeline extract exited with {code}")

@@ -71,7 +71,8 @@ from timeline.disjoint import DisjointSets
 from timeline.errors import ProcessingError, SettingsError
 from timeline.events.interval import GRANULARITY_ORDER
 from timeline.events.kinds import is_happening
-from timeline.importance import CorpusFigures, entry_words, headline_words, part_figures, score_entries
+from timeline.importance import (CorpusFigures, entry_words, headline_share, headline_words, part_figures,
+                                 score_entries)
 from timeline.model import Document, TimelineEntry
 from timeline.pipeline import Pipeline
 from timeline.read.records import Record, RecordError
@@ -340,7 +341,7 @@ def _entries_of(bucket: MergedBucket) -> list[tuple[Position, TimelineEntry]]:
 
 
 def _corpus_share(headlines: Headlines) -> dict[str, float]:
-    return CorpusFigures(headlines.documents, headlines.words, 0.0, 0.0, {}, 0).share()
+    return headline_share(headlines.words, headlines.documents)
 
 
 def _bucket_figures(bucket: MergedBucket, share: dict[str, float]) -> tuple[float, float, int, int]:

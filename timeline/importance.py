@@ -156,7 +156,7 @@ class CorpusFigures:
 
     def share(self) -> dict[str, float]:
         """Each headline word's share of the documents' headlines."""
-        return _share(self.headline_words, self.documents)
+        return headline_share(self.headline_words, self.documents)
 
 
 def headline_words(documents: Iterable[Document], model: ImportanceModel | None = None) -> Counter[str]:
@@ -188,7 +188,8 @@ def part_figures(entries: Iterable[TimelineEntry], share: dict[str, float],
     return max(counts, default=0.0), max(raw, default=0.0)
 
 
-def _share(counts: dict[str, int], documents: int) -> dict[str, float]:
+def headline_share(counts: dict[str, int], documents: int) -> dict[str, float]:
+    """Each word's share of ``documents`` headlines, from the headlines counting it."""
     return {word: n / documents for word, n in counts.items()} if documents else {}
 
 
@@ -207,7 +208,7 @@ def score_entries(
     counts = _coverage_counts(entries, model)
     words = [model.prefixes(_text(entry)) for entry in entries]
     if corpus is None:
-        share = _share(headline_words(docs.values(), model), len(docs))
+        share = headline_share(headline_words(docs.values(), model), len(docs))
         raw = _raw_topicality(words, share, model)
         frequency: Counter[str] = Counter()
         for entry_set in words:
