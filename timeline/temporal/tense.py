@@ -63,6 +63,8 @@ class TenseWords:
     possessive_endings: frozenset[str] = frozenset()
     # "ahead of Tuesday's election": heads above a date that make it the nearest one
     nearest_heads: frozenset[str] = frozenset()
+    # "according to a report in February": what is cited has already been published
+    cited_source_heads: frozenset[str] = frozenset()
     # "waited until March", "ran until Jan. 31": a simple past of lasting with these cues is past
     lasting_verbs: frozenset[str] = frozenset()
     # "had warned lawyers after Downing made a statement": the dependencies of
@@ -149,6 +151,8 @@ class TenseReader:
             return Direction(PAST if verb is not None and self._past_perfect(verb) else FUTURE)
         if _inside_phrase(tokens, self.words.since_words, ("ADP", "SCONJ")):
             return Direction(PAST, firm=True)  # "since taking office on Feb. 1": always behind, up to a year back
+        if _inside_phrase(tokens, self.words.cited_source_heads):
+            return Direction(PAST)
         if _inside_phrase(tokens, self.words.nearest_heads):
             return Direction(UNKNOWN, nearest=True)
         if verb is None:
@@ -195,10 +199,11 @@ class TenseReader:
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
         """PAST, FUTURE or UNKNOWN for a verb token, from its tag and auxiliaries;
-        a participle without auxiliaries takes the tense of the verb it depends on."""
+        a participle without finite auxiliaries ("before being fired in
+        February") takes the tense of the verb it depends on."""
         own = self._own_direction(verb, date_at)
         if own == UNKNOWN and depth < 3 and verb.tag_ in ("VBG", "VBN") \
-                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+                and not any(c.dep_ in ("aux", "auxpass") and c.tag_ not in ("VBG", "VBN") for c in verb.children):
             above = _verb_above(verb)  # "Since leaving office in January, he has ..."
             if above is not None:
                 return self.verb_direction(above, depth + 1)
