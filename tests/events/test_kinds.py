@@ -143,7 +143,56 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     # the funding bill keeps the government open beyond Friday: no happening on Friday
     ("Lawmakers weighed a temporary funding bill to keep the government operating beyond Friday.", "operating",
      "state"),
+    # expectations, and what a noun names when its verb is not asserted: the noun is a reference point
+    ("Before the allegations came to light, Moore was heavily favored to defeat Jones in the special election on "
+     "Dec. 12.", "election", "hypothetical"),
+    ("They could, for example, meet the president during one of his weekend visits to his resort.", "visits",
+     "hypothetical"),
+    ("Ryan has told confidants he would like to retire after the 2018 congressional elections, Politico reported "
+     "on Thursday.", "elections", "hypothetical"),
+    ("The Fed has raised rates twice this year and is widely expected to do so again next month.", "do",
+     "hypothetical"),
+    ("The Fed has raised rates twice this year and is widely expected to do so again next month.", "raised",
+     "happening"),
+    ("A vote was expected later Friday.", "expected", "hypothetical"),
+    ("Bannon has vowed to support grassroots challengers next year.", "support", "hypothetical"),
+    # "could" under a reporting verb in the present is a modal, under one in the past the future of the past
+    ("The plan is a framework that aides say could be released early next year.", "released", "hypothetical"),
+    ("The minister said the plan could be released on Friday.", "released", "happening"),
+    # what a plan or a schedule says will happen, and what was said would happen, stay
+    ("Dina Powell plans to resign early next year.", "resign", "happening"),
+    ("Trump and Xi were scheduled to hold formal talks on Thursday.", "hold", "happening"),
+    ("He said he would attend the summit in Manila in November.", "attend", "happening"),
+    # a noun reached through "be" is no reference point of a verb ("a violation of her Nov. 8 gag order")
+    ("Jackson said she would consider any similar future behavior to be a violation of her Nov. 8 gag order not "
+     "to discuss the case with the media.", "violation", "happening"),
+    # a period of life, years up to now, a mood that changes, a term that ends ahead
+    ("Born in Rockford, Illinois, on Feb. 15, 1922, Anderson was educated at the University of Illinois and "
+     "Harvard Law School.", "educated", "state"),
+    ("Powell, who in the last 25 years has done a circuit of government and think tank jobs, was nominated.",
+     "done", "state"),
+    ("Concerns intensified this month after four soldiers were killed in Niger.", "intensified", "state"),
+    ("Yellen's four-year term as Fed chief ends in early February 2018.", "ends", "span_edge"),
+    ("Kabila refused to step down when his second elected term ended in December.", "ended", "happening"),
+    # a share of a population, not who did something
+    ("The tax agency reported that approximately one in three residents took a local deduction in 2015.", "took",
+     "statistic"),
+    ("Thousands of Nicaraguans received the special status in 1999.", "received", "happening"),
+    # an editor's note says what was corrected: no happening of the timeline either
+    ("(This version of the Nov. 2 story corrects paragraph 8 to say that Trump lost Nevada in 2016, instead of "
+     "that he won Nevada)", "lost", "note"),
+    # a rallying cry: a phase verb with "we" and nothing begun
+    ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
+    ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),
 ])
 def test_kind_of_one_trigger(sentence: str, trigger: str, kind: str) -> None:
     doc = timeline.extract(sentence, "2017-12-06")
     assert {e.kind for e in doc.events if e.trigger.text == trigger} == {kind}
+
+
+def test_a_posted_greeting_is_a_statement_without_content() -> None:
+    from datetime import date
+
+    text = ("@realDonaldTrump : - Wishing all of those celebrating #Hanukkah around the world a happy and healthy "
+            "eight nights in the company of those they love. [1713 EST] -- Source link: (bit.ly/2jBh4LU)")
+    assert {e.kind for e in timeline.extract(text, date(2017, 12, 12)).events} == {"statement_without_content"}

@@ -39,8 +39,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from timeline.events.lexicon import lexicon
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 EventKind = Literal[
     "happening", "negated", "hypothetical", "no_comment", "statistic", "state",
@@ -58,6 +60,8 @@ _CLAUSE_DEPTH = 6
 _COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
 # words of a verb's complements looked at, at most
 _COMPLEMENT_WORDS = 40
+# words after "this story" / "this version" within which a correction word makes a note
+_NOTE_WINDOW = 8
 # a trigger in capitals among at least this many capitalised words is a shout ("MAKE AMERICA GREAT AGAIN!")
 _SHOUTED_WORDS = 3
 
@@ -106,7 +110,7 @@ class KindClassifier:
             # "Moore's wife said on Friday he would not quit": the saying is the
             # happening of that day, whatever its content says
             return HAPPENING
-        if self._at_present(date_tokens) or self._state(trigger, lemma):
+        if self._at_present(date_tokens) or self._up_to_now(date_tokens) or self._state(trigger, lemma):
             return "state"  # "Republicans currently control both chambers"; "will remain on the ballot"
         if self._negated(trigger):
             return "negated"
@@ -116,9 +120,9 @@ class KindClassifier:
             return "opinion"
         if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
             return "statistic"
-        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens):
+        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma):
             return "state"
-        if self._bare_statement(trigger, lemma):
+        if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or self._rallying_cry(trigger, lemma):
             return "statement_without_content"
         return HAPPENING
 
@@ -186,6 +190,14 @@ class KindClassifier:
         words = self.cues["present_words"]
         return bool(date_tokens) and all(t.lower_ in words for t in date_tokens)
 
+    def _up_to_now(self, date_tokens: list["Token"]) -> bool:
+        """The date is years up to the time of writing ("in the last 25 years",
+        "for the past 16 years"): what it dates is a career, a habit or a state
+        over them, not a happening of their first day."""
+        cues = self.cues
+        words = {t.lower_ for t in date_tokens}
+        return bool(words & cues["recent_span_words"]) and bool(words & cues["long_span_units"])
+
     def _state(self, trigger: "Token", lemma: str) -> bool:
         """A state verb, or a noun in its clause ("remain on the ballot")."""
         verbs = self.cues["state_verbs"]
@@ -221,16 +233,34 @@ class KindClassifier:
 
     def _hypothetical(self, trigger: "Token") -> bool:
         """A modal ("could be taken"; "would" only outside reported speech,
-        where it is the future of the past), a condition ("if ... votes"), or a
-        wish/plan verb above it ("considering raising")."""
+        where it is the future of the past), a condition ("if ... votes"), a
+        wish/plan verb above it ("considering raising"), an expectation ("a
+        vote was expected"); a noun trigger is also what its verb is not
+        asserted to do ("could meet him during one of his weekend visits",
+        "favored to defeat Jones in the special election")."""
+        if self._unasserted(trigger):
+            return True
+        if trigger.lemma_.lower() in self.cues["expectation_verbs"] and any(
+                c.dep_ == "auxpass" for c in trigger.children):
+            return True  # "a vote was expected later Friday"
+        verb = _governing_verb(trigger)
+        return verb is not None and self._unasserted(verb)
+
+    def _unasserted(self, trigger: "Token") -> bool:
+        """The rules of :meth:`_hypothetical` on one word (the trigger, or the
+        verb a noun trigger hangs from)."""
         cues = self.cues
-        reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues["reported_future_heads"]
+        head = trigger.head
+        # "said it would vote": the future of the past; "aides say it could be released": a modal
+        reported = trigger.dep_ == "ccomp" and head.lemma_.lower() in cues["reported_future_heads"]
+        past_report = head.tag_ in cues["past_tags"]
         children = list(trigger.children)
         if trigger.dep_ in ("nsubj", "nsubjpass"):  # "the investigation should continue in 2018"
             children += [c for c in trigger.head.children if c.dep_ in ("aux", "auxpass")]
         for child in children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["hypothetical_auxiliaries"]:
-                if not (reported and child.lower_ in cues["reported_past_modals"]):
+                if not (reported and child.lower_ in cues["reported_past_modals"]
+                        and (past_report or child.lower_ not in cues["tense_bound_modals"])):
                     return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
@@ -244,7 +274,6 @@ class KindClassifier:
         if trigger.lemma_.lower() in cues["wish_verbs"] and any(c.dep_ in ("xcomp", "ccomp")
                                                                       for c in trigger.children):
             return True  # "lawmakers hope to leave Washington on Dec. 22": the hope dates what is hoped
-        head = trigger.head
         if trigger.pos_ in ("NOUN", "PROPN"):  # "the risk of a government shutdown"
             owner = head.head if head.dep_ == "prep" else head
             if owner.lemma_.lower() in cues["hypothetical_nouns"]:
@@ -255,13 +284,14 @@ class KindClassifier:
             return True
         if trigger.dep_ == "ccomp":
             return head.lemma_.lower() in cues["hypothetical_heads"]
-        # "appeared to start evolving this week": up a chain of xcomp
+        # "appeared to start evolving this week", "has vowed to support challengers next year": up a chain of xcomp
+        heads = cues["hypothetical_heads"] | cues["intention_heads"]
         token = trigger
         for _ in range(_CLAUSE_DEPTH):
             if token.dep_ != "xcomp":
                 return False
             token = token.head
-            if token.lemma_.lower() in cues["hypothetical_heads"]:
+            if token.lemma_.lower() in heads:
                 return True
         return False
 
@@ -271,7 +301,7 @@ class KindClassifier:
         cues = self.cues
         if trigger.pos_ in cues["quantity_labels"] or lemma in cues["quantity_words"]:
             return True
-        if self._projection(trigger, lemma) or self._finding(trigger, lemma):
+        if self._projection(trigger, lemma) or self._finding(trigger, lemma) or self._ratio_subject(trigger):
             return True
         if lemma in cues["statistic_link_verbs"]:
             # "led to a trade surplus of $26.62 billion": a figure as what the verb brings
@@ -286,6 +316,16 @@ class KindClassifier:
                                        cues["market_nouns"]) for c in trigger.children):
             return True  # "RINs prices have surged", "the dollar edged higher": a figure without its number
         return self._quantified(trigger, date_words)
+
+    def _ratio_subject(self, trigger: "Token") -> bool:
+        """The subject is a ratio ("one in three residents took a deduction"):
+        a share of a population, a statistic, not who did something."""
+        ratio = self.cues["ratio_prepositions"]
+        for subject in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")):
+            words = list(subject.subtree)  # "one in three" however parsed: number, preposition, number
+            if any(a.pos_ == "NUM" and b.lower_ in ratio and c.pos_ == "NUM" for a, b, c in zip(words, words[1:], words[2:])):
+                return True
+        return False
 
     def _quantified(self, word: "Token", date_words: set[int]) -> bool:
         """A quantity (not a date's number) in the words of ``word``."""
@@ -330,8 +370,10 @@ class KindClassifier:
         if lemma not in cues["period_edge_verbs"]:
             return False
         subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if trigger.dep_ == "relcl":  # "the fiscal year that began": the relative's noun is the subject
-            subjects.append(trigger.head)
+        if trigger.tag_ not in cues["past_tags"] and any(s.lemma_.lower() in cues["term_nouns"] for s in subjects):
+            return True  # "Yellen's term as Fed chief ends in early February" ("his term ended" did happen)
+        if trigger.dep_ == "relcl" or trigger.dep_ == "advcl" and trigger.head.pos_ == "NOUN":
+            subjects.append(trigger.head)  # "the fiscal year that began": the relative's noun is the subject
         periods = cues["period_nouns"]
         return any(s.lemma_.lower() in periods or any(c.lemma_.lower() in periods and c.dep_ in ("amod", "compound")
                                                        for c in s.children) for s in subjects)
@@ -358,11 +400,27 @@ class KindClassifier:
         if lemma in cues["sourcing_verbs"] and trigger.dep_ in ("relcl", "acl") and \
                 trigger.head.lemma_.lower() in cues["document_nouns"]:
             return True
+        if self._correction_note(trigger.sent):
+            return True
         for verb in (trigger, trigger.head if trigger.dep_ == "xcomp" else None):
             if verb is not None and verb.lemma_.lower() in cues["correction_verbs"] and any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["story_nouns"]
                     for c in verb.children):
                 return True
+        return False
+
+    def _correction_note(self, sentence: "Span") -> bool:
+        """"(This version of the Nov. 2 story corrects paragraph 8 to say that
+        Trump lost Nevada in 2016 ...)": "this" story or version, then a
+        correction word within a few words (however the note is parsed), make
+        the whole sentence a note, what it says was corrected included."""
+        cues = self.cues
+        for token in sentence:
+            if token.lemma_.lower() in cues["story_nouns"] and any(
+                    c.lower_ in cues["note_determiners"] for c in token.children):
+                window = token.doc[token.i + 1:min(token.i + 1 + _NOTE_WINDOW, sentence.end)]
+                if any(t.lemma_.lower() in cues["correction_verbs"] for t in window):
+                    return True
         return False
 
     def _tenure(self, trigger: "Token", lemma: str) -> bool:
@@ -379,6 +437,29 @@ class KindClassifier:
         if trigger.tag_ != "VBG" or not any(t.lemma_.lower() in self.cues["period_nouns"] for t in date_tokens):
             return False
         return any(c.dep_ == "aux" and c.lower_ in self.cues["past_progressive_auxiliaries"] for c in trigger.children)
+
+    def _trend(self, trigger: "Token", lemma: str) -> bool:
+        """A mood that changes ("concerns intensified this month", "pressure is
+        mounting"): a trend, no happening of that date."""
+        cues = self.cues
+        return lemma in cues["trend_verbs"] and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["mood_nouns"] for c in trigger.children)
+
+    def _greeting(self, trigger: "Token", lemma: str) -> bool:
+        """"Wishing all of those celebrating Hanukkah a happy ... eight nights":
+        a wish with what is wished as its object (not a clause, which is a
+        hope: see ``wish_verbs``), no news."""
+        return lemma in self.cues["greeting_verbs"] and not any(
+            c.dep_ in ("ccomp", "xcomp") for c in trigger.children)
+
+    def _rallying_cry(self, trigger: "Token", lemma: str) -> bool:
+        """"Tomorrow, we begin again": a phase verb with "I"/"we" and nothing
+        begun, continued or ended, a vow in words, nothing dated happens."""
+        if lemma not in lexicon().aspectual_verbs:
+            return False
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and all(s.lower_ in self.cues["first_person_pronouns"] for s in subjects) and not any(
+            c.dep_ in _COMPLEMENTS or c.dep_ in ("ccomp", "advcl") for c in trigger.children)
 
     def _bare_statement(self, trigger: "Token", lemma: str) -> bool:
         """A saying verb without what was said: no clause, quote or object of
@@ -420,6 +501,24 @@ def _shouted(trigger: "Token") -> bool:
 def _conditional(verb: "Token", cues: KindCues) -> bool:
     """The verb's clause is opened by "if", "unless", "whether"."""
     return any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"] for m in verb.children)
+
+
+def _governing_verb(trigger: "Token") -> "Token | None":
+    """The verb a noun trigger is an object or subject of, directly or through
+    prepositions and their nouns ("ride to victories in the 2018 elections":
+    ride), or None ("a violation of her gag order", through "be": no verb of it)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = trigger
+    for _ in range(_CLAUSE_DEPTH):
+        if token.dep_ in _SUBJECTS_AND_OBJECTS and token.head.pos_ in ("VERB", "AUX"):
+            return token.head
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return None
+        token = token.head.head  # the preposition's head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
 
 
 def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
