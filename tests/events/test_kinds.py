@@ -181,6 +181,17 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     # an editor's note says what was corrected: no happening of the timeline either
     ("(This version of the Nov. 2 story corrects paragraph 8 to say that Trump lost Nevada in 2016, instead of "
      "that he won Nevada)", "lost", "note"),
+    # how someone is seen; what has not been done so far, what is averted; a failed vote of a day happened
+    ("In the 2000 presidential election, Anderson was seen as a possible presidential candidate for the Reform "
+     "Party.", "election", "opinion"),
+    ("That is because Congress has failed to approve the regular appropriations bills for the fiscal year that "
+     "began on Oct. 1.", "approve", "negated"),
+    ("The Senate failed to pass the bill on Friday.", "pass", "happening"),
+    ("Lawmakers voted on Friday to avert a shutdown next week.", "avert", "negated"),
+    ("Lawmakers voted on Friday to avert a shutdown next week.", "voted", "happening"),
+    # a state over a whole range; a happening over one stays (see CASES)
+    ("The countries maintained interests sections in each other's capitals from 1977 to 2015.", "maintained",
+     "state"),
     # a rallying cry: a phase verb with "we" and nothing begun
     ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
     ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),

@@ -102,6 +102,8 @@ class KindClassifier:
             return "note"
         if not spans and self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
             return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
+        if spans and lemma in self.cues["stative_verbs"] and trigger.pos_ in ("VERB", "AUX"):
+            return "state"  # "the countries maintained interests sections from 1977 to 2015"
         if self._deadline(trigger, lemma, date_tokens):
             return "span_edge"
         if _shouted(trigger):
@@ -116,7 +118,7 @@ class KindClassifier:
             return "negated"
         if self._hypothetical(trigger):
             return "hypothetical"
-        if self._opinion(trigger):
+        if self._opinion(trigger) or self._perceived(trigger):
             return "opinion"
         if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
             return "statistic"
@@ -216,6 +218,18 @@ class KindClassifier:
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
                                         for c in verb.children):
                 return True
+        # "has failed to approve the bills": what has not been done so far ("failed to pass the
+        # bill on Friday" tells a failed vote of that day, which happened)
+        if completed is not None and completed.lemma_.lower() in self.cues["failure_verbs"] and any(
+                c.dep_ == "aux" and c.lemma_.lower() in self.cues["perfect_auxiliaries"] for c in completed.children):
+            return True
+        # "the stop-gap bill averts a shutdown": what is averted does not happen, nor does averting
+        # it ahead ("voted on Friday to avert a shutdown next week"; "averted a shutdown on Friday" did)
+        prevention = self.cues["prevention_verbs"]
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in prevention:
+            return True
+        if trigger.lemma_.lower() in prevention and trigger.tag_ not in self.cues["past_tags"]:
+            return True
         # "had yet to be carried by state media": not (yet) happened
         if completed is not None and any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_words"]
                                          for c in completed.children):
@@ -390,6 +404,17 @@ class KindClassifier:
             if token.dep_ == "ccomp" and head.lemma_.lower() in heads:
                 return True
             token = head
+        return False
+
+    def _perceived(self, trigger: "Token") -> bool:
+        """How someone is seen ("Anderson was seen as a possible candidate";
+        "in the 2000 election" with it, the noun a reference point of the view)."""
+        cues = self.cues
+        for verb in (trigger, _governing_verb(trigger)):
+            if verb is not None and verb.lemma_.lower() in cues["perception_verbs"] and \
+                    any(c.dep_ == "auxpass" for c in verb.children) and \
+                    any(c.dep_ == "prep" and c.lower_ in cues["perception_prepositions"] for c in verb.children):
+                return True
         return False
 
     def _note(self, trigger: "Token", lemma: str) -> bool:
