@@ -192,6 +192,11 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     # a state over a whole range; a happening over one stays (see CASES)
     ("The countries maintained interests sections in each other's capitals from 1977 to 2015.", "maintained",
      "state"),
+    # having something is a state, having a happening is not
+    ("“I feel like we’re going to have a majority... for passing the CR (spending measure) we have this week,” "
+     "House Speaker Paul Ryan told reporters.", "have", "state"),
+    ("Trump had lunch with senators on Tuesday.", "had", "happening"),
+    ("Trump had talks with Abe on Monday.", "had", "happening"),
     # a rallying cry: a phase verb with "we" and nothing begun
     ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
     ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),

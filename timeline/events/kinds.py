@@ -122,7 +122,8 @@ class KindClassifier:
             return "opinion"
         if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
             return "statistic"
-        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma):
+        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma) \
+                or self._possession(trigger, lemma):
             return "state"
         if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or self._rallying_cry(trigger, lemma):
             return "statement_without_content"
@@ -469,6 +470,18 @@ class KindClassifier:
         cues = self.cues
         return lemma in cues["trend_verbs"] and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["mood_nouns"] for c in trigger.children)
+
+    def _possession(self, trigger: "Token", lemma: str) -> bool:
+        """"the CR we have this week", "have a majority": having something is
+        a state; having a happening ("had talks", "had lunch") is not."""
+        cues = self.cues
+        if lemma not in cues["possession_verbs"] or trigger.pos_ != "VERB":
+            return False
+        if any(c.dep_ == "xcomp" for c in trigger.children):
+            return False  # "had to leave": the leaving is what is told
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        return not any(lexicon().is_event_noun(o.lemma_) or o.lemma_.lower() in cues["possession_happenings"]
+                       for o in objects)
 
     def _greeting(self, trigger: "Token", lemma: str) -> bool:
         """"Wishing all of those celebrating Hanukkah a happy ... eight nights":
