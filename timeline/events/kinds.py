@@ -5,16 +5,22 @@ A date's sentence often dates something that did not happen on that date,
 or did not happen at all:
 
 * ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed",
-  "had come close to winning the nomination in 1976";
+  "had come close to winning the nomination in 1976", "has failed to approve
+  the bills", "averts a shutdown";
 * ``hypothetical``: "could be taken in March", "if the Senate votes on Friday",
-  "appeared to start evolving this week", "a chance to oppose ... in November";
+  "appeared to start evolving this week", "a chance to oppose ... in November",
+  expectations and vows ("is expected to do so next month", "has vowed to
+  support challengers next year");
 * ``no_comment``: "declined to comment on Monday", "did not respond to a request";
 * ``statistic``: figures and projections ("exports rose 5 percent in October",
   "costs would rise from $29 billion in 2017");
 * ``state``: states and tenures ("has worked as chief legal officer since January",
-  "currently control both chambers", "will remain on the ballot");
+  "currently control both chambers", "will remain on the ballot", "in the last
+  25 years has done", "was educated at"), moods that change ("concerns
+  intensified"), what is had ("the CR we have this week");
 * ``statement_without_content``: a bare "X said on Monday" whose content the
-  parse does not hold ("said in a statement on Friday");
+  parse does not hold ("said in a statement on Friday"), a greeting, a
+  rallying cry ("Tomorrow, we begin again");
 * ``span_edge``: the date is the edge of a span ("since 2000", "until 2018",
   "from 2016 to 2018"), or a deadline or expiry ("a measure that expires on
   Dec. 30", "when current funding runs out", "the fiscal year that began on
@@ -23,6 +29,10 @@ or did not happen at all:
   "believes the vote was stolen");
 * ``note``: a note on the news itself, sourcing or correction ("a letter
   Reuters reviewed on Thursday", "this story has been corrected").
+
+A noun dated as the reference point of a verb that is not asserted takes
+that verb's kind ("favored to defeat Jones in the special election on Dec.
+12": the entry would tell the expectation, not the election).
 
 Everything else is a ``happening``.  A statement with content ("said on
 Monday he would sign the bill") is a happening: its headline carries what
