@@ -197,6 +197,24 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
      "House Speaker Paul Ryan told reporters.", "have", "state"),
     ("Trump had lunch with senators on Tuesday.", "had", "happening"),
     ("Trump had talks with Abe on Monday.", "had", "happening"),
+    # a figure the noun is the reference point of; a count of times; a figure won is a happening
+    ("Before the Nov. 7 general election, Virginia Republicans held 66 seats to the Democrats’ 34 in the House of "
+     "Delegates.", "election", "statistic"),
+    ("Democrats won 15 seats in the election on Nov. 7.", "won", "happening"),
+    ("Jones won 50 percent of the vote in the election on Tuesday.", "won", "happening"),
+    ("The program was extended 17 times between 2008 and 2012.", "extended", "statistic"),
+    # the end of an extension; an open question; a plan that was changed
+    ("A 2012 law extended the program to September.", "extended", "span_edge"),
+    ("Lawmakers are wrestling with how to handle the flood insurance program’s expiration on Dec. 8.", "handle",
+     "hypothetical"),
+    ("The decision to put off the lotto, originally scheduled for Wednesday, marks the latest twist in the "
+     "recount.", "scheduled", "negated"),
+    # what a chance is of, through complements; not what poses a threat
+    ("The upset would improve Democratic chances of regaining control of the Senate in next year’s congressional "
+     "elections.", "elections", "hypothetical"),
+    ("The world condemned the threat posed by North Korea's nuclear test on Sept. 3.", "test", "happening"),
+    # an exhortation
+    ("Go get the new book on Andrew Jackson by Brian Kilmeade on Friday.", "get", "statement_without_content"),
     # a rallying cry: a phase verb with "we" and nothing begun
     ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
     ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),

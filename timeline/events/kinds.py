@@ -68,6 +68,8 @@ _SUBJECTS_AND_OBJECTS = ("nsubj", "nsubjpass", "dobj")
 _CLAUSE_DEPTH = 6
 # the dependents that complete a verb (not the next clause: conj, advcl, ccomp)
 _COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
+# the links from a word up to what it completes ("chances of regaining control in the elections")
+_COMPLEMENT_LINKS = frozenset({"pobj", "prep", "pcomp", "acl", "xcomp", "dobj", "compound"})
 # words of a verb's complements looked at, at most
 _COMPLEMENT_WORDS = 40
 # words after "this story" / "this version" within which a correction word makes a note
@@ -130,12 +132,16 @@ class KindClassifier:
             return "hypothetical"
         if self._opinion(trigger) or self._perceived(trigger):
             return "opinion"
-        if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
+        if self._statistic(trigger, lemma, {t.i for t in date_tokens}) or self._repeated(trigger):
+            return "statistic"
+        verb = _governing_verb(trigger)  # "held 66 seats before the Nov. 7 election": the figure's
+        if verb is not None and self._statistic(verb, verb.lemma_.lower(), {t.i for t in date_tokens}):
             return "statistic"
         if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma) \
                 or self._possession(trigger, lemma):
             return "state"
-        if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or self._rallying_cry(trigger, lemma):
+        if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or \
+                self._rallying_cry(trigger, lemma) or _imperative(trigger):
             return "statement_without_content"
         return HAPPENING
 
@@ -195,6 +201,8 @@ class KindClassifier:
             if word.lower_ in closing and word.i > root.sent.start and \
                     root.doc[word.i - 1].lower_ in self.cues["span_edge_particles"]:
                 return True  # "leading up to Election Day", "in the run-up to the vote"
+            if word is preposition and word.lower_ in closing and word.head.lemma_.lower() in self.cues["extension_verbs"]:
+                return True  # "a 2012 law extended the program to September": the end of the extension
         return False
 
     def _at_present(self, date_tokens: list["Token"]) -> bool:
@@ -240,6 +248,10 @@ class KindClassifier:
         if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in prevention:
             return True
         if trigger.lemma_.lower() in prevention and trigger.tag_ not in self.cues["past_tags"]:
+            return True
+        # "the lotto, originally scheduled for Wednesday": put off, it did not happen then
+        if trigger.lemma_.lower() in self.cues["schedule_verbs"] and any(
+                c.dep_ == "advmod" and c.lower_ in self.cues["superseded_adverbs"] for c in trigger.children):
             return True
         # "had yet to be carried by state media": not (yet) happened
         if completed is not None and any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_words"]
@@ -303,9 +315,19 @@ class KindClassifier:
             owner = head.head if head.dep_ == "prep" else head
             if owner.lemma_.lower() in cues["hypothetical_nouns"]:
                 return True
-        # "a chance to oppose the Democrat in the November election": a verb the noun governs
-        if any(t.dep_ in ("acl", "xcomp") and t.head.lemma_.lower() in cues["hypothetical_nouns"]
-               for t in [trigger, *list(trigger.ancestors)[:_CLAUSE_DEPTH]] if t.pos_ in ("VERB", "AUX")):
+        # "a chance to oppose the Democrat in the November election", "chances of regaining control
+        # in next year's elections": what the noun is a chance of, through complements only (not
+        # "the threat posed by the test on Sept. 3", whose test happened)
+        token = trigger
+        for _ in range(_CLAUSE_DEPTH):
+            if token.dep_ not in _COMPLEMENT_LINKS or token.head.i == token.i:
+                break
+            token = token.head
+            if token.lemma_.lower() in cues["hypothetical_nouns"]:
+                return True
+        # "how to handle the program's expiration on Dec. 8": an open question
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in cues["question_words"] for c in trigger.children):
             return True
         if trigger.dep_ == "ccomp":
             return head.lemma_.lower() in cues["hypothetical_heads"]
@@ -341,6 +363,12 @@ class KindClassifier:
                                        cues["market_nouns"]) for c in trigger.children):
             return True  # "RINs prices have surged", "the dollar edged higher": a figure without its number
         return self._quantified(trigger, date_words)
+
+    def _repeated(self, trigger: "Token") -> bool:
+        """A count of times ("was extended 17 times between 2008 and 2012"):
+        how often, a figure, no one happening."""
+        return any(c.lemma_.lower() in self.cues["frequency_nouns"] and c.dep_ in ("npadvmod", "advmod", "dobj")
+                   and any(n.pos_ == "NUM" for n in c.children) for c in trigger.children)
 
     def _ratio_subject(self, trigger: "Token") -> bool:
         """The subject is a ratio ("one in three residents took a deduction"):
@@ -544,6 +572,24 @@ def _shouted(trigger: "Token") -> bool:
         return False
     shouted = [t for t in trigger.sent if t.is_alpha and t.is_upper and len(t) > 1]
     return len(shouted) >= _SHOUTED_WORDS
+
+
+def _imperative(trigger: "Token") -> bool:
+    """The trigger is (in) a sentence that opens with a bare verb without
+    subject or auxiliary ("Go get the new book on Andrew Jackson"): an
+    exhortation, nothing dated happens."""
+    root = trigger.sent.root
+    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+        return False
+    first = next((t for t in trigger.sent if t.is_alpha), None)
+    if first is None or first.i != root.i:
+        return False
+    token = trigger  # the trigger is the bare verb or a verb it chains to
+    while token.i != root.i:
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("advcl", "conj", "xcomp"):
+            return False
+        token = token.head
+    return True
 
 
 def _conditional(verb: "Token", cues: KindCues) -> bool:
