@@ -49,6 +49,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from timeline.events.clause_walk import CLAUSE_DEPTH, SUBJECTS_AND_OBJECTS, governing_verb, up_to_clause
+from timeline.events.figures import FigureRules
 from timeline.events.lexicon import lexicon
 
 if TYPE_CHECKING:
@@ -63,9 +65,6 @@ MENTION_KINDS: tuple[EventKind, ...] = (
     "negated", "hypothetical", "no_comment", "statistic", "state", "statement_without_content", "span_edge",
     "opinion", "note",
 )
-_SUBJECTS_AND_OBJECTS = ("nsubj", "nsubjpass", "dobj")
-# how far up from a noun trigger its clause's verb is looked for
-_CLAUSE_DEPTH = 6
 # the dependents that complete a verb (not the next clause: conj, advcl, ccomp)
 _COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
 # the links from a word up to what it completes ("chances of regaining control in the elections")
@@ -103,6 +102,7 @@ class KindClassifier:
 
     def __init__(self, cues: KindCues | None = None) -> None:
         self.cues = cues or kind_cues()
+        self.figures = FigureRules(self.cues.lists)
 
     def kind(self, trigger: "Token", date_tokens: list["Token"], spans: bool = False) -> EventKind:
         """``spans``: the date is a whole range ("from June to August" read as
@@ -132,10 +132,10 @@ class KindClassifier:
             return "hypothetical"
         if self._opinion(trigger) or self._perceived(trigger):
             return "opinion"
-        if self._statistic(trigger, lemma, {t.i for t in date_tokens}) or self._repeated(trigger):
-            return "statistic"
-        verb = _governing_verb(trigger)  # "held 66 seats before the Nov. 7 election": the figure's
-        if verb is not None and self._statistic(verb, verb.lemma_.lower(), {t.i for t in date_tokens}):
+        date_words = {t.i for t in date_tokens}
+        verb = governing_verb(trigger)  # "held 66 seats before the Nov. 7 election": the figure's
+        if self.figures.statistic(trigger, lemma, date_words) or \
+                verb is not None and self.figures.statistic(verb, verb.lemma_.lower(), date_words):
             return "statistic"
         if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma) \
                 or self._possession(trigger, lemma):
@@ -152,7 +152,7 @@ class KindClassifier:
         verb of its clause, or the verb that clause completes) with a
         comment/request word in its own complements."""
         verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
-        chain = _up_to_clause(trigger)
+        chain = up_to_clause(trigger)
         if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
             chain.append(chain[-1].head)
         verb = next((t for t in chain if t.lemma_.lower() in verbs), None)
@@ -174,7 +174,7 @@ class KindClassifier:
         head = trigger.head
         if trigger.dep_ != "ccomp" or head.lemma_.lower() not in self.cues["statement_verbs"] or not date_tokens:
             return False
-        if _up_to_clause(date_tokens[0])[-1].i == head.i:
+        if up_to_clause(date_tokens[0])[-1].i == head.i:
             return True
         # "said on Friday her husband would not quit": a date between the verb
         # of saying and the subject of what is said is the saying's, however parsed
@@ -201,7 +201,8 @@ class KindClassifier:
             if word.lower_ in closing and word.i > root.sent.start and \
                     root.doc[word.i - 1].lower_ in self.cues["span_edge_particles"]:
                 return True  # "leading up to Election Day", "in the run-up to the vote"
-            if word is preposition and word.lower_ in closing and word.head.lemma_.lower() in self.cues["extension_verbs"]:
+            if word is preposition and word.lower_ in closing and \
+                    word.head.lemma_.lower() in self.cues["extension_verbs"]:
                 return True  # "a 2012 law extended the program to September": the end of the extension
         return False
 
@@ -224,14 +225,14 @@ class KindClassifier:
         verbs = self.cues["state_verbs"]
         if lemma in verbs:
             return True
-        return trigger.pos_ in ("NOUN", "PROPN") and _up_to_clause(trigger)[-1].lemma_.lower() in verbs
+        return trigger.pos_ in ("NOUN", "PROPN") and up_to_clause(trigger)[-1].lemma_.lower() in verbs
 
     def _negated(self, trigger: "Token") -> bool:
         """A negation on the trigger (or on the verb it completes: "did not plan
         to attend", "does not expect the government to shut down"), or "no"
         before its subject or object ("no charges were filed")."""
         negations = self.cues["negation_words"]
-        clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
+        clause = up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
         completed = clause.head if clause.dep_ in self.cues["negatable_links"] else None
         for verb in (trigger, clause, completed):
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
@@ -265,7 +266,7 @@ class KindClassifier:
         if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "to" and \
                 trigger.head.head.lower_ in self.cues["near_miss_words"]:
             return True  # "had come close to winning the nomination in 1976"
-        arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
+        arguments = [c for c in trigger.children if c.dep_ in SUBJECTS_AND_OBJECTS]
         return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
 
     def _hypothetical(self, trigger: "Token") -> bool:
@@ -280,7 +281,7 @@ class KindClassifier:
         if trigger.lemma_.lower() in self.cues["expectation_verbs"] and any(
                 c.dep_ == "auxpass" for c in trigger.children):
             return True  # "a vote was expected later Friday"
-        verb = _governing_verb(trigger)
+        verb = governing_verb(trigger)
         return verb is not None and self._unasserted(verb)
 
     def _unasserted(self, trigger: "Token") -> bool:
@@ -301,12 +302,12 @@ class KindClassifier:
                     return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
-        clause = _up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
+        clause = up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
         if any(c.dep_ == "advcl" and _conditional(c, cues) for c in clause.children):
             return True
         # inside a condition or an open question: "if Congress fails to reach a deal on funding",
         # "unclear whether the plan would be rushed through or await votes"
-        if any(_conditional(t, cues) for t in list(trigger.ancestors)[:_CLAUSE_DEPTH]):
+        if any(_conditional(t, cues) for t in list(trigger.ancestors)[:CLAUSE_DEPTH]):
             return True
         if trigger.lemma_.lower() in cues["wish_verbs"] and any(c.dep_ in ("xcomp", "ccomp")
                                                                       for c in trigger.children):
@@ -319,7 +320,7 @@ class KindClassifier:
         # in next year's elections": what the noun is a chance of, through complements only (not
         # "the threat posed by the test on Sept. 3", whose test happened)
         token = trigger
-        for _ in range(_CLAUSE_DEPTH):
+        for _ in range(CLAUSE_DEPTH):
             if token.dep_ not in _COMPLEMENT_LINKS or token.head.i == token.i:
                 break
             token = token.head
@@ -334,76 +335,13 @@ class KindClassifier:
         # "appeared to start evolving this week", "has vowed to support challengers next year": up a chain of xcomp
         heads = cues["hypothetical_heads"] | cues["intention_heads"]
         token = trigger
-        for _ in range(_CLAUSE_DEPTH):
+        for _ in range(CLAUSE_DEPTH):
             if token.dep_ != "xcomp":
                 return False
             token = token.head
             if token.lemma_.lower() in heads:
                 return True
         return False
-
-    def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
-        """A change or level verb ("rose", "totalled") or a figure noun with a
-        quantity in its clause, or a trigger that is itself a number."""
-        cues = self.cues
-        if trigger.pos_ in cues["quantity_labels"] or lemma in cues["quantity_words"]:
-            return True
-        if self._projection(trigger, lemma) or self._finding(trigger, lemma) or self._ratio_subject(trigger):
-            return True
-        if lemma in cues["statistic_link_verbs"]:
-            # "led to a trade surplus of $26.62 billion": a figure as what the verb brings
-            objects = [c for c in trigger.children if c.dep_ == "dobj"]
-            objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            return any(o.lemma_.lower() in cues["statistic_nouns"] and self._quantified(o, date_words)
-                       for o in objects)
-        if lemma not in cues["statistic_verbs"] and lemma not in cues["statistic_nouns"]:
-            return False
-        if lemma in cues["statistic_verbs"] and any(
-                c.dep_ == "nsubj" and (c.lemma_.lower() in cues["statistic_nouns"] or c.lemma_.lower() in
-                                       cues["market_nouns"]) for c in trigger.children):
-            return True  # "RINs prices have surged", "the dollar edged higher": a figure without its number
-        return self._quantified(trigger, date_words)
-
-    def _repeated(self, trigger: "Token") -> bool:
-        """A count of times ("was extended 17 times between 2008 and 2012"):
-        how often, a figure, no one happening."""
-        return any(c.lemma_.lower() in self.cues["frequency_nouns"] and c.dep_ in ("npadvmod", "advmod", "dobj")
-                   and any(n.pos_ == "NUM" for n in c.children) for c in trigger.children)
-
-    def _ratio_subject(self, trigger: "Token") -> bool:
-        """The subject is a ratio ("one in three residents took a deduction"):
-        a share of a population, a statistic, not who did something."""
-        ratio = self.cues["ratio_prepositions"]
-        for subject in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")):
-            words = list(subject.subtree)  # "one in three" however parsed: number, preposition, number
-            if any(a.pos_ == "NUM" and b.lower_ in ratio and c.pos_ == "NUM" for a, b, c in zip(words, words[1:], words[2:])):
-                return True
-        return False
-
-    def _quantified(self, word: "Token", date_words: set[int]) -> bool:
-        """A quantity (not a date's number) in the words of ``word``."""
-        cues = self.cues
-        return any(
-            t.i != word.i and t.i not in date_words
-            and (t.pos_ in cues["quantity_labels"] or t.lower_ in cues["quantity_words"]) and not _is_date_word(t)
-            for t in word.subtree
-        )
-
-    def _projection(self, trigger: "Token", lemma: str) -> bool:
-        """"analysts forecast that ...", "estimated that 20,000 Americans were
-        killed last year": a projecting verb with its clause, or that clause."""
-        verbs = self.cues["projection_verbs"]
-        if lemma in verbs and any(c.dep_ == "ccomp" for c in trigger.children):
-            return True
-        clause = _up_to_clause(trigger)[-1]
-        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in verbs
-
-    def _finding(self, trigger: "Token", lemma: str) -> bool:
-        """"opinion polls showed Moore trailing", "data showed exports rose":
-        a finding verb whose subject is a source of figures."""
-        cues = self.cues
-        return lemma in cues["finding_verbs"] and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in cues["figure_sources"] for c in trigger.children)
 
     def _deadline(self, trigger: "Token", lemma: str, date_tokens: list["Token"]) -> bool:
         """The end or start of a span told as a verb: an expiry ("expires on
@@ -436,7 +374,7 @@ class KindClassifier:
         the process was rigged"), however deep in it."""
         heads = self.cues["opinion_heads"]
         token = trigger
-        for _ in range(_CLAUSE_DEPTH):
+        for _ in range(CLAUSE_DEPTH):
             head = token.head
             if head.i == token.i:
                 return False
@@ -449,7 +387,7 @@ class KindClassifier:
         """How someone is seen ("Anderson was seen as a possible candidate";
         "in the 2000 election" with it, the noun a reference point of the view)."""
         cues = self.cues
-        for verb in (trigger, _governing_verb(trigger)):
+        for verb in (trigger, governing_verb(trigger)):
             if verb is not None and verb.lemma_.lower() in cues["perception_verbs"] and \
                     any(c.dep_ == "auxpass" for c in verb.children) and \
                     any(c.dep_ == "prep" and c.lower_ in cues["perception_prepositions"] for c in verb.children):
@@ -543,7 +481,7 @@ class KindClassifier:
         cues = self.cues
         if trigger.pos_ in ("NOUN", "PROPN") and lemma in cues["statement_nouns"]:
             # "said in a statement on Friday": the statement is its verb's
-            trigger = _up_to_clause(trigger)[-1]
+            trigger = up_to_clause(trigger)[-1]
             lemma = trigger.lemma_.lower()
         if lemma not in cues["statement_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
             return False
@@ -597,44 +535,8 @@ def _conditional(verb: "Token", cues: KindCues) -> bool:
     return any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"] for m in verb.children)
 
 
-def _governing_verb(trigger: "Token") -> "Token | None":
-    """The verb a noun trigger is an object or subject of, directly or through
-    prepositions and their nouns ("ride to victories in the 2018 elections":
-    ride), or None ("a violation of her gag order", through "be": no verb of it)."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
-        return None
-    token = trigger
-    for _ in range(_CLAUSE_DEPTH):
-        if token.dep_ in _SUBJECTS_AND_OBJECTS and token.head.pos_ in ("VERB", "AUX"):
-            return token.head
-        if token.dep_ != "pobj" or token.head.dep_ != "prep":
-            return None
-        token = token.head.head  # the preposition's head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
 def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
     """The trigger's clause hangs from the date itself ("since January, when
     agencies concluded"): the date dates that clause, no span edge for it."""
     inside = {t.i for t in date_tokens}
     return any(t.i in inside for t in trigger.ancestors)
-
-
-def _up_to_clause(token: "Token") -> list["Token"]:
-    """``token`` and its heads up to the first verb (the clause it sits in)."""
-    chain = [token]
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and len(chain) < _CLAUSE_DEPTH:
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def _is_date_word(token: "Token") -> bool:
-    """A number that is part of a date ("2017", "Dec. 18" of another date
-    phrase), not a figure: a four-digit year or a day number on a name."""
-    if token.ent_type_ in ("DATE", "TIME"):
-        return True
-    year = len(token.text) == 4 and token.text.isdigit()
-    return year or (token.text.isdigit() and len(token.text) <= 2 and token.head.pos_ == "PROPN")
