@@ -173,6 +173,7 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
      "done", "state"),
     ("Concerns intensified this month after four soldiers were killed in Niger.", "intensified", "state"),
     ("Yellen's four-year term as Fed chief ends in early February 2018.", "ends", "span_edge"),
+    ("The senator's term ends in January.", "ends", "span_edge"),
     ("Kabila refused to step down when his second elected term ended in December.", "ended", "happening"),
     # a share of a population, not who did something
     ("The tax agency reported that approximately one in three residents took a local deduction in 2015.", "took",

@@ -361,10 +361,10 @@ class KindClassifier:
         if lemma not in cues["period_edge_verbs"]:
             return False
         subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if trigger.tag_ not in cues["past_tags"] and any(s.lemma_.lower() in cues["term_nouns"] for s in subjects):
-            return True  # "Yellen's term as Fed chief ends in early February" ("his term ended" did happen)
         if trigger.dep_ == "relcl" or trigger.dep_ == "advcl" and trigger.head.pos_ == "NOUN":
             subjects.append(trigger.head)  # "the fiscal year that began": the relative's noun is the subject
+        if trigger.tag_ not in cues["past_tags"] and any(s.lemma_.lower() in cues["term_nouns"] for s in subjects):
+            return True  # "Yellen's term as Fed chief ends in early February" ("his term ended" did happen)
         periods = cues["period_nouns"]
         return any(s.lemma_.lower() in periods or any(c.lemma_.lower() in periods and c.dep_ in ("amod", "compound")
                                                        for c in s.children) for s in subjects)
