@@ -214,6 +214,16 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     ("The upset would improve Democratic chances of regaining control of the Senate in next year’s congressional "
      "elections.", "elections", "hypothetical"),
     ("The world condemned the threat posed by North Korea's nuclear test on Sept. 3.", "test", "happening"),
+    # the alternative not taken; what may happen; what is needed; a standing in a poll
+    ("Trump said he wanted to sign the tax bill before leaving Washington on Friday, rather than stage a more "
+     "formal ceremony in January.", "stage", "negated"),
+    ("Trump said he wanted to sign the tax bill before leaving Washington on Friday, rather than stage a more "
+     "formal ceremony in January.", "leaving", "happening"),
+    ("Lawmakers warned of a possible shutdown on Dec. 8.", "shutdown", "hypothetical"),
+    ("White House aides said Trump’s poll numbers needed to start rising to limit the damage in 2018 elections.",
+     "elections", "hypothetical"),
+    ("Trump was at 41 percent in a mid-December poll from NBC News and the Wall Street Journal.", "poll",
+     "statistic"),
     # an exhortation
     ("Go get the new book on Andrew Jackson by Brian Kilmeade on Friday.", "get", "statement_without_content"),
     # a rallying cry: a phase verb with "we" and nothing begun

@@ -250,6 +250,12 @@ class KindClassifier:
             return True
         if trigger.lemma_.lower() in prevention and trigger.tag_ not in self.cues["past_tags"]:
             return True
+        # "rather than stage a more formal ceremony in January": the alternative not taken
+        doc = trigger.doc
+        for verb in (trigger, governing_verb(trigger)):
+            if verb is not None and verb.i >= 2 and \
+                    f"{doc[verb.i - 2].lower_} {doc[verb.i - 1].lower_}" in self.cues["alternative_markers"]:
+                return True
         # "the lotto, originally scheduled for Wednesday": put off, it did not happen then
         if trigger.lemma_.lower() in self.cues["schedule_verbs"] and any(
                 c.dep_ == "advmod" and c.lower_ in self.cues["superseded_adverbs"] for c in trigger.children):
@@ -316,6 +322,8 @@ class KindClassifier:
             owner = head.head if head.dep_ == "prep" else head
             if owner.lemma_.lower() in cues["hypothetical_nouns"]:
                 return True
+            if any(c.dep_ == "amod" and c.lower_ in cues["hypothetical_adjectives"] for c in trigger.children):
+                return True  # "a possible shutdown on Dec. 8"
         # "a chance to oppose the Democrat in the November election", "chances of regaining control
         # in next year's elections": what the noun is a chance of, through complements only (not
         # "the threat posed by the test on Sept. 3", whose test happened)
