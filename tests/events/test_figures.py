@@ -13,7 +13,6 @@ from timeline.settings import DEFAULT_SPACY_MODEL
 @pytest.mark.parametrize(("sentence", "word", "figure"), [
     ("Retail sales rose 3 percent in May.", "rose", True),
     ("Approximately one in three residents took a deduction in 2015.", "took", True),
-    ("The program was extended 17 times between 2008 and 2012.", "extended", True),
     ("Republicans held 66 seats before the election.", "held", True),
     # a happening with a number in it is no figure
     ("Republicans held two rallies on Monday.", "held", False),

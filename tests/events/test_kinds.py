@@ -198,12 +198,19 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
      "House Speaker Paul Ryan told reporters.", "have", "state"),
     ("Trump had lunch with senators on Tuesday.", "had", "happening"),
     ("Trump had talks with Abe on Monday.", "had", "happening"),
-    # a figure the noun is the reference point of; a count of times; a figure won is a happening
+    # a figure the noun is the reference point of; a figure won is a happening; a happening the clause follows,
+    # or one that names its own actor, keeps its kind
+    ("Since Trump’s inauguration in January, the attorneys general have sued the administration at least 25 "
+     "times.", "inauguration", "happening"),
+    ("Mulvaney and English are in a legal fight over who should control the agency following the Friday "
+     "resignation of Director Richard Cordray.", "resignation", "happening"),
+    # a name the parser took for a verb is no exhortation
+    ("Trump returns to Washington on Tuesday evening from a 12-day trip to Asia, and McConnell said he planned "
+     "to discuss the situation with the president.", "Trump", "happening"),
     ("Before the Nov. 7 general election, Virginia Republicans held 66 seats to the Democrats’ 34 in the House of "
      "Delegates.", "election", "statistic"),
     ("Democrats won 15 seats in the election on Nov. 7.", "won", "happening"),
     ("Jones won 50 percent of the vote in the election on Tuesday.", "won", "happening"),
-    ("The program was extended 17 times between 2008 and 2012.", "extended", "statistic"),
     # the end of an extension; an open question; a plan that was changed
     ("A 2012 law extended the program to September.", "extended", "span_edge"),
     ("Lawmakers are wrestling with how to handle the flood insurance program’s expiration on Dec. 8.", "handle",
@@ -224,8 +231,6 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
      "elections", "hypothetical"),
     ("Trump was at 41 percent in a mid-December poll from NBC News and the Wall Street Journal.", "poll",
      "statistic"),
-    # an exhortation
-    ("Go get the new book on Andrew Jackson by Brian Kilmeade on Friday.", "get", "statement_without_content"),
     # a rallying cry: a phase verb with "we" and nothing begun
     ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
     ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),

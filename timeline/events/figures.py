@@ -1,6 +1,6 @@
 """Figures among dated events: statistics and projections ("exports rose 5
 percent in October", "analysts forecast that ...", "one in three residents
-took a deduction", "was extended 17 times"), which a journalist's timeline
+took a deduction"), which a journalist's timeline
 leaves out (``statistic`` in :mod:`timeline.events.kinds`).  The cues are the
 lists of ``data/event_kinds.json`` that :class:`~timeline.events.kinds.KindCues`
 holds."""
@@ -27,8 +27,7 @@ class FigureRules:
         cues = self.cues
         if trigger.pos_ in cues["quantity_labels"] or lemma in cues["quantity_words"]:
             return True
-        if self._projection(trigger, lemma) or self._finding(trigger, lemma) or self._ratio_subject(trigger) \
-                or self._repeated(trigger):
+        if self._projection(trigger, lemma) or self._finding(trigger, lemma) or self._ratio_subject(trigger):
             return True
         if lemma in cues["statistic_link_verbs"]:
             # "led to a trade surplus of $26.62 billion": a figure as what the verb brings
@@ -43,12 +42,6 @@ class FigureRules:
                                        cues["market_nouns"]) for c in trigger.children):
             return True  # "RINs prices have surged", "the dollar edged higher": a figure without its number
         return self._quantified(trigger, date_words)
-
-    def _repeated(self, trigger: "Token") -> bool:
-        """A count of times ("was extended 17 times between 2008 and 2012"):
-        how often, a figure, no one happening."""
-        return any(c.lemma_.lower() in self.cues["frequency_nouns"] and c.dep_ in ("npadvmod", "advmod", "dobj")
-                   and any(n.pos_ == "NUM" for n in c.children) for c in trigger.children)
 
     def _ratio_subject(self, trigger: "Token") -> bool:
         """The subject is a ratio ("one in three residents took a deduction"):

@@ -133,7 +133,8 @@ class KindClassifier:
         if self._opinion(trigger) or self._perceived(trigger):
             return "opinion"
         date_words = {t.i for t in date_tokens}
-        verb = governing_verb(trigger)  # "held 66 seats before the Nov. 7 election": the figure's
+        # "held 66 seats before the Nov. 7 election": the figure's ("Trump's inauguration", named, is its own)
+        verb = None if _named(trigger) else governing_verb(trigger, self.cues["retrospective_prepositions"])
         if self.figures.statistic(trigger, lemma, date_words) or \
                 verb is not None and self.figures.statistic(verb, verb.lemma_.lower(), date_words):
             return "statistic"
@@ -141,7 +142,7 @@ class KindClassifier:
                 or self._possession(trigger, lemma):
             return "state"
         if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or \
-                self._rallying_cry(trigger, lemma) or _imperative(trigger):
+                self._rallying_cry(trigger, lemma):
             return "statement_without_content"
         return HAPPENING
 
@@ -287,7 +288,7 @@ class KindClassifier:
         if trigger.lemma_.lower() in self.cues["expectation_verbs"] and any(
                 c.dep_ == "auxpass" for c in trigger.children):
             return True  # "a vote was expected later Friday"
-        verb = governing_verb(trigger)
+        verb = governing_verb(trigger, self.cues["retrospective_prepositions"])
         return verb is not None and self._unasserted(verb)
 
     def _unasserted(self, trigger: "Token") -> bool:
@@ -520,22 +521,10 @@ def _shouted(trigger: "Token") -> bool:
     return len(shouted) >= _SHOUTED_WORDS
 
 
-def _imperative(trigger: "Token") -> bool:
-    """The trigger is (in) a sentence that opens with a bare verb without
-    subject or auxiliary ("Go get the new book on Andrew Jackson"): an
-    exhortation, nothing dated happens."""
-    root = trigger.sent.root
-    if root.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
-        return False
-    first = next((t for t in trigger.sent if t.is_alpha), None)
-    if first is None or first.i != root.i:
-        return False
-    token = trigger  # the trigger is the bare verb or a verb it chains to
-    while token.i != root.i:
-        if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("advcl", "conj", "xcomp"):
-            return False
-        token = token.head
-    return True
+def _named(noun: "Token") -> bool:
+    """A noun that names its own actor ("Trump's inauguration"): a happening
+    of its own, never just a reference point of its clause."""
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
 
 
 def _conditional(verb: "Token", cues: KindCues) -> bool:
