@@ -143,7 +143,106 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     # the funding bill keeps the government open beyond Friday: no happening on Friday
     ("Lawmakers weighed a temporary funding bill to keep the government operating beyond Friday.", "operating",
      "state"),
+    # expectations, and what a noun names when its verb is not asserted: the noun is a reference point
+    ("Before the allegations came to light, Moore was heavily favored to defeat Jones in the special election on "
+     "Dec. 12.", "election", "hypothetical"),
+    ("They could, for example, meet the president during one of his weekend visits to his resort.", "visits",
+     "hypothetical"),
+    ("Ryan has told confidants he would like to retire after the 2018 congressional elections, Politico reported "
+     "on Thursday.", "elections", "hypothetical"),
+    ("The Fed has raised rates twice this year and is widely expected to do so again next month.", "do",
+     "hypothetical"),
+    ("The Fed has raised rates twice this year and is widely expected to do so again next month.", "raised",
+     "happening"),
+    ("A vote was expected later Friday.", "expected", "hypothetical"),
+    ("Bannon has vowed to support grassroots challengers next year.", "support", "hypothetical"),
+    # "could" under a reporting verb in the present is a modal, under one in the past the future of the past
+    ("The plan is a framework that aides say could be released early next year.", "released", "hypothetical"),
+    ("The minister said the plan could be released on Friday.", "released", "happening"),
+    # what a plan or a schedule says will happen, and what was said would happen, stay
+    ("Dina Powell plans to resign early next year.", "resign", "happening"),
+    ("Trump and Xi were scheduled to hold formal talks on Thursday.", "hold", "happening"),
+    ("He said he would attend the summit in Manila in November.", "attend", "happening"),
+    # a noun reached through "be" is no reference point of a verb ("a violation of her Nov. 8 gag order")
+    ("Jackson said she would consider any similar future behavior to be a violation of her Nov. 8 gag order not "
+     "to discuss the case with the media.", "violation", "happening"),
+    # a period of life, years up to now, a mood that changes, a term that ends ahead
+    ("Born in Rockford, Illinois, on Feb. 15, 1922, Anderson was educated at the University of Illinois and "
+     "Harvard Law School.", "educated", "state"),
+    ("Powell, who in the last 25 years has done a circuit of government and think tank jobs, was nominated.",
+     "done", "state"),
+    ("Concerns intensified this month after four soldiers were killed in Niger.", "intensified", "state"),
+    ("Yellen's four-year term as Fed chief ends in early February 2018.", "ends", "span_edge"),
+    ("The senator's term ends in January.", "ends", "span_edge"),
+    ("Kabila refused to step down when his second elected term ended in December.", "ended", "happening"),
+    # a share of a population, not who did something
+    ("The tax agency reported that approximately one in three residents took a local deduction in 2015.", "took",
+     "statistic"),
+    ("Thousands of Nicaraguans received the special status in 1999.", "received", "happening"),
+    # an editor's note says what was corrected: no happening of the timeline either
+    ("(This version of the Nov. 2 story corrects paragraph 8 to say that Trump lost Nevada in 2016, instead of "
+     "that he won Nevada)", "lost", "note"),
+    # how someone is seen; what has not been done so far, what is averted; a failed vote of a day happened
+    ("In the 2000 presidential election, Anderson was seen as a possible presidential candidate for the Reform "
+     "Party.", "election", "opinion"),
+    ("That is because Congress has failed to approve the regular appropriations bills for the fiscal year that "
+     "began on Oct. 1.", "approve", "negated"),
+    ("The Senate failed to pass the bill on Friday.", "pass", "happening"),
+    ("Lawmakers voted on Friday to avert a shutdown next week.", "avert", "negated"),
+    ("Lawmakers voted on Friday to avert a shutdown next week.", "voted", "happening"),
+    # a state over a whole range; a happening over one stays (see CASES)
+    ("The countries maintained interests sections in each other's capitals from 1977 to 2015.", "maintained",
+     "state"),
+    # having something is a state, having a happening is not
+    ("“I feel like we’re going to have a majority... for passing the CR (spending measure) we have this week,” "
+     "House Speaker Paul Ryan told reporters.", "have", "state"),
+    ("Trump had lunch with senators on Tuesday.", "had", "happening"),
+    ("Trump had talks with Abe on Monday.", "had", "happening"),
+    # a figure the noun is the reference point of; a figure won is a happening; a happening the clause follows,
+    # or one that names its own actor, keeps its kind
+    ("Since Trump’s inauguration in January, the attorneys general have sued the administration at least 25 "
+     "times.", "inauguration", "happening"),
+    ("Mulvaney and English are in a legal fight over who should control the agency following the Friday "
+     "resignation of Director Richard Cordray.", "resignation", "happening"),
+    # a name the parser took for a verb is no exhortation
+    ("Trump returns to Washington on Tuesday evening from a 12-day trip to Asia, and McConnell said he planned "
+     "to discuss the situation with the president.", "Trump", "happening"),
+    ("Before the Nov. 7 general election, Virginia Republicans held 66 seats to the Democrats’ 34 in the House of "
+     "Delegates.", "election", "statistic"),
+    ("Democrats won 15 seats in the election on Nov. 7.", "won", "happening"),
+    ("Jones won 50 percent of the vote in the election on Tuesday.", "won", "happening"),
+    # the end of an extension; an open question; a plan that was changed
+    ("A 2012 law extended the program to September.", "extended", "span_edge"),
+    ("Lawmakers are wrestling with how to handle the flood insurance program’s expiration on Dec. 8.", "handle",
+     "hypothetical"),
+    ("The decision to put off the lotto, originally scheduled for Wednesday, marks the latest twist in the "
+     "recount.", "scheduled", "negated"),
+    # what a chance is of, through complements; not what poses a threat
+    ("The upset would improve Democratic chances of regaining control of the Senate in next year’s congressional "
+     "elections.", "elections", "hypothetical"),
+    ("The world condemned the threat posed by North Korea's nuclear test on Sept. 3.", "test", "happening"),
+    # the alternative not taken; what may happen; what is needed; a standing in a poll
+    ("Trump said he wanted to sign the tax bill before leaving Washington on Friday, rather than stage a more "
+     "formal ceremony in January.", "stage", "negated"),
+    ("Trump said he wanted to sign the tax bill before leaving Washington on Friday, rather than stage a more "
+     "formal ceremony in January.", "leaving", "happening"),
+    ("Lawmakers warned of a possible shutdown on Dec. 8.", "shutdown", "hypothetical"),
+    ("White House aides said Trump’s poll numbers needed to start rising to limit the damage in 2018 elections.",
+     "elections", "hypothetical"),
+    ("Trump was at 41 percent in a mid-December poll from NBC News and the Wall Street Journal.", "poll",
+     "statistic"),
+    # a rallying cry: a phase verb with "we" and nothing begun
+    ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
+    ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),
 ])
 def test_kind_of_one_trigger(sentence: str, trigger: str, kind: str) -> None:
     doc = timeline.extract(sentence, "2017-12-06")
     assert {e.kind for e in doc.events if e.trigger.text == trigger} == {kind}
+
+
+def test_a_posted_greeting_is_a_statement_without_content() -> None:
+    from datetime import date
+
+    text = ("@realDonaldTrump : - Wishing all of those celebrating #Hanukkah around the world a happy and healthy "
+            "eight nights in the company of those they love. [1713 EST] -- Source link: (bit.ly/2jBh4LU)")
+    assert {e.kind for e in timeline.extract(text, date(2017, 12, 12)).events} == {"statement_without_content"}

@@ -5,16 +5,22 @@ A date's sentence often dates something that did not happen on that date,
 or did not happen at all:
 
 * ``negated``: "did not disrupt the vote on Tuesday", "no charges were filed",
-  "had come close to winning the nomination in 1976";
+  "had come close to winning the nomination in 1976", "has failed to approve
+  the bills", "averts a shutdown";
 * ``hypothetical``: "could be taken in March", "if the Senate votes on Friday",
-  "appeared to start evolving this week", "a chance to oppose ... in November";
+  "appeared to start evolving this week", "a chance to oppose ... in November",
+  expectations and vows ("is expected to do so next month", "has vowed to
+  support challengers next year");
 * ``no_comment``: "declined to comment on Monday", "did not respond to a request";
 * ``statistic``: figures and projections ("exports rose 5 percent in October",
   "costs would rise from $29 billion in 2017");
 * ``state``: states and tenures ("has worked as chief legal officer since January",
-  "currently control both chambers", "will remain on the ballot");
+  "currently control both chambers", "will remain on the ballot", "in the last
+  25 years has done", "was educated at"), moods that change ("concerns
+  intensified"), what is had ("the CR we have this week");
 * ``statement_without_content``: a bare "X said on Monday" whose content the
-  parse does not hold ("said in a statement on Friday");
+  parse does not hold ("said in a statement on Friday"), a greeting, a
+  rallying cry ("Tomorrow, we begin again");
 * ``span_edge``: the date is the edge of a span ("since 2000", "until 2018",
   "from 2016 to 2018"), or a deadline or expiry ("a measure that expires on
   Dec. 30", "when current funding runs out", "the fiscal year that began on
@@ -23,6 +29,10 @@ or did not happen at all:
   "believes the vote was stolen");
 * ``note``: a note on the news itself, sourcing or correction ("a letter
   Reuters reviewed on Thursday", "this story has been corrected").
+
+A noun dated as the reference point of a verb that is not asserted takes
+that verb's kind ("favored to defeat Jones in the special election on Dec.
+12": the entry would tell the expectation, not the election).
 
 Everything else is a ``happening``.  A statement with content ("said on
 Monday he would sign the bill") is a happening: its headline carries what
@@ -39,8 +49,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from timeline.events.clause_walk import CLAUSE_DEPTH, SUBJECTS_AND_OBJECTS, governing_verb, up_to_clause
+from timeline.events.figures import FigureRules
+from timeline.events.lexicon import lexicon
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 EventKind = Literal[
     "happening", "negated", "hypothetical", "no_comment", "statistic", "state",
@@ -51,13 +65,14 @@ MENTION_KINDS: tuple[EventKind, ...] = (
     "negated", "hypothetical", "no_comment", "statistic", "state", "statement_without_content", "span_edge",
     "opinion", "note",
 )
-_SUBJECTS_AND_OBJECTS = ("nsubj", "nsubjpass", "dobj")
-# how far up from a noun trigger its clause's verb is looked for
-_CLAUSE_DEPTH = 6
 # the dependents that complete a verb (not the next clause: conj, advcl, ccomp)
 _COMPLEMENTS = frozenset({"dobj", "prep", "pobj", "xcomp", "attr", "acomp", "compound", "amod", "nmod"})
+# the links from a word up to what it completes ("chances of regaining control in the elections")
+_COMPLEMENT_LINKS = frozenset({"pobj", "prep", "pcomp", "acl", "xcomp", "dobj", "compound"})
 # words of a verb's complements looked at, at most
 _COMPLEMENT_WORDS = 40
+# words after "this story" / "this version" within which a correction word makes a note
+_NOTE_WINDOW = 8
 # a trigger in capitals among at least this many capitalised words is a shout ("MAKE AMERICA GREAT AGAIN!")
 _SHOUTED_WORDS = 3
 
@@ -87,6 +102,7 @@ class KindClassifier:
 
     def __init__(self, cues: KindCues | None = None) -> None:
         self.cues = cues or kind_cues()
+        self.figures = FigureRules(self.cues.lists)
 
     def kind(self, trigger: "Token", date_tokens: list["Token"], spans: bool = False) -> EventKind:
         """``spans``: the date is a whole range ("from June to August" read as
@@ -98,6 +114,8 @@ class KindClassifier:
             return "note"
         if not spans and self._span_edge(date_tokens) and not _dated_by_clause(trigger, date_tokens):
             return "state" if lemma in self.cues["stative_verbs"] else "span_edge"
+        if spans and lemma in self.cues["stative_verbs"] and trigger.pos_ in ("VERB", "AUX"):
+            return "state"  # "the countries maintained interests sections from 1977 to 2015"
         if self._deadline(trigger, lemma, date_tokens):
             return "span_edge"
         if _shouted(trigger):
@@ -106,19 +124,25 @@ class KindClassifier:
             # "Moore's wife said on Friday he would not quit": the saying is the
             # happening of that day, whatever its content says
             return HAPPENING
-        if self._at_present(date_tokens) or self._state(trigger, lemma):
+        if self._at_present(date_tokens) or self._up_to_now(date_tokens) or self._state(trigger, lemma):
             return "state"  # "Republicans currently control both chambers"; "will remain on the ballot"
         if self._negated(trigger):
             return "negated"
         if self._hypothetical(trigger):
             return "hypothetical"
-        if self._opinion(trigger):
+        if self._opinion(trigger) or self._perceived(trigger):
             return "opinion"
-        if self._statistic(trigger, lemma, {t.i for t in date_tokens}):
+        date_words = {t.i for t in date_tokens}
+        # "held 66 seats before the Nov. 7 election": the figure's ("Trump's inauguration", named, is its own)
+        verb = None if _named(trigger) else governing_verb(trigger, self.cues["retrospective_prepositions"])
+        if self.figures.statistic(trigger, lemma, date_words) or \
+                verb is not None and self.figures.statistic(verb, verb.lemma_.lower(), date_words):
             return "statistic"
-        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens):
+        if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma) \
+                or self._possession(trigger, lemma):
             return "state"
-        if self._bare_statement(trigger, lemma):
+        if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or \
+                self._rallying_cry(trigger, lemma):
             return "statement_without_content"
         return HAPPENING
 
@@ -129,7 +153,7 @@ class KindClassifier:
         verb of its clause, or the verb that clause completes) with a
         comment/request word in its own complements."""
         verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
-        chain = _up_to_clause(trigger)
+        chain = up_to_clause(trigger)
         if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
             chain.append(chain[-1].head)
         verb = next((t for t in chain if t.lemma_.lower() in verbs), None)
@@ -151,7 +175,7 @@ class KindClassifier:
         head = trigger.head
         if trigger.dep_ != "ccomp" or head.lemma_.lower() not in self.cues["statement_verbs"] or not date_tokens:
             return False
-        if _up_to_clause(date_tokens[0])[-1].i == head.i:
+        if up_to_clause(date_tokens[0])[-1].i == head.i:
             return True
         # "said on Friday her husband would not quit": a date between the verb
         # of saying and the subject of what is said is the saying's, however parsed
@@ -178,6 +202,9 @@ class KindClassifier:
             if word.lower_ in closing and word.i > root.sent.start and \
                     root.doc[word.i - 1].lower_ in self.cues["span_edge_particles"]:
                 return True  # "leading up to Election Day", "in the run-up to the vote"
+            if word is preposition and word.lower_ in closing and \
+                    word.head.lemma_.lower() in self.cues["extension_verbs"]:
+                return True  # "a 2012 law extended the program to September": the end of the extension
         return False
 
     def _at_present(self, date_tokens: list["Token"]) -> bool:
@@ -186,24 +213,54 @@ class KindClassifier:
         words = self.cues["present_words"]
         return bool(date_tokens) and all(t.lower_ in words for t in date_tokens)
 
+    def _up_to_now(self, date_tokens: list["Token"]) -> bool:
+        """The date is years up to the time of writing ("in the last 25 years",
+        "for the past 16 years"): what it dates is a career, a habit or a state
+        over them, not a happening of their first day."""
+        cues = self.cues
+        words = {t.lower_ for t in date_tokens}
+        return bool(words & cues["recent_span_words"]) and bool(words & cues["long_span_units"])
+
     def _state(self, trigger: "Token", lemma: str) -> bool:
         """A state verb, or a noun in its clause ("remain on the ballot")."""
         verbs = self.cues["state_verbs"]
         if lemma in verbs:
             return True
-        return trigger.pos_ in ("NOUN", "PROPN") and _up_to_clause(trigger)[-1].lemma_.lower() in verbs
+        return trigger.pos_ in ("NOUN", "PROPN") and up_to_clause(trigger)[-1].lemma_.lower() in verbs
 
     def _negated(self, trigger: "Token") -> bool:
         """A negation on the trigger (or on the verb it completes: "did not plan
         to attend", "does not expect the government to shut down"), or "no"
         before its subject or object ("no charges were filed")."""
         negations = self.cues["negation_words"]
-        clause = _up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
+        clause = up_to_clause(trigger)[-1]  # "did not disrupt the ceremony": the ceremony's verb
         completed = clause.head if clause.dep_ in self.cues["negatable_links"] else None
         for verb in (trigger, clause, completed):
             if verb is not None and any(c.dep_ == "neg" or c.lower_ in negations and c.dep_ == "advmod"
                                         for c in verb.children):
                 return True
+        # "has failed to approve the bills": what has not been done so far ("failed to pass the
+        # bill on Friday" tells a failed vote of that day, which happened)
+        if completed is not None and completed.lemma_.lower() in self.cues["failure_verbs"] and any(
+                c.dep_ == "aux" and c.lemma_.lower() in self.cues["perfect_auxiliaries"] for c in completed.children):
+            return True
+        # "the stop-gap bill averts a shutdown": what is averted does not happen, nor does averting
+        # it ahead ("voted on Friday to avert a shutdown next week"; "averted a shutdown on Friday" did)
+        prevention = self.cues["prevention_verbs"]
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in prevention:
+            return True
+        if trigger.lemma_.lower() in prevention and trigger.tag_ not in self.cues["past_tags"]:
+            return True
+        # "rather than stage a more formal ceremony in January": the alternative not taken
+        doc = trigger.doc
+        for verb in (trigger, governing_verb(trigger)):
+            if verb is not None and verb.i >= 2 and \
+                    f"{doc[verb.i - 2].lower_} {doc[verb.i - 1].lower_}" in self.cues["alternative_markers"]:
+                return True
+        # "the lotto, originally scheduled for Wednesday": put off, it did not happen then
+        if trigger.lemma_.lower() in self.cues["schedule_verbs"] and any(
+                c.dep_ == "advmod" and c.lower_ in self.cues["superseded_adverbs"] for c in trigger.children):
+            return True
         # "had yet to be carried by state media": not (yet) happened
         if completed is not None and any(c.dep_ == "advmod" and c.lower_ in self.cues["pending_words"]
                                          for c in completed.children):
@@ -216,101 +273,84 @@ class KindClassifier:
         if trigger.dep_ in ("pobj", "pcomp") and trigger.head.lower_ == "to" and \
                 trigger.head.head.lower_ in self.cues["near_miss_words"]:
             return True  # "had come close to winning the nomination in 1976"
-        arguments = [c for c in trigger.children if c.dep_ in _SUBJECTS_AND_OBJECTS]
+        arguments = [c for c in trigger.children if c.dep_ in SUBJECTS_AND_OBJECTS]
         return any(d.dep_ == "det" and d.lower_ in determiners for a in arguments for d in a.children)
 
     def _hypothetical(self, trigger: "Token") -> bool:
         """A modal ("could be taken"; "would" only outside reported speech,
-        where it is the future of the past), a condition ("if ... votes"), or a
-        wish/plan verb above it ("considering raising")."""
+        where it is the future of the past), a condition ("if ... votes"), a
+        wish/plan verb above it ("considering raising"), an expectation ("a
+        vote was expected"); a noun trigger is also what its verb is not
+        asserted to do ("could meet him during one of his weekend visits",
+        "favored to defeat Jones in the special election")."""
+        if self._unasserted(trigger):
+            return True
+        if trigger.lemma_.lower() in self.cues["expectation_verbs"] and any(
+                c.dep_ == "auxpass" for c in trigger.children):
+            return True  # "a vote was expected later Friday"
+        verb = governing_verb(trigger, self.cues["retrospective_prepositions"])
+        return verb is not None and self._unasserted(verb)
+
+    def _unasserted(self, trigger: "Token") -> bool:
+        """The rules of :meth:`_hypothetical` on one word (the trigger, or the
+        verb a noun trigger hangs from)."""
         cues = self.cues
-        reported = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues["reported_future_heads"]
+        head = trigger.head
+        # "said it would vote": the future of the past; "aides say it could be released": a modal
+        reported = trigger.dep_ == "ccomp" and head.lemma_.lower() in cues["reported_future_heads"]
+        past_report = head.tag_ in cues["past_tags"]
         children = list(trigger.children)
         if trigger.dep_ in ("nsubj", "nsubjpass"):  # "the investigation should continue in 2018"
             children += [c for c in trigger.head.children if c.dep_ in ("aux", "auxpass")]
         for child in children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in cues["hypothetical_auxiliaries"]:
-                if not (reported and child.lower_ in cues["reported_past_modals"]):
+                if not (reported and child.lower_ in cues["reported_past_modals"]
+                        and (past_report or child.lower_ not in cues["tense_bound_modals"])):
                     return True
             if child.dep_ == "mark" and child.lower_ in cues["conditional_marks"]:
                 return True
-        clause = _up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
+        clause = up_to_clause(trigger)[-1]  # "if X passes, elections follow": the consequence too
         if any(c.dep_ == "advcl" and _conditional(c, cues) for c in clause.children):
             return True
         # inside a condition or an open question: "if Congress fails to reach a deal on funding",
         # "unclear whether the plan would be rushed through or await votes"
-        if any(_conditional(t, cues) for t in list(trigger.ancestors)[:_CLAUSE_DEPTH]):
+        if any(_conditional(t, cues) for t in list(trigger.ancestors)[:CLAUSE_DEPTH]):
             return True
         if trigger.lemma_.lower() in cues["wish_verbs"] and any(c.dep_ in ("xcomp", "ccomp")
                                                                       for c in trigger.children):
             return True  # "lawmakers hope to leave Washington on Dec. 22": the hope dates what is hoped
-        head = trigger.head
         if trigger.pos_ in ("NOUN", "PROPN"):  # "the risk of a government shutdown"
             owner = head.head if head.dep_ == "prep" else head
             if owner.lemma_.lower() in cues["hypothetical_nouns"]:
                 return True
-        # "a chance to oppose the Democrat in the November election": a verb the noun governs
-        if any(t.dep_ in ("acl", "xcomp") and t.head.lemma_.lower() in cues["hypothetical_nouns"]
-               for t in [trigger, *list(trigger.ancestors)[:_CLAUSE_DEPTH]] if t.pos_ in ("VERB", "AUX")):
+            if any(c.dep_ == "amod" and c.lower_ in cues["hypothetical_adjectives"] for c in trigger.children):
+                return True  # "a possible shutdown on Dec. 8"
+        # "a chance to oppose the Democrat in the November election", "chances of regaining control
+        # in next year's elections": what the noun is a chance of, through complements only (not
+        # "the threat posed by the test on Sept. 3", whose test happened)
+        token = trigger
+        for _ in range(CLAUSE_DEPTH):
+            if token.dep_ not in _COMPLEMENT_LINKS or token.head.i == token.i:
+                break
+            token = token.head
+            if token.lemma_.lower() in cues["hypothetical_nouns"]:
+                return True
+        # "how to handle the program's expiration on Dec. 8": an open question
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) and any(
+                c.dep_ in ("advmod", "mark") and c.lower_ in cues["question_words"] for c in trigger.children):
             return True
         if trigger.dep_ == "ccomp":
             return head.lemma_.lower() in cues["hypothetical_heads"]
-        # "appeared to start evolving this week": up a chain of xcomp
+        # "appeared to start evolving this week", "has vowed to support challengers next year": up a chain of xcomp
+        heads = cues["hypothetical_heads"] | cues["intention_heads"]
         token = trigger
-        for _ in range(_CLAUSE_DEPTH):
+        for _ in range(CLAUSE_DEPTH):
             if token.dep_ != "xcomp":
                 return False
             token = token.head
-            if token.lemma_.lower() in cues["hypothetical_heads"]:
+            if token.lemma_.lower() in heads:
                 return True
         return False
-
-    def _statistic(self, trigger: "Token", lemma: str, date_words: set[int]) -> bool:
-        """A change or level verb ("rose", "totalled") or a figure noun with a
-        quantity in its clause, or a trigger that is itself a number."""
-        cues = self.cues
-        if trigger.pos_ in cues["quantity_labels"] or lemma in cues["quantity_words"]:
-            return True
-        if self._projection(trigger, lemma) or self._finding(trigger, lemma):
-            return True
-        if lemma in cues["statistic_link_verbs"]:
-            # "led to a trade surplus of $26.62 billion": a figure as what the verb brings
-            objects = [c for c in trigger.children if c.dep_ == "dobj"]
-            objects += [g for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            return any(o.lemma_.lower() in cues["statistic_nouns"] and self._quantified(o, date_words)
-                       for o in objects)
-        if lemma not in cues["statistic_verbs"] and lemma not in cues["statistic_nouns"]:
-            return False
-        if lemma in cues["statistic_verbs"] and any(
-                c.dep_ == "nsubj" and (c.lemma_.lower() in cues["statistic_nouns"] or c.lemma_.lower() in
-                                       cues["market_nouns"]) for c in trigger.children):
-            return True  # "RINs prices have surged", "the dollar edged higher": a figure without its number
-        return self._quantified(trigger, date_words)
-
-    def _quantified(self, word: "Token", date_words: set[int]) -> bool:
-        """A quantity (not a date's number) in the words of ``word``."""
-        cues = self.cues
-        return any(
-            t.i != word.i and t.i not in date_words
-            and (t.pos_ in cues["quantity_labels"] or t.lower_ in cues["quantity_words"]) and not _is_date_word(t)
-            for t in word.subtree
-        )
-
-    def _projection(self, trigger: "Token", lemma: str) -> bool:
-        """"analysts forecast that ...", "estimated that 20,000 Americans were
-        killed last year": a projecting verb with its clause, or that clause."""
-        verbs = self.cues["projection_verbs"]
-        if lemma in verbs and any(c.dep_ == "ccomp" for c in trigger.children):
-            return True
-        clause = _up_to_clause(trigger)[-1]
-        return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in verbs
-
-    def _finding(self, trigger: "Token", lemma: str) -> bool:
-        """"opinion polls showed Moore trailing", "data showed exports rose":
-        a finding verb whose subject is a source of figures."""
-        cues = self.cues
-        return lemma in cues["finding_verbs"] and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in cues["figure_sources"] for c in trigger.children)
 
     def _deadline(self, trigger: "Token", lemma: str, date_tokens: list["Token"]) -> bool:
         """The end or start of a span told as a verb: an expiry ("expires on
@@ -330,8 +370,10 @@ class KindClassifier:
         if lemma not in cues["period_edge_verbs"]:
             return False
         subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if trigger.dep_ == "relcl":  # "the fiscal year that began": the relative's noun is the subject
-            subjects.append(trigger.head)
+        if trigger.dep_ == "relcl" or trigger.dep_ == "advcl" and trigger.head.pos_ == "NOUN":
+            subjects.append(trigger.head)  # "the fiscal year that began": the relative's noun is the subject
+        if trigger.tag_ not in cues["past_tags"] and any(s.lemma_.lower() in cues["term_nouns"] for s in subjects):
+            return True  # "Yellen's term as Fed chief ends in early February" ("his term ended" did happen)
         periods = cues["period_nouns"]
         return any(s.lemma_.lower() in periods or any(c.lemma_.lower() in periods and c.dep_ in ("amod", "compound")
                                                        for c in s.children) for s in subjects)
@@ -341,13 +383,24 @@ class KindClassifier:
         the process was rigged"), however deep in it."""
         heads = self.cues["opinion_heads"]
         token = trigger
-        for _ in range(_CLAUSE_DEPTH):
+        for _ in range(CLAUSE_DEPTH):
             head = token.head
             if head.i == token.i:
                 return False
             if token.dep_ == "ccomp" and head.lemma_.lower() in heads:
                 return True
             token = head
+        return False
+
+    def _perceived(self, trigger: "Token") -> bool:
+        """How someone is seen ("Anderson was seen as a possible candidate";
+        "in the 2000 election" with it, the noun a reference point of the view)."""
+        cues = self.cues
+        for verb in (trigger, governing_verb(trigger)):
+            if verb is not None and verb.lemma_.lower() in cues["perception_verbs"] and \
+                    any(c.dep_ == "auxpass" for c in verb.children) and \
+                    any(c.dep_ == "prep" and c.lower_ in cues["perception_prepositions"] for c in verb.children):
+                return True
         return False
 
     def _note(self, trigger: "Token", lemma: str) -> bool:
@@ -358,11 +411,27 @@ class KindClassifier:
         if lemma in cues["sourcing_verbs"] and trigger.dep_ in ("relcl", "acl") and \
                 trigger.head.lemma_.lower() in cues["document_nouns"]:
             return True
+        if self._correction_note(trigger.sent):
+            return True
         for verb in (trigger, trigger.head if trigger.dep_ == "xcomp" else None):
             if verb is not None and verb.lemma_.lower() in cues["correction_verbs"] and any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["story_nouns"]
                     for c in verb.children):
                 return True
+        return False
+
+    def _correction_note(self, sentence: "Span") -> bool:
+        """"(This version of the Nov. 2 story corrects paragraph 8 to say that
+        Trump lost Nevada in 2016 ...)": "this" story or version, then a
+        correction word within a few words (however the note is parsed), make
+        the whole sentence a note, what it says was corrected included."""
+        cues = self.cues
+        for token in sentence:
+            if token.lemma_.lower() in cues["story_nouns"] and any(
+                    c.lower_ in cues["note_determiners"] for c in token.children):
+                window = token.doc[token.i + 1:min(token.i + 1 + _NOTE_WINDOW, sentence.end)]
+                if any(t.lemma_.lower() in cues["correction_verbs"] for t in window):
+                    return True
         return False
 
     def _tenure(self, trigger: "Token", lemma: str) -> bool:
@@ -380,13 +449,48 @@ class KindClassifier:
             return False
         return any(c.dep_ == "aux" and c.lower_ in self.cues["past_progressive_auxiliaries"] for c in trigger.children)
 
+    def _trend(self, trigger: "Token", lemma: str) -> bool:
+        """A mood that changes ("concerns intensified this month", "pressure is
+        mounting"): a trend, no happening of that date."""
+        cues = self.cues
+        return lemma in cues["trend_verbs"] and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in cues["mood_nouns"] for c in trigger.children)
+
+    def _possession(self, trigger: "Token", lemma: str) -> bool:
+        """"the CR we have this week", "have a majority": having something is
+        a state; having a happening ("had talks", "had lunch") is not."""
+        cues = self.cues
+        if lemma not in cues["possession_verbs"] or trigger.pos_ != "VERB":
+            return False
+        if any(c.dep_ == "xcomp" for c in trigger.children):
+            return False  # "had to leave": the leaving is what is told
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        return not any(lexicon().is_event_noun(o.lemma_) or o.lemma_.lower() in cues["possession_happenings"]
+                       for o in objects)
+
+    def _greeting(self, trigger: "Token", lemma: str) -> bool:
+        """"Wishing all of those celebrating Hanukkah a happy ... eight nights":
+        a wish with what is wished as its object (not a clause, which is a
+        hope: see ``wish_verbs``), no news."""
+        return lemma in self.cues["greeting_verbs"] and not any(
+            c.dep_ in ("ccomp", "xcomp") for c in trigger.children)
+
+    def _rallying_cry(self, trigger: "Token", lemma: str) -> bool:
+        """"Tomorrow, we begin again": a phase verb with "I"/"we" and nothing
+        begun, continued or ended, a vow in words, nothing dated happens."""
+        if lemma not in lexicon().aspectual_verbs:
+            return False
+        subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return bool(subjects) and all(s.lower_ in self.cues["first_person_pronouns"] for s in subjects) and not any(
+            c.dep_ in _COMPLEMENTS or c.dep_ in ("ccomp", "advcl") for c in trigger.children)
+
     def _bare_statement(self, trigger: "Token", lemma: str) -> bool:
         """A saying verb without what was said: no clause, quote or object of
         its own, and not itself inserted into a quote ("..., he said Monday, ...")."""
         cues = self.cues
         if trigger.pos_ in ("NOUN", "PROPN") and lemma in cues["statement_nouns"]:
             # "said in a statement on Friday": the statement is its verb's
-            trigger = _up_to_clause(trigger)[-1]
+            trigger = up_to_clause(trigger)[-1]
             lemma = trigger.lemma_.lower()
         if lemma not in cues["statement_verbs"] or trigger.pos_ not in ("VERB", "AUX"):
             return False
@@ -417,6 +521,12 @@ def _shouted(trigger: "Token") -> bool:
     return len(shouted) >= _SHOUTED_WORDS
 
 
+def _named(noun: "Token") -> bool:
+    """A noun that names its own actor ("Trump's inauguration"): a happening
+    of its own, never just a reference point of its clause."""
+    return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
+
+
 def _conditional(verb: "Token", cues: KindCues) -> bool:
     """The verb's clause is opened by "if", "unless", "whether"."""
     return any(m.dep_ == "mark" and m.lower_ in cues["conditional_marks"] for m in verb.children)
@@ -427,21 +537,3 @@ def _dated_by_clause(trigger: "Token", date_tokens: list["Token"]) -> bool:
     agencies concluded"): the date dates that clause, no span edge for it."""
     inside = {t.i for t in date_tokens}
     return any(t.i in inside for t in trigger.ancestors)
-
-
-def _up_to_clause(token: "Token") -> list["Token"]:
-    """``token`` and its heads up to the first verb (the clause it sits in)."""
-    chain = [token]
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and len(chain) < _CLAUSE_DEPTH:
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def _is_date_word(token: "Token") -> bool:
-    """A number that is part of a date ("2017", "Dec. 18" of another date
-    phrase), not a figure: a four-digit year or a day number on a name."""
-    if token.ent_type_ in ("DATE", "TIME"):
-        return True
-    year = len(token.text) == 4 and token.text.isdigit()
-    return year or (token.text.isdigit() and len(token.text) <= 2 and token.head.pos_ == "PROPN")
