@@ -543,17 +543,20 @@ def _join_anaphors(bucket: Sequence[MergeCandidate], members: list[int], groups:
     """Join each definite event noun of one article and one date ("the meeting
     on Wednesday", "the Nov. 7 general election") to the happening it refers
     to: the article's other report of that date whose trigger group is the
-    noun's or is named in one of the headlines ("will host talks"), and
+    noun's or whose headline names it ("will host talks"), of any
+    kind for a ``general_anaphors`` noun ("the action", "the move"), and
     whose sentences write the names of the noun's phrase ("the meeting with
     Abe" is not Trump's talks with Moon); only when there is one such
     happening: two would be joined through the anaphor."""
     statements = lexicon().unmerged_lemmas
+    general = coreference_words()["general_anaphors"]
     for i in members:
         if not may_refer(bucket[i].entry) or bucket[i].entry.lemma in statements or not cues(i).definite:
             continue
+        any_kind = bucket[i].entry.lemma.lower() in general
         referents = {sets.find(j) for j in members
                      if j != i and bucket[j].entry.lemma not in statements
-                     and (groups[i] in cues(j).families or groups[j] in cues(i).families)
+                     and (any_kind or groups[i] in cues(j).families)
                      and cues(i).own_names <= cues(j).words}
         referents.discard(sets.find(i))
         if len(referents) == 1:

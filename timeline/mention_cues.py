@@ -54,8 +54,9 @@ def coreference_words() -> dict[str, frozenset[str]]:
     raw = resources.files("timeline.events").joinpath("data/coreference_words.json").read_text("utf-8")
     words = {k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
     dates = temporal_lexicon()
-    words["date_words"] = frozenset(w for w in (*dates.months, *dates.weekdays) if w not in dates.ambiguous_months)
-    words["not_names"] = words["generic_actor_words"] | words["date_words"] | words["non_name_words"]
+    words["date_words"] = frozenset((*dates.months, *dates.weekdays))  # "May" the name is lost: rare, and no harm
+    words["not_own_names"] = words["date_words"] | words["non_name_words"] | {"the", "a", "an"}
+    words["not_names"] = words["generic_actor_words"] | words["not_own_names"]
     return words
 
 
@@ -68,7 +69,7 @@ def mention_cues(entry: TimelineEntry) -> MentionCues:
         tokens = _WORD.findall(sentence)
         common = {_bare(t) for t in tokens if t[:1].islower()}
         words.update(_bare(t) for t in tokens)
-        names.update(_names_of(tokens[1:], common))
+        names.update(_names_of(tokens[1:], common, coreference_words()["not_names"]))
     definite, own = _noun_phrase(entry.sources[0], entry.lemma) if may_refer(entry) else (False, frozenset())
     return MentionCues(frozenset(names), frozenset(words), definite, own, _families(entry))
 
@@ -79,7 +80,7 @@ def may_refer(entry: TimelineEntry) -> bool:
     if not entry.sources:
         return False
     text, lemma = entry.sources[0].trigger.text.lower(), entry.lemma.lower()
-    return text in (lemma, f"{lemma}s") and lexicon().is_event_noun(lemma)
+    return text in (lemma, f"{lemma}s") and (lexicon().is_event_noun(lemma) or lemma in coreference_words()["general_anaphors"])
 
 
 def participants_differ(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], ...],
@@ -95,10 +96,10 @@ def participants_differ(a: tuple[frozenset[str], ...], b: tuple[frozenset[str], 
     return unmentioned(a, b_cues.words) and unmentioned(b, a_cues.words)
 
 
-def _names_of(tokens: list[str], common: set[str]) -> set[str]:
-    """The specific capitalised words of ``tokens`` that the sentence never
-    writes in lower case (``common``), lower-cased, without a possessive ending."""
-    skip = coreference_words()["not_names"]
+def _names_of(tokens: list[str], common: set[str], skip: frozenset[str]) -> set[str]:
+    """The capitalised words of ``tokens`` that the sentence never writes in
+    lower case (``common``), lower-cased, without a possessive ending, less
+    ``skip``."""
     out = set()
     for token in tokens:
         word = token.strip(_EDGE)
@@ -148,7 +149,8 @@ def _noun_phrase(source: EntrySource, lemma: str) -> tuple[bool, frozenset[str]]
             if word[-1:] in ",;:.":
                 break
     common = {_bare(t) for t in _WORD.findall(source.sentence.text) if t[:1].islower()}
-    return True, frozenset(_names_of(modifiers + complement, common))
+    # here a body every article names tells one happening from another ("the Senate vote")
+    return True, frozenset(_names_of(modifiers + complement, common, lists["not_own_names"]))
 
 
 def _families(entry: TimelineEntry) -> frozenset[str]:
