@@ -484,20 +484,23 @@ def _coreferent(
         # "conducted its sixth nuclear test": conducted = test; "met Moore in 1979 when
         # Moore offered": one moment; "signed and said": two
         return named or _told_together(a.entry.sources[0], b.entry.sources[0])
+    cue = cues or _cue_table({i: a, j: b})
+    # each names someone the other never writes (a participant every article names is none):
+    # in one article, two happenings ("Trump met Abe" / "Trump met Moon" on Monday)
+    others = bool(a.names and b.names) and participants_differ(a.names, b.names, cue(i), cue(j))
     if one_article and a.entry.date == b.entry.date and similarity >= limits["one_actor_min_similarity"] \
-            and _actor_words(a.entry) & _actor_words(b.entry):
+            and _actor_words(a.entry) & _actor_words(b.entry) and not others:
         # one article telling one happening of one actor twice: "Sessions on Friday offered a
         # tepid endorsement" / "Sessions on Friday defended the bureau"
         return True
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
-    cue = cues or _cue_table({i: a, j: b})
-    # names of each the other never writes (a participant every article names is none)
-    differ = bool(a.names and b.names and not _share_name(a, b)) and participants_differ(a.names, b.names, cue(i), cue(j))
+    # across articles, sharing one participant is enough ("Trump" in both)
+    differ = others and (one_article or not _share_name(a, b))
     # a name both sentences write, on one day ("certified Democrat Doug Jones the winner" /
     # "the meeting scheduled to ratify Jones' win"): weaker than a shared participant, more than none
     named_day = _one_day(a, b) and bool(cue(i).names & cue(j).names)
-    if one_article and named_day and not differ and cue(i).families & cue(j).families:
+    if one_article and named_day and not others and cue(i).families & cue(j).families:
         # one article, one day, one kind of happening, one person named: told twice
         return True
     if differ:
