@@ -482,8 +482,9 @@ def _coreferent(
     one_article = a.document_id == b.document_id
     if a.entry.sources[0].sentence == b.entry.sources[0].sentence and one_article:
         # "conducted its sixth nuclear test": conducted = test; "met Moore in 1979 when
-        # Moore offered": one moment; "signed and said": two
-        return named or _told_together(a.entry.sources[0], b.entry.sources[0])
+        # Moore offered": one moment; "signed and said": two; one headline for both
+        # ("At a news conference last Thursday, Ryan said"): one
+        return named or _told_together(a.entry.sources[0], b.entry.sources[0]) or a.entry.title == b.entry.title
     cue = cues or _cue_table({i: a, j: b})
     # each names someone the other never writes (a participant every article names is none):
     # in one article, two happenings ("Trump met Abe" / "Trump met Moon" on Monday)
@@ -546,7 +547,8 @@ def _join_anaphors(bucket: Sequence[MergeCandidate], members: list[int], groups:
     """Join each definite event noun of one article and one date ("the meeting
     on Wednesday", "the Nov. 7 general election") to the happening it refers
     to: the article's other report of that date whose trigger group is the
-    noun's or whose headline names it ("will host talks"), of any
+    noun's, or whose headline names it ("will host talks") or sentence
+    writes the noun ("to press their demands at a White House meeting"), of any
     kind for a ``general_anaphors`` noun ("the action", "the move"), and
     whose sentences write the names of the noun's phrase ("the meeting with
     Abe" is not Trump's talks with Moon); only when there is one such
@@ -556,10 +558,10 @@ def _join_anaphors(bucket: Sequence[MergeCandidate], members: list[int], groups:
     for i in members:
         if not may_refer(bucket[i].entry) or bucket[i].entry.lemma in statements or not cues(i).definite:
             continue
-        any_kind = bucket[i].entry.lemma.lower() in general
+        noun = bucket[i].entry.lemma.lower()
         referents = {sets.find(j) for j in members
                      if j != i and bucket[j].entry.lemma not in statements
-                     and (any_kind or groups[i] in cues(j).families)
+                     and (noun in general or groups[i] in cues(j).families or noun in cues(j).words)
                      and cues(i).own_names <= cues(j).words}
         referents.discard(sets.find(i))
         if len(referents) == 1:
