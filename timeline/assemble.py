@@ -496,19 +496,20 @@ def _coreferent(
         return True
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
-    # across articles, sharing one participant is enough ("Trump" in both)
-    differ = others and (one_article or not _share_name(a, b))
+    # names on both sides, none shared; in one article also each naming someone the other never writes
+    differ = bool(a.names and b.names and not _share_name(a, b)) or (one_article and others)
     # a name both sentences write, on one day ("certified Democrat Doug Jones the winner" /
-    # "the meeting scheduled to ratify Jones' win"): weaker than a shared participant, more than none
-    named_day = _one_day(a, b) and bool(cue(i).names & cue(j).names)
-    if one_article and named_day and not others and cue(i).families & cue(j).families:
+    # "the meeting scheduled to ratify Jones' win"): in one article, with a related trigger, one
+    # happening (across articles too weak: "Franken to resign" / "Franks to resign", both Dec. 7)
+    named_day = one_article and _one_day(a, b) and bool(cue(i).names & cue(j).names)
+    if named_day and not others and cue(i).families & cue(j).families:
         # one article, one day, one kind of happening, one person named: told twice
         return True
     if differ:
         # other participants ("Pyongyang's test", "Seoul's test"): only near-identical words
         return similarity >= limits["other_participants_min_similarity"]
     if same_trigger:
-        if _share_name(a, b) or named_day:
+        if _share_name(a, b):
             return similarity >= limits["same_trigger_with_name_min_similarity"]
         return similarity >= limits["same_trigger_min_similarity"]
     if named:
