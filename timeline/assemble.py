@@ -488,7 +488,7 @@ def _coreferent(
     cue = cues or _cue_table({i: a, j: b})
     # each names someone the other never writes (a participant every article names is none):
     # in one article, two happenings ("Trump met Abe" / "Trump met Moon" on Monday)
-    others = bool(a.names and b.names) and participants_differ(a.names, b.names, cue(i), cue(j))
+    others = one_article and bool(a.names and b.names) and participants_differ(a.names, b.names, cue(i), cue(j))
     if one_article and a.entry.date == b.entry.date and similarity >= limits["one_actor_min_similarity"] \
             and _actor_words(a.entry) & _actor_words(b.entry) and not others:
         # one article telling one happening of one actor twice: "Sessions on Friday offered a
@@ -497,7 +497,7 @@ def _coreferent(
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
     # names on both sides, none shared; in one article also each naming someone the other never writes
-    differ = bool(a.names and b.names and not _share_name(a, b)) or (one_article and others)
+    differ = bool(a.names and b.names and not _share_name(a, b)) or others
     # a name both sentences write, on one day ("certified Democrat Doug Jones the winner" /
     # "the meeting scheduled to ratify Jones' win"): in one article, with a related trigger, one
     # happening (across articles too weak: "Franken to resign" / "Franks to resign", both Dec. 7)
