@@ -4,7 +4,8 @@
 
 A judged audit (``bench/reader_audit.py``) says which entries are one
 happening (duplicate "yes", grouped by the note: "dup group A", "dup of
-#12", "= entry 12", "= 12") and which are non-events.  This script draws the same
+#12", "= entry 12", "= 12", or a later judge's "(with entries 12, 14)", which
+then stands alone) and which are non-events.  This script draws the same
 articles again, runs the pipeline, and maps every event of today's code to
 the judged entry it was (same article, same sentence, same date value; the
 title breaks ties), then prints:
@@ -56,6 +57,12 @@ def judged_groups(judged: list[dict[str, str]]) -> dict[str, int]:
         if r["duplicate"] != "yes":
             continue
         note = r["note"]
+        listed = re.search(r"\(with entries ([\d, ]+)\)", note)
+        if listed:  # a later judge's group (2026-seed5150-*): earlier "#N" refer to another sample
+            for other in re.findall(r"\d+", listed.group(1)):
+                if other in sets:
+                    sets.join(r["entry"], other)
+            continue
         for letter in re.findall(r"dup group ([A-Z])\b", note):
             sets.join(r["entry"], letters.setdefault(letter, r["entry"]))
         for other in re.findall(r"(?:#|entry |^= )(\d+)", note):

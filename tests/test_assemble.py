@@ -341,3 +341,35 @@ def test_a_year_and_a_day_of_one_happening_merge_but_not_two_meetings_of_one_yea
     entries = Timeline.from_documents([year, day]).entries
     assert sorted((e.date.value if e.date else "", len(e.sources)) for e in entries) == [
         ("2016-11-08", 2), ("2017", 1), ("2017-11-06", 1)]
+
+
+def test_a_definite_event_noun_joins_the_one_happening_of_its_article_and_date_it_names() -> None:
+    talks = ("The White House will host talks between the rival oil and ethanol industries on Wednesday.", "host",
+             "2017-12-13", "White House will host talks between rival oil and ethanol industries", ("White House",))
+    meeting = ("The meeting on Wednesday will include staff from the offices of Senators Ted Cruz and Pat Toomey.",
+               "meeting", "2017-12-13", "Meeting will include staff from offices of Senators Ted Cruz",
+               ("Ted Cruz", "Pat Toomey"))
+    (entry,) = Timeline.from_documents([_told("a", [talks, meeting])]).entries
+    assert sorted(s.trigger.text for s in entry.sources) == ["host", "meeting"]
+    # near misses: a meeting the noun's phrase names otherwise, and an anaphor with two candidates
+    moon = ("The meeting with Moon on Wednesday will include staff from the offices of Senators Ted Cruz.",
+            "meeting", "2017-12-13", "Meeting with Moon will include staff", ("Ted Cruz",))
+    assert len(Timeline.from_documents([_told("a", [talks, moon])]).entries) == 2
+    steel = ("Trump will separately meet steel executives on Wednesday to discuss import tariffs.", "meet",
+             "2017-12-13", "Trump will meet steel executives to discuss import tariffs", ("Trump",))
+    assert len(Timeline.from_documents([_told("a", [talks, steel, meeting])]).entries) == 3
+
+
+def test_one_articles_reports_of_a_day_naming_one_person_merge_but_not_two_meetings_with_other_people() -> None:
+    certified = ("Alabama officials on Thursday certified Democrat Doug Jones the winner of the Senate race.",
+                 "certified", "2017-12-28", "Alabama officials certified Doug Jones winner of Senate race", ())
+    ratify = ("His filing sought to halt the meeting scheduled to ratify Jones’ win on Thursday.", "ratify",
+              "2017-12-28", "Meeting scheduled to ratify Jones win", ("Jones",))
+    doc = _told("a", [certified, ratify])
+    doc = replace(doc, events=tuple(replace(e, lemma="certify") if e.lemma == "certified" else e for e in doc.events))
+    assert len(Timeline.from_documents([doc]).entries) == 1
+    abe = ("Trump met Japanese Prime Minister Shinzo Abe in Tokyo on Monday to discuss trade.", "met", "2017-11-06",
+           "Trump met Japanese Prime Minister Shinzo Abe in Tokyo", ("Trump", "Shinzo Abe"))
+    moon = ("Trump met South Korean President Moon Jae-in in Tokyo on Monday to discuss North Korea.", "met",
+            "2017-11-06", "Trump met South Korean President Moon Jae-in in Tokyo", ("Trump", "Moon Jae-in"))
+    assert len(Timeline.from_documents([_told("a", [abe, moon])]).entries) == 2

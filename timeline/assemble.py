@@ -34,6 +34,7 @@ from timeline.events.lexicon import lexicon
 from timeline.importance import most_important, score_entries
 from timeline.events.titles import title_faults
 from timeline.disjoint import DisjointSets
+from timeline.mention_cues import MentionCues, coreference_words, may_refer, mention_cues, participants_differ
 from timeline.model import DateInterval, Document, EntrySource, Event, TextSpan, TimelineEntry
 from timeline.settings import Settings
 
@@ -286,8 +287,10 @@ def _best_finer(coarse: MergeCandidate, inside: list[MergeCandidate]) -> MergeCa
         + (1 - weight) * (sentences[1:] @ sentences[0].T).toarray()[:, 0]
     statements = lexicon().unmerged_lemmas
     title_words = [_title_words(coarse.entry.title)] + [_title_words(f.entry.title) for f in inside]
+    cues = _cue_table([coarse, *inside])
     passing = [(float(similarity[k]), k) for k, f in enumerate(inside)
-               if similarity[k] >= floor and _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]), limits, statements)]
+               if similarity[k] >= floor and _coreferent(coarse, f, True, title_words, 0, k + 1, float(similarity[k]),
+                                                         limits, statements, cues)]
     return inside[max(passing)[1]] if passing else None
 
 
@@ -447,14 +450,21 @@ def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | No
     words = lexicon()
     groups = [words.lemma_group(c.entry.lemma) for c in bucket]
     title_words = [_title_words(c.entry.title) for c in bucket]
+    cues = _cue_table(bucket)
     sets: DisjointSets[int] = DisjointSets(range(len(bucket)))
-    # only pairs above the lowest threshold can merge: the rest is never looked at
+    # only pairs above the lowest threshold can merge, or two of one article (few): the rest is never looked at
     lowest = min(v for k, v in limits.items() if k.endswith("_min_similarity"))
-    for i, j in zip(*np.nonzero(np.tril(similarity, -1) >= lowest)):
-        i, j = int(i), int(j)
+    articles: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(bucket):
+        articles[c.document_id].append(i)
+    pairs = {(int(i), int(j)) for i, j in zip(*np.nonzero(np.tril(similarity, -1) >= lowest))}
+    pairs.update((j, i) for members in articles.values() for i, j in itertools.combinations(members, 2))
+    for i, j in sorted(pairs):
         if sets.find(i) != sets.find(j) and _coreferent(bucket[i], bucket[j], groups[i] == groups[j], title_words, i, j,
-                                               float(similarity[i, j]), limits, words.unmerged_lemmas):
+                                               float(similarity[i, j]), limits, words.unmerged_lemmas, cues):
             sets.join(i, j)
+    for members in articles.values():
+        _join_anaphors(bucket, members, groups, cues, sets)
     merged: dict[int, list[int]] = defaultdict(list)
     for i in range(len(bucket)):
         merged[sets.find(i)].append(i)
@@ -464,21 +474,38 @@ def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | No
 def _coreferent(
     a: MergeCandidate, b: MergeCandidate, same_trigger: bool, titles: list[frozenset[str]], i: int, j: int,
     similarity: float, limits: dict[str, float], statements: frozenset[str],
+    cues: Callable[[int], MentionCues] | None = None,
 ) -> bool:
+    """The rules of :func:`merge_bucket` for entries ``i`` and ``j`` of a list
+    (``titles`` and ``cues``, a memo of :func:`mention_cues`, index it)."""
     named = _trigger_in(a, titles[j]) or _trigger_in(b, titles[i])
     one_article = a.document_id == b.document_id
     if a.entry.sources[0].sentence == b.entry.sources[0].sentence and one_article:
         # "conducted its sixth nuclear test": conducted = test; "met Moore in 1979 when
-        # Moore offered": one moment; "signed and said": two
-        return named or _told_together(a.entry.sources[0], b.entry.sources[0])
+        # Moore offered": one moment; "signed and said": two; one headline for both
+        # ("At a news conference last Thursday, Ryan said"): one
+        return named or _told_together(a.entry.sources[0], b.entry.sources[0]) or a.entry.title == b.entry.title
+    cue = cues or _cue_table({i: a, j: b})
+    # each names someone the other never writes (a participant every article names is none):
+    # in one article, two happenings ("Trump met Abe" / "Trump met Moon" on Monday)
+    others = one_article and bool(a.names and b.names) and participants_differ(a.names, b.names, cue(i), cue(j))
     if one_article and a.entry.date == b.entry.date and similarity >= limits["one_actor_min_similarity"] \
-            and _actor_words(a.entry) & _actor_words(b.entry):
+            and _actor_words(a.entry) & _actor_words(b.entry) and not others:
         # one article telling one happening of one actor twice: "Sessions on Friday offered a
         # tepid endorsement" / "Sessions on Friday defended the bureau"
         return True
     if a.entry.lemma in statements or b.entry.lemma in statements:
         return same_trigger and similarity >= limits["statement_min_similarity"]
-    if a.names and b.names and not _share_name(a, b):
+    # names on both sides, none shared; in one article also each naming someone the other never writes
+    differ = bool(a.names and b.names and not _share_name(a, b)) or others
+    # a name both sentences write, on one day ("certified Democrat Doug Jones the winner" /
+    # "the meeting scheduled to ratify Jones' win"): in one article, with a related trigger, one
+    # happening (across articles too weak: "Franken to resign" / "Franks to resign", both Dec. 7)
+    named_day = one_article and _one_day(a, b) and bool(cue(i).names & cue(j).names)
+    if named_day and not others and cue(i).families & cue(j).families:
+        # one article, one day, one kind of happening, one person named: told twice
+        return True
+    if differ:
         # other participants ("Pyongyang's test", "Seoul's test"): only near-identical words
         return similarity >= limits["other_participants_min_similarity"]
     if same_trigger:
@@ -504,6 +531,52 @@ def _told_together(a: EntrySource, b: EntrySource) -> bool:
     return any(w in coreference_words()["simultaneity_words"] for w in between)
 
 
+def _cue_table(candidates: Sequence[MergeCandidate] | dict[int, MergeCandidate]) -> Callable[[int], MentionCues]:
+    """The :func:`mention_cues` of the candidate at an index, each read once
+    and only when a rule asks (most pairs are decided before)."""
+    memo: dict[int, MentionCues] = {}
+
+    def cue(index: int) -> MentionCues:
+        if index not in memo:
+            memo[index] = mention_cues(candidates[index].entry)
+        return memo[index]
+    return cue
+
+
+def _join_anaphors(bucket: Sequence[MergeCandidate], members: list[int], groups: list[str],
+                   cues: Callable[[int], MentionCues], sets: DisjointSets[int]) -> None:
+    """Join each definite event noun of one article and one date ("the meeting
+    on Wednesday", "the Nov. 7 general election") to the happening it refers
+    to: the article's other report of that date whose trigger group is the
+    noun's, or whose headline names it ("will host talks") or sentence
+    writes the noun ("to press their demands at a White House meeting"), of any
+    kind for a ``general_anaphors`` noun ("the action", "the move"), and
+    whose sentences write the names of the noun's phrase ("the meeting with
+    Abe" is not Trump's talks with Moon); only when there is one such
+    happening: two would be joined through the anaphor."""
+    statements = lexicon().unmerged_lemmas
+    general = coreference_words()["general_anaphors"]
+    for i in members:
+        if not may_refer(bucket[i].entry) or bucket[i].entry.lemma in statements or not cues(i).definite:
+            continue
+        noun = bucket[i].entry.lemma.lower()
+        referents = {sets.find(j) for j in members
+                     if j != i and bucket[j].entry.lemma not in statements
+                     and (noun in general or groups[i] in cues(j).families or noun in cues(j).words)
+                     and cues(i).own_names <= cues(j).words}
+        referents.discard(sets.find(i))
+        if len(referents) == 1:
+            sets.join(i, referents.pop())
+
+
+def _one_day(a: MergeCandidate, b: MergeCandidate) -> bool:
+    """Both dated by a day or finer, of one day (the finer one inside the coarser)."""
+    day = GRANULARITY_ORDER.index("day")
+    dates = [c.entry.date for c in (a, b)]
+    return all(d is not None and GRANULARITY_ORDER.index(d.granularity) <= day for d in dates) \
+        and day_of(dates[0].start) == day_of(dates[1].start)  # type: ignore[union-attr]
+
+
 def _actor_words(entry: TimelineEntry) -> frozenset[str]:
     """The capitalised words of the headline before its trigger (all of its
     first capitalised run when the trigger is not in it) that the sentence
@@ -525,13 +598,6 @@ def _actor_words(entry: TimelineEntry) -> frozenset[str]:
     names = (_without_ending(w.lower().replace("\u2019", "'").strip(".,:;"), endings) for w in head
              if w[:1].isupper() and w.lower() not in common)
     return frozenset(n for n in names if n and n not in generic)
-
-
-@lru_cache(maxsize=1)
-def coreference_words() -> dict[str, frozenset[str]]:
-    """The word lists of ``events/data/coreference_words.json``."""
-    raw = resources.files("timeline.events").joinpath("data/coreference_words.json").read_text("utf-8")
-    return {k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
 def _trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:
