@@ -137,6 +137,12 @@ def acting_it(token: "Token", words: Lexicon) -> bool:
         g.dep_ == "mark" for g in c.children) for c in head.children)
 
 
+def own_clause_conjunct(token: "Token", skip: set[int]) -> bool:
+    """A verb conjoined to another with a subject of its own ("that changed,
+    and Simonds clinched"): a clause apart, not a second verb of the first."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and bool(subjects_of(token, skip))
+
+
 def nominal_conjunct(token: "Token") -> bool:
     return token.dep_ == "conj" and token.pos_ in ("NOUN", "PROPN")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.events.clause_roles import (
-    RELATIVE_TAGS, SUBJECTS, cut_report, is_url, misparsed_name, subject_of,
+    RELATIVE_TAGS, SUBJECTS, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_form import (
@@ -50,6 +50,10 @@ class ClauseParts:
         held = {t.i for t in verb.subtree} | own
         # not "MEDICAL EXPENSES: Temporarily expands": a subject the parse gave it that is none
         held -= {t.i for c in verb.children if c.dep_ in SUBJECTS and c is not subject for t in c.subtree}
+        # "that changed, and Simonds clinched": a conjunct with a subject of its own is another clause
+        conjuncts = [c for c in verb.children if own_clause_conjunct(c, skip)]
+        held -= {t.i for c in conjuncts for t in c.subtree}
+        held -= {c.i for c in verb.children if c.dep_ == "cc" and conjuncts}
         words = [t for t in verb.doc if t.i in held and t.i not in skip and not is_url(t)
                  and not (t.is_punct and t.text not in grammar["title_punctuation"])
                  and not (t.dep_ == "det" and t.lower_ in grammar["articles"])
@@ -61,6 +65,15 @@ class ClauseParts:
         # the subject apart: only its words are named ("his statement" later stays)
         opening = [t for t in words if t.i in own]
         return [Part([(0, opening)]), Part([(0, [t for t in words if t not in opening])])]
+
+    def conjunct_parts(self, verb: "Token", skip: set[int]) -> list[Part]:
+        """For a verb without a subject of its own ("On Tuesday, that changed,
+        and Simonds clinched with a margin of one"), the clause of its
+        conjunct that names who did it; none otherwise."""
+        if verb.pos_ not in ("VERB", "AUX") or subject_of(verb, skip, self.words) is not None:
+            return []
+        conjunct = next((c for c in verb.children if own_clause_conjunct(c, skip)), None)
+        return [] if conjunct is None else self.clause_parts(conjunct, skip, report=True)
 
     def parts(self, trigger: "Token", skip: set[int]) -> list[Part]:
         predicate = misparsed_name(trigger, skip)

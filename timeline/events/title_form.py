@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clause_roles import RELATIVE_TAGS
 from timeline.events.lexicon import Lexicon
+from timeline.events.verb_forms import bare_participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -124,7 +125,8 @@ def dangling(parts: list[Part], skip: set[int]) -> int:
     ("President Trump in June made") or opens with a tensed verb, its subject
     lost ("Had only nominal balances"): cut for a reader; else 0."""
     words = ordered_words(parts)
-    if words and words[0].tag_ in ("VBD", "VBZ", "VBP", "MD"):
+    # "Launching one over Japan": a participle opening a title names no one either
+    if words and (words[0].tag_ in ("VBD", "VBZ", "VBP", "MD") or bare_participle(words[0])):
         return 1
     if not words or words[-1].pos_ != "VERB":
         return 0

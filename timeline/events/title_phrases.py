@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from timeline.events.clause_roles import (
     RELATIVE_TAGS, SUBJECTS, VERB_GROUP, controller_of, is_url, nominal_conjunct, subjects_of,
 )
+from timeline.events.actors import actor_words
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_form import Part
 
@@ -31,6 +32,7 @@ class Phrases:
 
     def __init__(self, words: Lexicon) -> None:
         self.words = words
+        self.person_titles = actor_words().person_titles
 
     def condition(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The core of a conditional clause of the verb ("if Congress had not
@@ -172,6 +174,9 @@ class Phrases:
                 ]
             elif child.dep_ == "cc" and child.i > noun.i and any(nominal_conjunct(c) for c in noun.children):
                 words.append(child)
+            elif child.text == "," and child.i > noun.i and len(_conjuncts(noun, skip)) > 1 and any(
+                    nominal_conjunct(c) and c.i > child.i for c in noun.children):
+                words.append(child)  # a list's commas: "Costello, Hill and Williams", not "Manafort, 68, and Gates"
             elif child.i > noun.i and nominal_conjunct(child):  # not "account, change or view"
                 words += self.noun_words(child, skip, 0, complements=False)
             elif child.dep_ == "acl" and child.pos_ == "VERB" and depth > 0 and complements and child.i > noun.i \
@@ -191,7 +196,23 @@ class Phrases:
 
     def noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
         """The noun and the words of its name ("President Donald Trump", "tax
-        bill"); for a name, the name alone ("law professor Caren Harp" -> "Caren Harp")."""
+        bill"); for a name, the name alone ("law professor Caren Harp" ->
+        "Caren Harp"); with the nouns coordinated to it, never cut inside a
+        coordination ("Senators Ted Cruz and Pat Toomey")."""
+        words = self.name_core(noun, skip)
+        conjuncts = _conjuncts(noun, skip)
+        if not conjuncts:
+            return words
+        # the "and" and the commas of the list ("Peter Costello, Robert Hill and Daryl Williams")
+        words += [t for c in (noun, *conjuncts) for t in c.children if t.i > noun.i and t.i not in skip
+                  and (t.dep_ == "cc" or (t.text == "," and len(conjuncts) > 1 and t.i < conjuncts[-1].i))]
+        for conjunct in conjuncts:  # a name alone ("Attorney General Daryl Williams" -> "Daryl Williams")
+            run = self._name_run(conjunct, skip, untitled=True)
+            words += run if conjunct.pos_ == "PROPN" and len(run) > 1 else self.name_core(conjunct, skip)
+        return words
+
+    def name_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
+        """The noun and the words of its name, alone (see :meth:`noun_core`)."""
         grammar = self.words.grammar
         punctuation = grammar["title_punctuation"]
         words = [noun] + [
@@ -204,14 +225,31 @@ class Phrases:
         titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
         if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
             return words
+        run = self._name_run(noun, skip)
+        return run if len(run) > 1 else words
+
+    def _name_run(self, noun: "Token", skip: set[int], untitled: bool = False) -> list["Token"]:
+        """The run of name words that ends in ``noun`` ("John Kelly" of "Chief
+        of Staff John Kelly"); ``untitled``: without a title capitalised as a
+        name ("Robert Hill" of "Environment Minister Robert Hill")."""
         start = noun.i
         doc = noun.doc
         while start > noun.left_edge.i and start - 1 not in skip and doc[start - 1].pos_ == "PROPN" \
-                and doc[start - 1].dep_ in _CORE_MODIFIERS:  # not "from Georgia John Lewis"
+                and doc[start - 1].dep_ in _CORE_MODIFIERS \
+                and not (untitled and doc[start - 1].lower_ in self.person_titles):  # not "from Georgia John Lewis"
             start -= 1
-        return list(doc[start:noun.i + 1]) if start < noun.i else words
+        return list(doc[start:noun.i + 1])
 
     def denial(self, preposition: "Token", skip: set[int]) -> list["Token"]:
         """A "without" phrase at its core ("without health insurance")."""
         objects = [c for c in preposition.children if c.dep_ == "pobj" and c.i not in skip]
         return [preposition, *self.noun_core(objects[0], skip)] if objects else []
+
+
+def _conjuncts(noun: "Token", skip: set[int]) -> list["Token"]:
+    """The nouns coordinated after ``noun``, also along a chain ("A, B and C": C may hang from B)."""
+    found: list[Token] = []
+    for child in noun.children:
+        if child.i > noun.i and child.i not in skip and nominal_conjunct(child):
+            found += [child, *_conjuncts(child, skip)]
+    return sorted(found, key=lambda t: t.i)

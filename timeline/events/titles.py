@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_clauses import ClauseParts
 from timeline.events.title_form import (
-    MAX_TITLE_WORDS, MIN_TITLE_WORDS, Part, TitleText, dangling, nameless_noun, title_faults,
+    MAX_TITLE_WORDS, MIN_TITLE_WORDS, Part, TitleText, dangling, nameless_noun, ordered_words, title_faults,
 )
 from timeline.events.title_naming import Naming
 from timeline.events.title_phrases import Phrases
 from timeline.events.title_quotes import Quotations
+from timeline.events.verb_forms import finite_participles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,6 +64,7 @@ class Titler:
         # a title that breaks a form rule ("Bail hearing", "Paul dropped", "Trump took
         # office"): the clause that governs the trigger, then either with its date
         alternatives = (
+            lambda: self.clauses.conjunct_parts(trigger, skip),
             lambda: self.clauses.governing_parts(trigger, skip),
             lambda: self.clauses.parts(trigger, skip - date),
             lambda: self.clauses.governing_parts(trigger, skip - date),
@@ -73,7 +75,7 @@ class Titler:
         named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
                          for t in trigger.doc if t.i in date)
         for k, alternative in enumerate(alternatives):
-            if k and (reports or not named_date):
+            if k > 1 and (reports or not named_date):
                 continue  # "said on Thursday" says no more than "said"
             parts = alternative()
             if not parts:
@@ -136,6 +138,7 @@ class Titler:
 
     def _built(self, parts: list[Part], trigger: "Token", actors: "ActorIndex | None") -> str:
         names = self.naming.names(parts, actors) if actors is not None else {}
+        names |= finite_participles(ordered_words(parts), self.words)
         return self.text.headline(parts, trigger, names)
 
     def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
