@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.events.clause_roles import (
-    RELATIVE_TAGS, SUBJECTS, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of,
+    RELATIVE_TAGS, SUBJECTS, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of, subjects_of,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_form import (
@@ -136,6 +136,8 @@ class ClauseParts:
         if subject is not None:
             outside = subject.i < verb.left_edge.i or subject.i > verb.right_edge.i
             own = skip | {t.i for t in verb.subtree} if outside else skip  # "legislation hammered out"
+            if outside and verb.dep_ == "relcl":  # "Manafort, ... who served, and Gates": Manafort alone served
+                own |= {t.i for c in subject.children if c.dep_ in ("conj", "cc") for t in c.subtree}
             parts.append(self.phrases.noun_part(subject, own, SHORT_SUBJECT, CORE_SUBJECT))
         parts.append(Part([(0, self.phrases.verb_group(verb, skip))]))
         objects = [c for c in verb.children if c.i not in skip and c.tag_ not in RELATIVE_TAGS and c.pos_ != "SCONJ"]
@@ -154,6 +156,9 @@ class ClauseParts:
                 parts += [
                     self.phrases.noun_part(c, skip, SHORT_OBJECT, CORE_OBJECT) for c in self.phrases.verb_objects(child, skip)
                 ]
+        purpose = self.object_infinitive(verb, skip)
+        if purpose:  # "tapped Powell to become head of the U.S. central bank"
+            parts.append(Part([(0, purpose), (DROP_COMPLEMENT, [])]))
         relative_object = self.relative_object(verb, skip)
         if relative_object is not None:  # "the bill President Bush signed" -> "Bush signed bill"
             parts.append(self.phrases.noun_part(relative_object, skip, SHORT_OBJECT, CORE_OBJECT))
@@ -181,15 +186,39 @@ class ClauseParts:
             parts.append(Part([(0, condition)]))
         return in_sentence_order(parts, verb)
 
+    def object_infinitive(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        """What a verb's object is chosen or sent to do, an infinitive after
+        the object that the parser hung from the verb ("tapped Powell, 64, ...,
+        to become head of the U.S. central bank"): its verb group and the
+        compact phrases of its objects; nothing when there is none."""
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i not in skip]
+        doc = verb.doc
+        for child in verb.children:
+            infinitive = child.dep_ == "advcl" and any(c.tag_ == "TO" for c in child.children) \
+                and not subjects_of(child, skip)
+            # right after the object and its apposition: not "sent an envoy to the Middle East ... to include"
+            adjacent = bool(objects) and all(t.is_punct for t in doc[objects[0].right_edge.i + 1:child.left_edge.i])
+            if not infinitive or not adjacent or child.i in skip:
+                continue
+            targets = [c for c in child.children if c.dep_ in ("dobj", "attr") and c.i not in skip]
+            if not targets:  # "funds to help build a museum": through its complement verb
+                words = self.phrases.predicate_core(child, skip)
+                return words if any(t.pos_ in ("NOUN", "PROPN") for t in words) else []
+            return self.phrases.verb_group(child, skip, with_head=False) + [
+                w for c in targets for w in self.phrases.noun_words(c, skip, 0)]
+        return []
+
     def complement_part(self, complement: list["Token"], skip: set[int]) -> Part:
         """A complement at its full length, as its preposition and the core of
-        its object ("against three provisions"), then left out."""
+        its object ("against three provisions"), then left out; a bare common
+        noun is no core, it needs what follows ("in hopes" of brokering a deal)."""
         levels = [(0, complement)]
         lead = complement[0]
         target = next((t for t in complement if t.head.i == lead.i and t.dep_ == "pobj"), None)
         if target is not None:
             short = [lead, *self.phrases.noun_core(target, skip)]
-            if len(short) < len(complement):
+            bare = len(short) == 2 and target.pos_ == "NOUN"
+            if len(short) < len(complement) and not bare:
                 levels.append((DROP_COMPLEMENT, short))
         return Part([*levels, (SHORT_OBJECT, [])], complement=True)
 
@@ -285,6 +314,9 @@ class ClauseParts:
             if subject.dep_ == "expl" and not any(
                     c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
                 return None  # "said there was “a lot of confidence”": nothing but the quotation is said
+            if clause.lemma_.lower() in grammar["copula_lemmas"] and not any(
+                    c.i > clause.i and c.i not in skip and not c.is_punct for c in clause.children):
+                return None  # "said Powell was “well-equipped to lead ...”": not "said Powell was"
             # "told Fox News he thought the informant could link ...": a report in a report says its content
             nested = clause.lemma_.lower() in self.words.reporting_verbs
             # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")

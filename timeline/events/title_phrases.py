@@ -53,7 +53,7 @@ class Phrases:
             c for c in verb.children
             if c.i not in skip and (
                 (c.i < verb.i and c.dep_ in VERB_GROUP) or c.dep_ == "neg"  # "was not": never lost
-                or c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in adverbs)
+                or (c.dep_ == "prt" and _particle_of(c, verb)) or (c.dep_ == "advmod" and c.lower_ in adverbs)
                 # "is evaluating whether to appoint": not "evaluating to appoint"
                 or (c.dep_ == "mark" and c.i < verb.i and c.lower_ in self.words.grammar["kept_marks"]
                     and not subjects_of(verb, skip))
@@ -192,7 +192,20 @@ class Phrases:
                 words += self.denial(child, skip)
         if depth > 0 and complements:
             words += self.first_complement(noun, skip)
+            words += self._agent(noun, skip, {t.i for t in words})
         return words
+
+    def _agent(self, noun: "Token", skip: set[int], held: set[int]) -> list["Token"]:
+        """Who did what a noun names, a named "by" phrase ("the shooting in
+        Sutherland Springs, Texas, by Devin Kelley"), unless already held."""
+        for child in noun.children:
+            if child.dep_ != "prep" or child.lower_ not in self.words.grammar["agent_prepositions"] \
+                    or child.i in skip or child.i in held:
+                continue
+            named = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.i not in skip]
+            if named:
+                return [child, *self.name_core(named[0], skip)]
+        return []
 
     def noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
         """The noun and the words of its name ("President Donald Trump", "tax
@@ -253,3 +266,12 @@ def _conjuncts(noun: "Token", skip: set[int]) -> list["Token"]:
         if child.i > noun.i and child.i not in skip and nominal_conjunct(child):
             found += [child, *_conjuncts(child, skip)]
     return sorted(found, key=lambda t: t.i)
+
+
+def _particle_of(particle: "Token", verb: "Token") -> bool:
+    """A particle right after its verb or its object ("threw out the lawsuit",
+    "threw the lawsuit out"); not one the parser reached across a phrase
+    ("passed in 1938 in the lead up to World War Two")."""
+    between = range(verb.i + 1, particle.i)
+    objects = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
+    return all(k in objects for k in between)
