@@ -79,9 +79,38 @@ class ClauseParts:
         predicate = misparsed_name(trigger, skip)
         if predicate is not None:  # "Trump on Thursday nominated": "Trump" is the subject, not a verb
             return [Part([(0, [trigger])]), *self.clause_parts(predicate, skip, report=True)]
+        if self.announced(trigger, skip):  # "Committee said it would investigate", not "Committee would investigate"
+            speaker = subject_of(trigger.head, skip, self.words)
+            parts = self.clause_parts(trigger.head, skip, report=True)
+            if speaker is None or speaker.pos_ != "PROPN" or not parts or speaker not in parts[0].words:
+                return parts
+            return [self.speaker(speaker, skip), *parts[1:]]
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
             return self.clause_parts(trigger, skip, report=True)
         return self.noun_parts(trigger, skip)
+
+    def speaker(self, subject: "Token", skip: set[int]) -> Part:
+        """Who tells what a title reports, by name ("Senator Bernie Sanders
+        said" -> "Bernie Sanders said"): the words go to what is said."""
+        name = self.phrases.noun_core(subject, skip)
+        if len(name) > 2 and all(t.pos_ == "PROPN" for t in name[-2:]):
+            name = sorted(name, key=lambda t: t.i)[-2:]
+        return Part([(0, name)])
+
+    def announced(self, verb: "Token", skip: set[int]) -> bool:
+        """A plan its actor announced ("the committee said it would
+        investigate"): a clause with a past modal, reported after its verb,
+        whose pronoun subject is the speaker; alone it would read as a
+        condition ("Committee would investigate"), so a title keeps that it
+        was said ("Maloney said she will introduce" -> "Maloney will introduce")."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.i > verb.i or head.i in skip or head.pos_ != "VERB" \
+                or head.lemma_.lower() not in self.words.reporting_verbs:
+            return False
+        subject = next(iter(subjects_of(verb, skip)), None)
+        modal = any(c.dep_ == "aux" and c.lower_ in self.words.grammar["past_modals"] for c in verb.children)
+        return modal and subject is not None and subject.tag_ == "PRP" \
+            and self.naming.antecedent(subject) is not None
 
     def governing_parts(self, trigger: "Token", skip: set[int]) -> list[Part]:
         """The clause of the nearest verb above the trigger that has a subject,
@@ -170,11 +199,7 @@ class ClauseParts:
             inner = self.clause_parts(preceding, skip if preceding.i in quoted else skip | quoted, report=False)
             if subject is None or subject.pos_ != "PROPN":
                 return inner
-            name = self.phrases.noun_core(subject, skip)
-            if len(name) > 2 and all(t.pos_ == "PROPN" for t in name[-2:]):
-                name = sorted(name, key=lambda t: t.i)[-2:]  # "Senator Bernie Sanders said" -> "Bernie Sanders said"
-            speaker = Part([(0, name)])
-            return [speaker, Part([(0, self.phrases.verb_group(verb, skip))]), *inner]
+            return [self.speaker(subject, skip), Part([(0, self.phrases.verb_group(verb, skip))]), *inner]
         content = self.reported(verb, skip) if report else None
         complement = self.phrases.first_complement(verb, skip) if content is None else []
         if complement:

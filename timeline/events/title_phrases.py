@@ -36,12 +36,16 @@ class Phrases:
 
     def condition(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The core of a conditional clause of the verb ("if Congress had not
-        taken care"), or nothing."""
+        taken care") or of its "without" phrase ("Without the mandate, premiums
+        would rise"), or nothing."""
         for clause in verb.children:
             marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.words.grammar["condition_marks"]]
             subject = next(iter(subjects_of(clause, skip)), None)
             if clause.dep_ == "advcl" and clause.i not in skip and marks and subject is not None:
                 return [marks[0], *self.noun_core(subject, skip), *self.predicate_core(clause, skip)]
+            if clause.dep_ == "prep" and clause.i not in skip and clause.lower_ in self.words.grammar[
+                    "negative_prepositions"]:
+                return self.denial(clause, skip)
         return []
 
     def verb_group(self, verb: "Token", skip: set[int], with_head: bool = True) -> list["Token"]:

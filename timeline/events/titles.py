@@ -33,6 +33,10 @@ __all__ = ["MAX_TITLE_WORDS", "MIN_TITLE_WORDS", "Titler", "title_faults"]
 _HEADLINE_TAG = re.compile(r"^(?:[A-Z]+(?: \d+)?-)+")
 # a headline is about a sentence when they share two words of this length
 _SHARED_WORD_CHARS = 4
+# what a word cut from the rest of its quotation must not lack (see _waiting)
+_AWAITED = frozenset({"dobj", "pobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
+# words a cut quotation never ends with ("the", "of", "and", "to", "is")
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
 
 
 class Titler:
@@ -130,8 +134,12 @@ class Titler:
         cut = len([t for t in kept if not t.is_punct]) > MAX_TITLE_WORDS - 2
         if cut:
             kept = kept[:MAX_TITLE_WORDS - 2]
-            while kept and (kept[-1].is_punct or kept[-1].is_stop):
+            # cut where the words read whole: not after a word whose noun or object is cut off
+            # ("... needs is a Liberal …", "... were thrilled to welcome …")
+            while kept and (kept[-1].is_punct or kept[-1].pos_ in _FUNCTION_POS or _waiting(kept[-1], kept)):
                 kept = kept[:-1]
+            if len([t for t in kept if not t.is_punct]) < MIN_TITLE_WORDS:
+                return None
         opening, closing = sorted(grammar["headline_quote_marks"])
         quoted = kept[0].doc[kept[0].i:kept[-1].i + 1].text + (" " + min(grammar["quotation_cut"]) if cut else "")
         return f"{author}: {opening}{quoted}{closing}"
@@ -160,3 +168,14 @@ class Titler:
         sentence = {t.lower_ for t in trigger.sent if len(t.text) >= _SHARED_WORD_CHARS}
         shared = {w.lower().strip(",.:;'’\"") for w in words} & sentence
         return title if main and len(shared) >= 2 else None
+
+
+def _waiting(token: "Token", kept: list["Token"]) -> bool:
+    """Whether a quotation cut after ``token`` would leave it waiting for
+    what follows: its head (a modifier before its noun: "a Liberal") or its
+    object or complement."""
+    held = {t.i for t in kept}
+    if token.head.i > token.i and token.head.i not in held:
+        return True
+    awaited = _AWAITED - {"xcomp"} if token.tag_ in ("VBN", "JJ") else _AWAITED  # "were thrilled" reads whole
+    return any(c.i > token.i and c.i not in held and c.dep_ in awaited for c in token.children)
