@@ -122,19 +122,23 @@ class ClauseParts:
             # "accused of initiating", "keep the government operating"
             return []
         verb = trigger.head
-        chain: list[Token] = []  # the prepositions between verb and trigger ("during visit")
-        for _ in range(_GOVERNING_STEPS):
-            if verb.i in skip:
+        chain: list[Token] = []  # the prepositions (and "of" nouns) between verb and trigger ("during visit")
+        steps = 0
+        while True:
+            if verb.i in skip or steps == _GOVERNING_STEPS:
                 return []
             if verb.pos_ in ("VERB", "AUX") and subject_of(verb, skip, self.words) is not None:
                 break
             if verb.pos_ == "ADP":
                 chain.insert(0, verb)
+            elif verb.pos_ == "NOUN" and chain and chain[0].lower_ in self.words.grammar["object_prepositions"]:
+                # "certification of the results of the election": the nouns an "of" joins are one phrase
+                chain.insert(0, verb)
+                steps -= 1
             if verb.head == verb:
                 return []
             verb = verb.head
-        else:
-            return []
+            steps += 1
         parts = self.clause_parts(verb, skip, report=True)
         if any(trigger in p.levels[0][1] for p in parts):
             return parts
