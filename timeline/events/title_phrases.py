@@ -214,11 +214,13 @@ class Phrases:
     def noun_core(self, noun: "Token", skip: set[int]) -> list["Token"]:
         """The noun and the words of its name ("President Donald Trump", "tax
         bill"); for a name, the name alone ("law professor Caren Harp" ->
-        "Caren Harp"); with the nouns coordinated to it, never cut inside a
-        coordination ("Senators Ted Cruz and Pat Toomey")."""
+        "Caren Harp"); with the names coordinated to it, never cut inside a
+        coordination of names ("Senators Ted Cruz and Pat Toomey")."""
         words = self.name_core(noun, skip)
-        conjuncts = _conjuncts(noun, skip)
-        if not conjuncts:
+        # names only: "Cruz" for "Cruz and Toomey" misleads about who, "emails" for
+        # "emails, financial records and other documents" sums them up
+        conjuncts = _conjuncts(noun, skip) if noun.pos_ == "PROPN" else []
+        if not conjuncts or any(c.pos_ != "PROPN" for c in conjuncts):
             return words
         # the "and" and the commas of the list ("Peter Costello, Robert Hill and Daryl Williams")
         words += [t for c in (noun, *conjuncts) for t in c.children if t.i > noun.i and t.i not in skip
