@@ -84,7 +84,10 @@ class ClauseParts:
             parts = self.clause_parts(trigger.head, skip, report=True)
             if speaker is None or speaker.pos_ != "PROPN" or not parts or speaker not in parts[0].words:
                 return parts
-            return [self.speaker(speaker, skip), *parts[1:]]
+            short = self.speaker(speaker, skip)
+            # only a person's title goes ("Senator"); "U.S. House of Representatives Armed Services Committee" stays
+            shortened = len(short.words) == 2 and len(self.phrases.noun_core(speaker, skip)) > 2
+            return [short, *parts[1:]] if shortened else parts
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
             return self.clause_parts(trigger, skip, report=True)
         return self.noun_parts(trigger, skip)

@@ -95,8 +95,8 @@ def finite_participles(ordered: list["Token"], words: Lexicon) -> dict[int, str]
     verb = ordered[verbs[0]]
     # only its own subject: not "Her comments took office" of "comments came ..., since taking office"
     subject = subject_of(verb, set(), words)
-    if subject is None or subject not in ordered[:verbs[0]]:
-        return {}
+    if subject is None or subject not in ordered[:verbs[0]] or subject.dep_ in ("dobj", "pobj"):
+        return {}  # "accused Gulen of instigating a coup": an accusation, not that Gulen instigated it
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
     form = finite_form(verb, plural, words)
     return {} if form is None else {verb.i: form}
