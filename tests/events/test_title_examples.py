@@ -52,9 +52,20 @@ def _title(context: str, sentence: str, trigger: str, published: str) -> str | N
 
 
 def _words(title: str) -> set[str]:
-    """The title's words, lower case, without punctuation or a possessive ending."""
+    """The title's words, lower case, without punctuation or a possessive
+    ending, each also as its stem (an expected "clearing" is held by a
+    title's finite "cleared")."""
     plain = re.sub(r"['’]s\b", "", title.lower())
-    return {w.strip(".,:;!?\"“”‘’()") for w in plain.split()} | set(plain.split())
+    words = {w.strip(".,:;!?\"“”‘’()") for w in plain.split()} | set(plain.split())
+    return words | {_stem(w) for w in words}
+
+
+def _stem(word: str) -> str:
+    """The word without a verb ending ("clearing", "cleared" -> "clear")."""
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[:-len(ending)]
+    return word
 
 
 def _params() -> list[object]:

@@ -35,14 +35,14 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
         for child in subjects_of(token, skip):
             if child.lemma_.lower() not in grammar["time_nouns"]:
                 if child.tag_ in RELATIVE_TAGS:  # "which" of a clause the parser did not see as relative: no one
-                    return antecedent_noun(token.head) if token.dep_ == "relcl" and token.head != token else None
+                    return _named(antecedent_noun(token.head)) if token.dep_ == "relcl" and token.head != token else None
                 if heading_subject(child):
                     return None
                 if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
                     return None  # "since launching one" reads better than "It launching one"
                 return child
         if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head
+            return _named(token.head)
         head = token.head
         if head == token:
             return None
@@ -64,6 +64,14 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
         else:
             return None
     return None
+
+
+def _named(noun: "Token | None") -> "Token | None":
+    """The name a description stands in apposition to ("Devin Kelley, a former
+    serviceman who had a conviction": Kelley had it)."""
+    if noun is not None and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
 
 
 def cut_report(words: list["Token"]) -> bool:
@@ -135,6 +143,12 @@ def acting_it(token: "Token", words: Lexicon) -> bool:
         return False
     return not any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i and any(
         g.dep_ == "mark" for g in c.children) for c in head.children)
+
+
+def own_clause_conjunct(token: "Token", skip: set[int]) -> bool:
+    """A verb conjoined to another with a subject of its own ("that changed,
+    and Simonds clinched"): a clause apart, not a second verb of the first."""
+    return token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and bool(subjects_of(token, skip))
 
 
 def nominal_conjunct(token: "Token") -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 import json
 from importlib import resources
@@ -27,6 +27,13 @@ def _groups(name: str) -> dict[str, str]:
     return groups
 
 
+def _forms(name: str) -> dict[str, tuple[str, ...]]:
+    """Each line's first word mapped to the words after it ("be was is")."""
+    raw = resources.files("timeline.events").joinpath(f"data/{name}").read_text("utf-8")
+    lines = (line.lower().split() for line in raw.splitlines())
+    return {words[0]: tuple(words[1:]) for words in lines if len(words) > 1 and not words[0].startswith("#")}
+
+
 def _grammar() -> dict[str, frozenset[str]]:
     raw = resources.files("timeline.events").joinpath("data/grammar_words.json").read_text("utf-8")
     return {key: frozenset(words) for key, words in json.loads(raw).items() if not key.startswith("_")}
@@ -47,6 +54,8 @@ class Lexicon:
     grammar: dict[str, frozenset[str]]
     reporting_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
+    # the irregular forms of verbs: past, and present when irregular ("be" -> ("was", "is"))
+    verb_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_event_noun(self, lemma: str, listed_only: bool = False) -> bool:
         """A noun naming a happening: listed, or (unless ``listed_only``) with a nominalising suffix."""
@@ -77,4 +86,5 @@ def lexicon() -> Lexicon:
         grammar=_grammar(),
         reporting_verbs=_words("reporting_verbs.txt"),
         aspectual_verbs=_words("aspectual_verbs.txt"),
+        verb_forms=_forms("verb_forms.txt"),
     )
