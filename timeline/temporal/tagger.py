@@ -56,13 +56,45 @@ class TemporalTagger:
         published: date | datetime,
         candidates: list[Candidate],
         parsed: ParsedText | None,
+        headline: str | None = None,
     ) -> list[Timex]:
         """The stages: filter with the parse -> normalise and resolve in text
-        order -> clock times take the day named next to them."""
+        order -> clock times take the day named next to them (the time stamps
+        of a list, the day its ``headline`` names)."""
         day = published.date() if isinstance(published, datetime) else published
         kept = self.filter.keep(text, candidates, parsed)
         timexes, parts = self._resolve_in_text_order(text, day, kept, parsed)
-        return self._date_clock_times(text, self._date_ranges(text, timexes, parts))
+        timexes = self._date_clock_times(text, self._date_ranges(text, timexes, parts))
+        return self._date_stamps(text, timexes, headline, day) if headline else timexes
+
+    def headline_day(self, headline: str, published: date) -> str | None:
+        """The one day a headline names ("Factbox: Trump on Twitter (December
+        12) - ..."), resolved against the publication date; None when it names
+        no day or several."""
+        days = set()
+        for c in self.candidates(headline):
+            spec = self.normalizer.normalize(c)
+            resolved = resolve(spec, published, None, Direction(UNKNOWN)) if spec is not None else None
+            if resolved is not None and resolved.period is not None:
+                if resolved.period.gran != "day":
+                    return None
+                days.add(resolved.value)
+        return days.pop() if len(days) == 1 else None
+
+    def _date_stamps(self, text: str, timexes: list[Timex], headline: str, published: date) -> list[Timex]:
+        """The time stamps closing the items of a list (stamps.py) take the
+        day the article's headline names instead of the publication date: a
+        factbox of Tuesday's posts published on Wednesday is headed "(December
+        12)", and its "[0710 EST]" is that Tuesday's."""
+        stamps = [i for i, t in enumerate(timexes) if t.type == "TIME" and t.anchor == "t0"
+                  and _DAY_VALUE.match(t.value) and self.stamps.closed_item(text, t.start, t.end) is not None]
+        named = self.headline_day(headline, published) if stamps else None
+        if named is None:
+            return timexes
+        out = list(timexes)
+        for i in stamps:
+            out[i] = replace(out[i], value=named + out[i].value[10:])
+        return out
 
     def _resolve_in_text_order(
         self, text: str, day: date, kept: list[Candidate], parsed: ParsedText | None,
