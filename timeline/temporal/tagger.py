@@ -23,6 +23,7 @@ from timeline.temporal.resolve import range_partner, resolve
 from timeline.temporal.stamps import stamp_words
 from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
 from timeline.temporal.values import Spec
+from timeline.text.sentences import lead_sentence
 
 
 class TemporalTagger:
@@ -116,9 +117,14 @@ class TemporalTagger:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
+                if _same_day(spec) and reference.stale(c.start):
+                    ref, ref_id = self._main_day(text, day, out, parts)
                 told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
+                story_year = reference.story_year(text, c.start) if _yearless_date(spec) else None
+                if story_year is not None:  # "In 1980, ... the November election": November 1980
+                    spec, ref_id = replace(spec, year=story_year), reference.last_id
                 resolved = resolve(spec, now, ref, way)
             else:
                 ref_id = chronology.anchor
@@ -130,7 +136,7 @@ class TemporalTagger:
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
-                reference.move(resolved.period, tid)
+                reference.move(resolved.period, tid, (c.start, c.end), named_year=spec.year is not None)
             out.append(timex)
             parts.append((spec, resolved.period))
         return out, parts
@@ -151,6 +157,20 @@ class TemporalTagger:
                     and self.tense.told_under(parsed, (c.start, c.end), (timex.start, timex.end)):
                 return period.day, timex.id
         return None
+
+    def _main_day(
+        self, text: str, published: date, before: list[Timex], parts: list[tuple[Spec, Period | None]],
+    ) -> tuple[Period, str]:
+        """The day of the article's main news: the first day its lead sentence
+        names ("The United States on Wednesday called ..."), else the
+        publication date (and the id of its expression, or "t0")."""
+        lead = lead_sentence(text)
+        for timex, (_, period) in zip(before, parts):
+            if lead is None or timex.start >= lead[1]:
+                break
+            if lead[0] <= timex.start and period is not None and period.gran == "day":
+                return period, timex.id
+        return Period.of_day(published), "t0"
 
     def _date_ranges(self, text: str, timexes: list[Timex], parts: list[tuple[Spec, Period | None]]) -> list[Timex]:
         """The ends of a range share a year: "from June to August of 2016"
@@ -207,6 +227,17 @@ class TemporalTagger:
         return out
 
 
+def _yearless_date(spec: Spec) -> bool:
+    """A month or a day of a month without year ("the November election", "the Nov. 8 vote")."""
+    return spec.month is not None and spec.year is None and spec.shift is None and not spec.reuse \
+        and spec.weekday is None and spec.type == "DATE"
+
+
+def _same_day(spec: Spec) -> bool:
+    """"the same day", "that day": the day the story is at."""
+    return spec.anaphoric and spec.shift == ("day", 0) and not spec.day_reference_only
+
+
 def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tuple[date, str] | None:
     """A weekday told in the past perfect, when the narrative is at an earlier
     week than the publication's, is the one up to the end of that period:
@@ -243,6 +274,16 @@ class _Reference:
     last_id: str | None = None
     report: Period | None = None
     report_id: str | None = None
+    last_start: int = 0  # where the expression of ``last`` starts and ends in the text
+    last_end: int = 0
+    last_named_year: bool = False  # whether that expression wrote its year ("in 1980", "Nov. 8, 2016")
+
+    def stale(self, at: int) -> bool:
+        """Whether the last date was named too far before ``at`` for "the same
+        day" to mean it: several sentences on, the story is back at its main
+        news ("... after the Aug. 25 attacks. [nine sentences] The U.S. move
+        came the same day as a U.N. tribunal convicted Mladic")."""
+        return self.last is not None and at - self.last_end > _ANAPHOR_REACH_CHARS
 
     def for_spec(self, spec: Spec) -> tuple[Period | None, str | None]:
         if (spec.reuse or spec.keep_granularity) and self.report is not None and self.last is not None \
@@ -250,8 +291,22 @@ class _Reference:
             return self.report, self.report_id
         return self.last, self.last_id
 
-    def move(self, period: Period, tid: str) -> None:
-        self.last, self.last_id = period, tid
+    def story_year(self, text: str, at: int) -> int | None:
+        """The year a date without one takes from its sentence rather than from
+        the publication date: the sentence opens with a date that wrote a
+        year other than the publication's, framing all it tells ("In 1980,
+        ... to oppose the Democrat in the November election").  A year named
+        inside the sentence or in an earlier one frames nothing ("dating to
+        1994. In January, ...": January of the story's year)."""
+        if self.last is None or not self.last_named_year or self.last.gran not in _STORY_YEAR_GRANULARITIES \
+                or self.last.year == self.published.year or _SENTENCE_END.search(text, self.last_end, at):
+            return None
+        opening = _FRAME_OPENING.search(text, max(0, self.last_start - _FRAME_REACH_CHARS), self.last_start)
+        return self.last.year if opening is not None else None
+
+    def move(self, period: Period, tid: str, span: tuple[int, int] = (0, 0), named_year: bool = False) -> None:
+        self.last, self.last_id, self.last_named_year = period, tid, named_year
+        self.last_start, self.last_end = span
         if period.gran not in _REPORT_GRANULARITIES:
             return
         start, end = period.first_day(), period.day_after()
@@ -260,6 +315,13 @@ class _Reference:
             self.report, self.report_id = period, tid
 
 
+# how far back (characters) the date "the same day" / "that day" means may be: about three sentences
+_ANAPHOR_REACH_CHARS = 600
+# a date opening its sentence frames it: "In 1980, ...", "On Nov. 8, 2016, ..." (at most one word before it)
+_STORY_YEAR_GRANULARITIES = ("year", "month", "day")
+_FRAME_REACH_CHARS = 16
+_FRAME_OPENING = re.compile(r"(?:^|[.!?\n\-–—][\"”’)]?\s+)(?:[A-Z][a-z]*\s+)?\Z")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 # how far back (characters) the day of a telling may be: one sentence
 _TELLING_CHARS = 400
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
