@@ -238,6 +238,8 @@ class Titler:
                 return []
             if verb.pos_ in ("VERB", "AUX") and subject_of(verb, skip, self.words) is not None:
                 break
+            if verb.dep_ in ("prep", "mark") and self._other_time(verb):
+                return []  # "Republicans held 66 seats before the Nov. 7 election": not the election's day
             if verb.pos_ == "ADP":
                 chain.insert(0, verb)
             if verb.head == verb:
@@ -260,6 +262,12 @@ class Titler:
             phrase = _Part([(0, chain + predicate)], complement=bool(chain))
         # the trigger's phrase takes the place of the clause's first complement
         return _in_sentence_order([*(p for p in parts if not p.complement), phrase], verb)
+
+    def _other_time(self, preposition: "Token") -> bool:
+        """Whether a preposition puts what it introduces at another time than
+        its clause ("before", "after", "since", "until")."""
+        word = preposition.lower_
+        return word in self.words.boundary_prepositions or word in self.words.grammar["other_time_prepositions"]
 
     def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
         """The article's own headline, for the event that is its main news:
@@ -416,7 +424,8 @@ class Titler:
         if holder.pos_ == "VERB" and head.i == holder.i + 1:
             # "came under fire": the verb, its preposition and the noun
             return [*self._actor_and_verb(holder, skip), _Part([(0, [head, noun])])]
-        subject = self._subject(holder, skip, resolve=True) if holder.pos_ == "VERB" and head.i > holder.i else None
+        subject = self._subject(holder, skip, resolve=True) \
+            if holder.pos_ == "VERB" and head.i > holder.i and not self._other_time(head) else None
         if subject is not None and subject.i < holder.i and holder.i not in skip:
             # a bare noun alone says nothing ("Meeting"): the clause before it, told
             # in its order ("Staff members were briefed in meeting", "Page saw him at dinner")
