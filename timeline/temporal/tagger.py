@@ -21,7 +21,7 @@ from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import range_partner, resolve
 from timeline.temporal.stamps import stamp_words
-from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
+from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun
 from timeline.temporal.values import Spec
 from timeline.text.sentences import lead_sentence
 
@@ -122,7 +122,8 @@ class TemporalTagger:
                 told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
-                story_year = reference.story_year(text, c.start) if _yearless_date(spec) else None
+                story_year = (reference.story_year(text, c.start)
+                              or _named_before(spec, parsed, c, parts)) if _yearless_date(spec) else None
                 if story_year is not None:  # "In 1980, ... the November election": November 1980
                     spec, ref_id = replace(spec, year=story_year), reference.last_id
                 resolved = resolve(spec, now, ref, way)
@@ -225,6 +226,22 @@ class TemporalTagger:
             if near:
                 out[i] = replace(t, value=near[0].value + t.value[10:])
         return out
+
+
+def _named_before(
+    spec: Spec, parsed: ParsedText | None, c: Candidate, before: list[tuple[Spec, Period | None]],
+) -> int | None:
+    """The year of a happening the story named before with its year: "the
+    Seychelles meeting on Jan. 11, 2017 ... shortly before the January
+    Seychelles meeting" (a month that premodifies a definite noun names a
+    known happening; the latest such month (and day) written with a year)."""
+    if parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
+        return None
+    for earlier, period in reversed(before):
+        if earlier.year is not None and earlier.month == spec.month and period is not None \
+                and (spec.day is None or earlier.day == spec.day):
+            return period.year
+    return None
 
 
 def _yearless_date(spec: Spec) -> bool:
