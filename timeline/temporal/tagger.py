@@ -199,10 +199,12 @@ class TemporalTagger:
         """Whether a resolved date becomes the reference of what follows.
         Comparisons ("a year earlier", "the year-ago quarter") do not move the
         narrative's date, nor does the closing day of a period ("the quarter
-        ended Sept. 30")."""
+        ended Sept. 30"), nor the time stamp of a list item ("December 7, 1941
+        [1004 EST] - ... the brave warriors who on that day stood tall": 1941)."""
         return timex.type in ("DATE", "TIME") and not spec.keep_granularity \
             and not (spec.reuse and (spec.shift or spec.reuse_year is not None)) \
-            and not self._closes_period(text, before, timex.start)
+            and not self._closes_period(text, before, timex.start) \
+            and not (timex.type == "TIME" and self.stamps.closed_item(text, timex.start, timex.end) is not None)
 
     def _closes_period(self, text: str, before: Timex | None, start: int) -> bool:
         """Whether the expression at ``start`` is the closing day of the quarter
@@ -217,8 +219,9 @@ class TemporalTagger:
         out = list(timexes)
         flags = self.lex.rule_flags
         for i, t in enumerate(out):
-            if "clock" not in flags.get(t.rule or "", ()) or t.anchor != "t0" or "T" not in t.value:
-                continue
+            if "clock" not in flags.get(t.rule or "", ()) or t.anchor != "t0" or "T" not in t.value \
+                    or self.stamps.closed_item(text, t.start, t.end) is not None:
+                continue  # a list item's stamp is not dated by a day its item names ("December 7, 1941 [1004 EST]")
             near = [n for n in (out[i + 1] if i + 1 < len(out) else None, out[i - 1] if i > 0 else None)
                     if n is not None and "names_day" in flags.get(n.rule or "", ()) and _DAY_VALUE.fullmatch(n.value)
                     and (0 <= n.start - t.end <= _NEARBY_AFTER or 0 <= t.start - n.end <= _NEARBY_BEFORE)

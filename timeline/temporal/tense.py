@@ -69,6 +69,9 @@ class TenseWords:
     # a clause whose time lies before its head's
     earlier_clause_deps: frozenset[str] = frozenset()
     duration_cues: frozenset[str] = frozenset()
+    # "Trump said on Friday he was not leaving": a telling in the simple past
+    # dated by its own weekday is the story's own report, not told by another
+    telling_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> "TenseWords":
@@ -206,15 +209,21 @@ class TenseReader:
             return False
         verb, _ = governing_verb(tokens)
         told, embedded = governing_verb(others)
-        if verb is None or told is None or embedded or verb.i == told.i:
+        if verb is None or told is None or embedded or verb.i == told.i \
+                or (verb.tag_ == "VBD" and verb.lemma_ in self.words.telling_verbs):
             return False
+        teller_words = {t.i for t in others}
         token = verb  # up to the telling verb, never through a conjunct ("touring Thursday and meeting Friday")
         for _ in range(_MAX_HOPS_TO_VERB):
             if token.dep_ == "conj" or token.head.i == token.i:
                 return False
             token = token.head
+            if token.i in teller_words:
+                return False  # "dated Nov. 28, which was seen on Monday": a clause the parser hung on the date
             if token.i == told.i:
                 return True
+            if token.tag_ == "VBD" and token.lemma_ in self.words.telling_verbs:
+                return False  # "but Trump said on Friday he was not leaving": a telling of its own
         return False
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
