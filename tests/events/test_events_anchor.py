@@ -216,3 +216,17 @@ def test_a_dated_happening_before_or_since_which_a_clause_holds_does_not_title_i
                     "went to the Capitol.", [("January", "2017-01")])
     assert triggers(events) == ["taking"]
     assert "seeking" not in events[0].title.lower() and "office" in events[0].title.lower()
+
+
+def test_the_headline_titles_the_lead_only_for_a_date_of_the_news() -> None:
+    text = ("BRUSSELS (Reuters) - On the eve of his trip to Europe, Rex Tillerson gave a speech last week that "
+            "European allies had waited months to hear.")
+    headline = "U.S. allies fret as 'guillotine' hangs over Tillerson"
+    published = datetime(2017, 12, 3).date()
+    anchorer = EventAnchorer()
+    background = anchorer.anchor(text, published, timexes_for(text, [("last week", "2017-W47")]), parse(text),
+                                 headline)
+    assert background and all(e.title != headline for e in background)  # the speech was not the fretting
+    news = text.replace("last week", "on Saturday")
+    told = anchorer.anchor(news, published, timexes_for(news, [("Saturday", "2017-12-02")]), parse(news), headline)
+    assert [e.title for e in told if e.trigger.text == "gave"] == [headline]
