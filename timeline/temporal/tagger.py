@@ -122,8 +122,7 @@ class TemporalTagger:
                 told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
-                story_year = (reference.story_year(text, c.start)
-                              or _named_before(spec, parsed, c, parts)) if _yearless_date(spec) else None
+                story_year = self._story_year(text, spec, parsed, c, parts, reference) if _yearless_date(spec) else None
                 if story_year is not None:  # "In 1980, ... the November election": November 1980
                     spec, ref_id = replace(spec, year=story_year), reference.last_id
                 resolved = resolve(spec, now, ref, way)
@@ -158,6 +157,22 @@ class TemporalTagger:
                     and self.tense.told_under(parsed, (c.start, c.end), (timex.start, timex.end)):
                 return period.day, timex.id
         return None
+
+    def _story_year(
+        self, text: str, spec: Spec, parsed: ParsedText | None, c: Candidate,
+        parts: list[tuple[Spec, Period | None]], reference: "_Reference",
+    ) -> int | None:
+        """The year a month or day without one takes from the story: that of a
+        date opening its sentence ("In 1980, ... the November election"); for
+        one premodifying a definite noun, a known happening, that of the same
+        month the story named with its year ("the Seychelles meeting on Jan.
+        11, 2017 ... the January Seychelles meeting"), else of a year named
+        earlier in its sentence ("in 2016, in addition to contacts during and
+        after the Nov. 8 presidential election")."""
+        framed = reference.story_year(text, c.start)
+        if framed is not None or parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
+            return framed
+        return _named_before(spec, parts) or reference.story_year(text, c.start, framing=False)
 
     def _main_day(
         self, text: str, published: date, before: list[Timex], parts: list[tuple[Spec, Period | None]],
@@ -231,15 +246,9 @@ class TemporalTagger:
         return out
 
 
-def _named_before(
-    spec: Spec, parsed: ParsedText | None, c: Candidate, before: list[tuple[Spec, Period | None]],
-) -> int | None:
-    """The year of a happening the story named before with its year: "the
-    Seychelles meeting on Jan. 11, 2017 ... shortly before the January
-    Seychelles meeting" (a month that premodifies a definite noun names a
-    known happening; the latest such month (and day) written with a year)."""
-    if parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
-        return None
+def _named_before(spec: Spec, before: list[tuple[Spec, Period | None]]) -> int | None:
+    """The year of the latest date the story wrote with a year in the month
+    (and on the day) ``spec`` names."""
     for earlier, period in reversed(before):
         if earlier.year is not None and earlier.month == spec.month and period is not None \
                 and (spec.day is None or earlier.day == spec.day):
@@ -311,16 +320,19 @@ class _Reference:
             return self.report, self.report_id
         return self.last, self.last_id
 
-    def story_year(self, text: str, at: int) -> int | None:
+    def story_year(self, text: str, at: int, framing: bool = True) -> int | None:
         """The year a date without one takes from its sentence rather than from
         the publication date: the sentence opens with a date that wrote a
         year other than the publication's, framing all it tells ("In 1980,
         ... to oppose the Democrat in the November election").  A year named
         inside the sentence or in an earlier one frames nothing ("dating to
-        1994. In January, ...": January of the story's year)."""
+        1994. In January, ...": January of the story's year); ``framing``
+        False: any year named before in the sentence counts."""
         if self.last is None or not self.last_named_year or self.last.gran not in _STORY_YEAR_GRANULARITIES \
                 or self.last.year == self.published.year or _SENTENCE_END.search(text, self.last_end, at):
             return None
+        if not framing:  # any year named before in the sentence
+            return self.last.year
         opening = _FRAME_OPENING.search(text, max(0, self.last_start - _FRAME_REACH_CHARS), self.last_start)
         return self.last.year if opening is not None else None
 
