@@ -60,8 +60,7 @@ def lead_sentence(text: str) -> tuple[int, int] | None:
     short to be a sentence (a byline)."""
     for start, end in split_sentences(text[:LEAD_SEARCH_CHARS]):  # the lead is near the top: no need to split it all
         piece = text[start:end]
-        # an editor's note is bracketed whole; "(Reuters) - The U.S. ..." is a dateline without city
-        if (piece[:1] in "([" and piece.rstrip()[-1:] in ")]") or len(piece.split()) < LEAD_MIN_WORDS:
+        if piece[:1] in "([" or len(piece.split()) < LEAD_MIN_WORDS:
             continue
         return start, end
     return None
