@@ -108,7 +108,7 @@ class Pipeline:
     def _document(self, pending: _Pending, parsed: ParsedText) -> Document:
         article = pending.article
         published = article.published if article.published is not None else pending.published
-        timexes = tuple(self.tagger.tag(article.text, published, pending.candidates, parsed))
+        timexes = tuple(self.tagger.tag(article.text, published, pending.candidates, parsed, article.title))
         events = (
             self.anchorer.anchor(article.text, pending.published, timexes, parsed, article.title)
             if self.settings.events

@@ -193,3 +193,40 @@ def test_a_posted_item_is_headed_by_its_author_and_its_first_words() -> None:
     # a long first sentence is quoted in part, the cut marked
     assert titles["10:18"].startswith("@realDonaldTrump: “Fines and penalties against Wells Fargo Bank")
     assert titles["10:18"].endswith("…”") and len(titles["10:18"].split()) <= 14
+
+
+def test_a_date_after_an_opening_participle_dates_the_participle() -> None:
+    # the parser gives the date to the main verb; it is the birth's date, not the education's
+    events = anchor("Born in Rockford, Illinois, on Feb. 15, 1922, Anderson was educated at Harvard Law School.",
+                    [("Feb. 15, 1922", "1922-02-15")])
+    assert triggers(events) == ["Born"]
+    # a participle after the date, or one with a subject of its own, keeps the main verb
+    later = anchor("On Feb. 15, 1922, Anderson, born in Rockford, moved to Chicago.", [("Feb. 15, 1922", "1922-02-15")])
+    assert "Born" not in triggers(later) and "born" not in triggers(later)
+
+
+def test_a_dated_happening_before_or_since_which_a_clause_holds_does_not_title_it() -> None:
+    # the date is the election's: the seats were held before it, not on Nov. 7
+    events = anchor("Before the Nov. 7 general election, Republicans held 66 seats to Democrats' 34.",
+                    [("Nov. 7", "2017-11-07")])
+    assert triggers(events) == ["election"]
+    assert "held" not in events[0].title.lower() and "election" in events[0].title.lower()
+    # the date is taking office's: the seeking goes on since then
+    events = anchor("Trump, who is still seeking his first major legislative win since taking office in January, "
+                    "went to the Capitol.", [("January", "2017-01")])
+    assert triggers(events) == ["taking"]
+    assert "seeking" not in events[0].title.lower() and "office" in events[0].title.lower()
+
+
+def test_the_headline_titles_the_lead_only_for_a_date_of_the_news() -> None:
+    text = ("BRUSSELS (Reuters) - On the eve of his trip to Europe, Rex Tillerson gave a speech last week that "
+            "European allies had waited months to hear.")
+    headline = "U.S. allies fret as 'guillotine' hangs over Tillerson"
+    published = datetime(2017, 12, 3).date()
+    anchorer = EventAnchorer()
+    background = anchorer.anchor(text, published, timexes_for(text, [("last week", "2017-W47")]), parse(text),
+                                 headline)
+    assert background and all(e.title != headline for e in background)  # the speech was not the fretting
+    news = text.replace("last week", "on Saturday")
+    told = anchorer.anchor(news, published, timexes_for(news, [("Saturday", "2017-12-02")]), parse(news), headline)
+    assert [e.title for e in told if e.trigger.text == "gave"] == [headline]

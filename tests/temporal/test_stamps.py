@@ -45,3 +45,30 @@ def test_the_author_of_a_list_is_the_name_before_its_opener() -> None:
     words = stamp_words()
     assert words.author(FACTBOX, FACTBOX.index("Why is")) == "@realDonaldTrump"
     assert words.author("Line one [0746 EST]\nLine two [0804 EST]", 20) is None
+
+
+def test_the_stamps_of_a_list_take_the_day_its_headline_names() -> None:
+    from datetime import date
+
+    from timeline.temporal import TemporalTagger
+
+    tagger = TemporalTagger()
+    headline = "Factbox: Trump on Twitter (December 12) - Democrats, Gillibrand"
+    values = {t.text: t.value for t in tagger.tag(FACTBOX, date(2017, 12, 13), tagger.candidates(FACTBOX), None,
+                                                  headline)}
+    assert values["0746 EST"] == "2017-12-12T07:46-05:00"
+    assert values["0804 EST"] == "2017-12-12T08:04-05:00"
+    # no day in the headline (or no headline): the publication date stays
+    plain = tagger.tag(FACTBOX, date(2017, 12, 13), tagger.candidates(FACTBOX), None, "Trump on Twitter")
+    assert {t.value[:10] for t in plain} == {"2017-12-13"}
+
+
+def test_a_headline_naming_two_days_or_a_month_names_no_day() -> None:
+    from datetime import date
+
+    from timeline.temporal import TemporalTagger
+
+    tagger = TemporalTagger()
+    assert tagger.headline_day("Trump on Twitter (Dec. 12)", date(2017, 12, 13)) == "2017-12-12"
+    assert tagger.headline_day("Trump on Twitter (Dec. 11, Dec. 12)", date(2017, 12, 13)) is None
+    assert tagger.headline_day("Trump in December", date(2017, 12, 13)) is None

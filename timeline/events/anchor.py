@@ -13,7 +13,7 @@ same date) are merged into one event that keeps every mention.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Iterable
 
 from timeline.events.actors import ActorIndex
@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DATED_TYPES = ("DATE", "TIME")
+# how many days before publication the news an article's headline tells may be
+NEWS_DAYS = 4
 PRESENT_REF = "PRESENT_REF"
 _VERBS = ("VERB", "AUX")
 
@@ -43,6 +45,19 @@ def dates_events(timex: Timex) -> bool:
     """DATE and TIME expressions date events; so does a duration that ends
     at the publication date ("in the past year": TimeML endPoint t0)."""
     return timex.type in DATED_TYPES or (timex.type == "DURATION" and timex.anchor == "t0")
+
+
+def tells_the_news(timex: Timex, published: date) -> bool:
+    """Whether a date of the lead sentence can be the day of the news its
+    headline tells: a day (or a time of it) not more than a few days before
+    publication.  "On the eve of his trip, Tillerson gave a speech last week"
+    under "U.S. allies fret as 'guillotine' hangs over Tillerson" is background
+    to the news, which the headline would misdate."""
+    when = timex_interval(timex, published)
+    if when is None or GRANULARITY_ORDER.index(when.granularity) > GRANULARITY_ORDER.index("day"):
+        return False
+    end = when.end.date() if isinstance(when.end, datetime) else when.end
+    return (published - end).days <= NEWS_DAYS
 
 
 def timex_interval(timex: Timex, published: date) -> DateInterval | None:
@@ -84,7 +99,8 @@ class EventAnchorer:
         lead = lead_sentence(text) if headline else None
         for timex in timexes:
             if dates_events(timex):
-                leading = headline if lead is not None and lead[0] <= timex.start < lead[1] else None
+                leading = headline if lead is not None and lead[0] <= timex.start < lead[1] \
+                    and tells_the_news(timex, published) else None
                 events.extend(self._events_of(text, published, timex, parsed, dates.get(timex.id), actors, leading,
                                               ranges.get(timex.id)))
         if self.settings.merge_events:

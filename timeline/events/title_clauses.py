@@ -132,6 +132,8 @@ class ClauseParts:
                 return []
             if verb.pos_ in ("VERB", "AUX") and subject_of(verb, skip, self.words) is not None:
                 break
+            if verb.dep_ in ("prep", "mark") and self._other_time(verb):
+                return []  # "Republicans held 66 seats before the Nov. 7 election": not the election's day
             if verb.pos_ == "ADP":
                 chain.insert(0, verb)
             elif verb.pos_ == "NOUN" and chain and chain[0].lower_ in self.words.grammar["object_prepositions"]:
@@ -254,6 +256,12 @@ class ClauseParts:
                 levels.append((DROP_COMPLEMENT, short))
         return Part([*levels, (SHORT_OBJECT, [])], complement=True)
 
+    def _other_time(self, preposition: "Token") -> bool:
+        """Whether a preposition puts what it introduces at another time than
+        its clause ("before", "after", "since", "until")."""
+        word = preposition.lower_
+        return word in self.words.boundary_prepositions or word in self.words.grammar["other_time_prepositions"]
+
     def noun_parts(self, noun: "Token", skip: set[int]) -> list[Part]:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
         "final approval") borrows the clause around it ("Incident raised
@@ -286,7 +294,8 @@ class ClauseParts:
         if holder.pos_ == "VERB" and head.i == holder.i + 1:
             # "came under fire": the verb, its preposition and the noun
             return [*self.actor_and_verb(holder, skip), Part([(0, [head, noun])])]
-        subject = self.naming.subject(holder, skip, resolve=True) if holder.pos_ == "VERB" and head.i > holder.i else None
+        subject = self.naming.subject(holder, skip, resolve=True) \
+            if holder.pos_ == "VERB" and head.i > holder.i and not self._other_time(head) else None
         if subject is not None and subject.i < holder.i and holder.i not in skip:
             # a bare noun alone says nothing ("Meeting"): the clause before it, told
             # in its order ("Staff members were briefed in meeting", "Page saw him at dinner")

@@ -89,7 +89,7 @@ class TriggerFinder:
             if token.dep_ == "appos" or parent.pos_ == "PUNCT" or (token.dep_ == "conj" and parent.pos_ in _DATE_HOLDER_POS):
                 token = parent
                 continue
-            return parent
+            return _fronted_participle(parent, head) or parent
         return None
 
     def _events_at(self, word: "Token", inside: set[int]) -> list[Trigger]:
@@ -182,6 +182,19 @@ def span_head(tokens: list["Token"], inside: set[int]) -> "Token":
     """The token of the span whose head lies outside it (the last such one)."""
     heads = [t for t in tokens if t.head.i not in inside or t.head == t]
     return heads[-1] if heads else tokens[-1]
+
+
+def _fronted_participle(verb: "Token", date_head: "Token") -> "Token | None":
+    """The participle opening the sentence whose date the parser gave the main
+    verb: "Born in Rockford, Illinois, on Feb. 15, 1922, Anderson was
+    educated at ..." (the birth's date, not the education's): a past
+    participle without subject that opens the sentence, then the date, then
+    the main verb's subject."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.pos_ not in _PREDICATE_POS or subject is None or not date_head.i < subject.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i == c.sent.start
+                 and c.i < date_head.i and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)), None)
 
 
 def _after_boundary(preposition: "Token", words: Lexicon) -> bool:

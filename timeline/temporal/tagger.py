@@ -21,8 +21,9 @@ from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import range_partner, resolve
 from timeline.temporal.stamps import stamp_words
-from timeline.temporal.tense import UNKNOWN, Direction, TenseReader
+from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun
 from timeline.temporal.values import Spec
+from timeline.text.sentences import lead_sentence
 
 
 class TemporalTagger:
@@ -56,13 +57,45 @@ class TemporalTagger:
         published: date | datetime,
         candidates: list[Candidate],
         parsed: ParsedText | None,
+        headline: str | None = None,
     ) -> list[Timex]:
         """The stages: filter with the parse -> normalise and resolve in text
-        order -> clock times take the day named next to them."""
+        order -> clock times take the day named next to them (the time stamps
+        of a list, the day its ``headline`` names)."""
         day = published.date() if isinstance(published, datetime) else published
         kept = self.filter.keep(text, candidates, parsed)
         timexes, parts = self._resolve_in_text_order(text, day, kept, parsed)
-        return self._date_clock_times(text, self._date_ranges(text, timexes, parts))
+        timexes = self._date_clock_times(text, self._date_ranges(text, timexes, parts))
+        return self._date_stamps(text, timexes, headline, day) if headline else timexes
+
+    def headline_day(self, headline: str, published: date) -> str | None:
+        """The one day a headline names ("Factbox: Trump on Twitter (December
+        12) - ..."), resolved against the publication date; None when it names
+        no day or several."""
+        days = set()
+        for c in self.candidates(headline):
+            spec = self.normalizer.normalize(c)
+            resolved = resolve(spec, published, None, Direction(UNKNOWN)) if spec is not None else None
+            if resolved is not None and resolved.period is not None:
+                if resolved.period.gran != "day":
+                    return None
+                days.add(resolved.value)
+        return days.pop() if len(days) == 1 else None
+
+    def _date_stamps(self, text: str, timexes: list[Timex], headline: str, published: date) -> list[Timex]:
+        """The time stamps closing the items of a list (stamps.py) take the
+        day the article's headline names instead of the publication date: a
+        factbox of Tuesday's posts published on Wednesday is headed "(December
+        12)", and its "[0710 EST]" is that Tuesday's."""
+        stamps = [i for i, t in enumerate(timexes) if t.type == "TIME" and t.anchor == "t0"
+                  and _DAY_VALUE.match(t.value) and self.stamps.closed_item(text, t.start, t.end) is not None]
+        named = self.headline_day(headline, published) if stamps else None
+        if named is None:
+            return timexes
+        out = list(timexes)
+        for i in stamps:
+            out[i] = replace(out[i], value=named + out[i].value[10:])
+        return out
 
     def _resolve_in_text_order(
         self, text: str, day: date, kept: list[Candidate], parsed: ParsedText | None,
@@ -84,9 +117,14 @@ class TemporalTagger:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
+                if _same_day(spec) and reference.stale(c.start):
+                    ref, ref_id = self._main_day(text, day, out, parts)
                 told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
+                story_year = self._story_year(text, spec, parsed, c, parts, reference) if _yearless_date(spec) else None
+                if story_year is not None:  # "In 1980, ... the November election": November 1980
+                    spec, ref_id = replace(spec, year=story_year), reference.last_id
                 resolved = resolve(spec, now, ref, way)
             else:
                 ref_id = chronology.anchor
@@ -98,7 +136,7 @@ class TemporalTagger:
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
-                reference.move(resolved.period, tid)
+                reference.move(resolved.period, tid, (c.start, c.end), named_year=spec.year is not None)
             out.append(timex)
             parts.append((spec, resolved.period))
         return out, parts
@@ -119,6 +157,36 @@ class TemporalTagger:
                     and self.tense.told_under(parsed, (c.start, c.end), (timex.start, timex.end)):
                 return period.day, timex.id
         return None
+
+    def _story_year(
+        self, text: str, spec: Spec, parsed: ParsedText | None, c: Candidate,
+        parts: list[tuple[Spec, Period | None]], reference: "_Reference",
+    ) -> int | None:
+        """The year a month or day without one takes from the story: that of a
+        date opening its sentence ("In 1980, ... the November election"); for
+        one premodifying a definite noun, a known happening, that of the same
+        month the story named with its year ("the Seychelles meeting on Jan.
+        11, 2017 ... the January Seychelles meeting"), else of a year named
+        earlier in its sentence ("in 2016, in addition to contacts during and
+        after the Nov. 8 presidential election")."""
+        framed = reference.story_year(text, c.start)
+        if framed is not None or parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
+            return framed
+        return _named_before(spec, parts) or reference.story_year(text, c.start, framing=False)
+
+    def _main_day(
+        self, text: str, published: date, before: list[Timex], parts: list[tuple[Spec, Period | None]],
+    ) -> tuple[Period, str]:
+        """The day of the article's main news: the first day its lead sentence
+        names ("The United States on Wednesday called ..."), else the
+        publication date (and the id of its expression, or "t0")."""
+        lead = lead_sentence(text)
+        for timex, (_, period) in zip(before, parts):
+            if lead is None or timex.start >= lead[1]:
+                break
+            if lead[0] <= timex.start and period is not None and period.gran == "day":
+                return period, timex.id
+        return Period.of_day(published), "t0"
 
     def _date_ranges(self, text: str, timexes: list[Timex], parts: list[tuple[Spec, Period | None]]) -> list[Timex]:
         """The ends of a range share a year: "from June to August of 2016"
@@ -146,10 +214,12 @@ class TemporalTagger:
         """Whether a resolved date becomes the reference of what follows.
         Comparisons ("a year earlier", "the year-ago quarter") do not move the
         narrative's date, nor does the closing day of a period ("the quarter
-        ended Sept. 30")."""
+        ended Sept. 30"), nor the time stamp of a list item ("December 7, 1941
+        [1004 EST] - ... the brave warriors who on that day stood tall": 1941)."""
         return timex.type in ("DATE", "TIME") and not spec.keep_granularity \
             and not (spec.reuse and (spec.shift or spec.reuse_year is not None)) \
-            and not self._closes_period(text, before, timex.start)
+            and not self._closes_period(text, before, timex.start) \
+            and not (timex.type == "TIME" and self.stamps.closed_item(text, timex.start, timex.end) is not None)
 
     def _closes_period(self, text: str, before: Timex | None, start: int) -> bool:
         """Whether the expression at ``start`` is the closing day of the quarter
@@ -164,8 +234,9 @@ class TemporalTagger:
         out = list(timexes)
         flags = self.lex.rule_flags
         for i, t in enumerate(out):
-            if "clock" not in flags.get(t.rule or "", ()) or t.anchor != "t0" or "T" not in t.value:
-                continue
+            if "clock" not in flags.get(t.rule or "", ()) or t.anchor != "t0" or "T" not in t.value \
+                    or self.stamps.closed_item(text, t.start, t.end) is not None:
+                continue  # a list item's stamp is not dated by a day its item names ("December 7, 1941 [1004 EST]")
             near = [n for n in (out[i + 1] if i + 1 < len(out) else None, out[i - 1] if i > 0 else None)
                     if n is not None and "names_day" in flags.get(n.rule or "", ()) and _DAY_VALUE.fullmatch(n.value)
                     and (0 <= n.start - t.end <= _NEARBY_AFTER or 0 <= t.start - n.end <= _NEARBY_BEFORE)
@@ -173,6 +244,27 @@ class TemporalTagger:
             if near:
                 out[i] = replace(t, value=near[0].value + t.value[10:])
         return out
+
+
+def _named_before(spec: Spec, before: list[tuple[Spec, Period | None]]) -> int | None:
+    """The year of the latest date the story wrote with a year in the month
+    (and on the day) ``spec`` names."""
+    for earlier, period in reversed(before):
+        if earlier.year is not None and earlier.month == spec.month and period is not None \
+                and (spec.day is None or earlier.day == spec.day):
+            return period.year
+    return None
+
+
+def _yearless_date(spec: Spec) -> bool:
+    """A month or a day of a month without year ("the November election", "the Nov. 8 vote")."""
+    return spec.month is not None and spec.year is None and spec.shift is None and not spec.reuse \
+        and spec.weekday is None and spec.type == "DATE"
+
+
+def _same_day(spec: Spec) -> bool:
+    """"the same day", "that day": the day the story is at."""
+    return spec.anaphoric and spec.shift == ("day", 0) and not spec.day_reference_only
 
 
 def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tuple[date, str] | None:
@@ -211,6 +303,16 @@ class _Reference:
     last_id: str | None = None
     report: Period | None = None
     report_id: str | None = None
+    last_start: int = 0  # where the expression of ``last`` starts and ends in the text
+    last_end: int = 0
+    last_named_year: bool = False  # whether that expression wrote its year ("in 1980", "Nov. 8, 2016")
+
+    def stale(self, at: int) -> bool:
+        """Whether the last date was named too far before ``at`` for "the same
+        day" to mean it: several sentences on, the story is back at its main
+        news ("... after the Aug. 25 attacks. [nine sentences] The U.S. move
+        came the same day as a U.N. tribunal convicted Mladic")."""
+        return self.last is not None and at - self.last_end > _ANAPHOR_REACH_CHARS
 
     def for_spec(self, spec: Spec) -> tuple[Period | None, str | None]:
         if (spec.reuse or spec.keep_granularity) and self.report is not None and self.last is not None \
@@ -218,8 +320,25 @@ class _Reference:
             return self.report, self.report_id
         return self.last, self.last_id
 
-    def move(self, period: Period, tid: str) -> None:
-        self.last, self.last_id = period, tid
+    def story_year(self, text: str, at: int, framing: bool = True) -> int | None:
+        """The year a date without one takes from its sentence rather than from
+        the publication date: the sentence opens with a date that wrote a
+        year other than the publication's, framing all it tells ("In 1980,
+        ... to oppose the Democrat in the November election").  A year named
+        inside the sentence or in an earlier one frames nothing ("dating to
+        1994. In January, ...": January of the story's year); ``framing``
+        False: any year named before in the sentence counts."""
+        if self.last is None or not self.last_named_year or self.last.gran not in _STORY_YEAR_GRANULARITIES \
+                or self.last.year == self.published.year or _SENTENCE_END.search(text, self.last_end, at):
+            return None
+        if not framing:  # any year named before in the sentence
+            return self.last.year
+        opening = _FRAME_OPENING.search(text, max(0, self.last_start - _FRAME_REACH_CHARS), self.last_start)
+        return self.last.year if opening is not None else None
+
+    def move(self, period: Period, tid: str, span: tuple[int, int] = (0, 0), named_year: bool = False) -> None:
+        self.last, self.last_id, self.last_named_year = period, tid, named_year
+        self.last_start, self.last_end = span
         if period.gran not in _REPORT_GRANULARITIES:
             return
         start, end = period.first_day(), period.day_after()
@@ -228,6 +347,13 @@ class _Reference:
             self.report, self.report_id = period, tid
 
 
+# how far back (characters) the date "the same day" / "that day" means may be: about three sentences
+_ANAPHOR_REACH_CHARS = 600
+# a date opening its sentence frames it: "In 1980, ...", "On Nov. 8, 2016, ..." (at most one word before it)
+_STORY_YEAR_GRANULARITIES = ("year", "month", "day")
+_FRAME_REACH_CHARS = 16
+_FRAME_OPENING = re.compile(r"(?:^|[.!?\n\-–—][\"”’)]?\s+)(?:[A-Z][a-z]*\s+)?\Z")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
 # how far back (characters) the day of a telling may be: one sentence
 _TELLING_CHARS = 400
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")

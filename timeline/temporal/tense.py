@@ -71,6 +71,9 @@ class TenseWords:
     # a clause whose time lies before its head's
     earlier_clause_deps: frozenset[str] = frozenset()
     duration_cues: frozenset[str] = frozenset()
+    # "Trump said on Friday he was not leaving": a telling in the simple past
+    # dated by its own weekday is the story's own report, not told by another
+    telling_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict[str, list[str]]) -> "TenseWords":
@@ -123,6 +126,25 @@ def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
     return None, False
 
 
+def month_of_a_definite_noun(tokens: "list[Token]") -> bool:
+    """Whether the expression of ``tokens`` names the month of a happening the
+    story takes as known: it premodifies a noun that has a determiner or a
+    possessive before it ("the January meetings", "his April visit", "the
+    Nov. 8 presidential election")."""
+    if not tokens:
+        return False
+    head = _span_head(tokens)
+    noun = head.head
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head  # "the January Seychelles meeting"
+    if head.dep_ not in _PREMODIFIER_DEPS or noun.pos_ not in ("NOUN", "PROPN") or noun.i <= tokens[-1].i:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.i < tokens[0].i for c in noun.children)
+
+
+_PREMODIFIER_DEPS = ("compound", "nmod", "npadvmod", "amod", "nummod")
+
+
 class TenseReader:
     """Which way dates point, from the verbs that govern them."""
 
@@ -165,6 +187,11 @@ class TenseReader:
         firm = firm or (way == FUTURE and any(c.dep_ == "aux" and c.lower_ in self.words.future_aux
                                               for c in verb.children))
         finite_past = way == PAST and verb.tag_ == "VBD" and not _through_adjective(head, verb)
+        if way == PAST and month_of_a_definite_noun(tokens):
+            # "a further account of the January meetings", said in December: a known
+            # happening told in the past is the past one, even eleven months back (a
+            # day soon ahead stays ahead: "gave no reason for the Jan. 14 deadline")
+            return Direction(PAST, embedded, firm=not any(t.like_num for t in tokens), finite_past=True)
         if (possessive or embedded) and not finite_past and not firm:
             # "Tuesday's agreement", "in Thursday's meeting", "victories in the
             # elections on Tuesday should be a warning": the date belongs to a
@@ -186,15 +213,21 @@ class TenseReader:
             return False
         verb, _ = governing_verb(tokens)
         told, embedded = governing_verb(others)
-        if verb is None or told is None or embedded or verb.i == told.i:
+        if verb is None or told is None or embedded or verb.i == told.i \
+                or (verb.tag_ == "VBD" and verb.lemma_ in self.words.telling_verbs):
             return False
+        teller_words = {t.i for t in others}
         token = verb  # up to the telling verb, never through a conjunct ("touring Thursday and meeting Friday")
         for _ in range(_MAX_HOPS_TO_VERB):
             if token.dep_ == "conj" or token.head.i == token.i:
                 return False
             token = token.head
+            if token.i in teller_words:
+                return False  # "dated Nov. 28, which was seen on Monday": a clause the parser hung on the date
             if token.i == told.i:
                 return True
+            if token.tag_ == "VBD" and token.lemma_ in self.words.telling_verbs:
+                return False  # "but Trump said on Friday he was not leaving": a telling of its own
         return False
 
     def verb_direction(self, verb: "Token", depth: int = 0, date_at: int = -1) -> int:
