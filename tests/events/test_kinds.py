@@ -167,8 +167,10 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     ("Jackson said she would consider any similar future behavior to be a violation of her Nov. 8 gag order not "
      "to discuss the case with the media.", "violation", "happening"),
     # a period of life, years up to now, a mood that changes, a term that ends ahead
+    ("Anderson was educated at the University of Illinois and Harvard Law School in the 1940s.", "educated", "state"),
+    # the date of "Born ..., Anderson was educated" is the birth's: the birth is the happening
     ("Born in Rockford, Illinois, on Feb. 15, 1922, Anderson was educated at the University of Illinois and "
-     "Harvard Law School.", "educated", "state"),
+     "Harvard Law School.", "Born", "happening"),
     ("Powell, who in the last 25 years has done a circuit of government and think tank jobs, was nominated.",
      "done", "state"),
     ("Concerns intensified this month after four soldiers were killed in Niger.", "intensified", "state"),
