@@ -216,6 +216,10 @@ def test_a_dated_happening_before_or_since_which_a_clause_holds_does_not_title_i
                     "went to the Capitol.", [("January", "2017-01")])
     assert triggers(events) == ["taking"]
     assert "seeking" not in events[0].title.lower() and "office" in events[0].title.lower()
+    # "by a vote" is the means, not another time: the vote's clause titles it
+    events = anchor("The House of Representatives approved a tax bill by a 227-205 vote on Nov. 16.",
+                    [("Nov. 16", "2017-11-16")])
+    assert "approved" in " ".join(e.title for e in events)
 
 
 def test_the_headline_titles_the_lead_only_for_a_date_of_the_news() -> None:

@@ -259,8 +259,7 @@ class ClauseParts:
     def _other_time(self, preposition: "Token") -> bool:
         """Whether a preposition puts what it introduces at another time than
         its clause ("before", "after", "since", "until")."""
-        word = preposition.lower_
-        return word in self.words.boundary_prepositions or word in self.words.grammar["other_time_prepositions"]
+        return preposition.lower_ in self.words.grammar["other_time_prepositions"]
 
     def noun_parts(self, noun: "Token", skip: set[int]) -> list[Part]:
         """A noun event's phrase; a noun naming no one ("Thursday's incident",
