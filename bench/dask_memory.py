@@ -16,7 +16,7 @@ merged timeline is built), the peak RSS of the worker processes (summed), and th
 run's words/s (from its summary line: cluster start and model loading
 included).  A flat driver column across sizes is what "bounded" means.
 
-The 100,000-article run of issue 18 (some 40 minutes of a 2-core machine):
+The 100,000-article run of issue 18 (about two hours of a busy 2-core machine):
 
     python bench/dask_memory.py --repeat 100
 """
