@@ -55,7 +55,7 @@ def coreference_words() -> dict[str, frozenset[str]]:
     words = {k: frozenset(v) for k, v in json.loads(raw).items() if not k.startswith("_")}
     dates = temporal_lexicon()
     words["date_words"] = frozenset((*dates.months, *dates.weekdays))  # "May" the name is lost: rare, and no harm
-    words["not_own_names"] = words["date_words"] | words["non_name_words"] | {"the", "a", "an"}
+    words["not_own_names"] = words["date_words"] | words["non_name_words"]
     words["not_names"] = words["generic_actor_words"] | words["not_own_names"]
     return words
 

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 # ("breaking with conservatives", "after becoming a contestant"); not an
 # adjective ("the ruling party"), nor a gerund subject ("Voting begins")
 _CLAUSE_DEPS = frozenset({"advcl", "pcomp", "conj", "ROOT", "xcomp", "ccomp"})
-_VOWELS = frozenset("aeiou")
 # how far up the parse the tense of a participle's clause is looked for
 _TENSE_STEPS = 4
 
@@ -61,7 +60,7 @@ def past_form(verb: "Token", words: Lexicon) -> str:
         return irregular[0]
     if lemma.endswith("e"):
         return lemma + "d"
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in words.grammar["vowels"]:
         return lemma[:-1] + "ied"
     stem = verb.lower_[:-3] if verb.lower_.endswith("ing") else lemma
     if len(stem) > len(lemma) and stem[-1] == stem[-2] == lemma[-1]:
@@ -77,9 +76,9 @@ def present_form(verb: "Token", plural: bool, words: Lexicon) -> str:
     irregular = words.verb_forms.get(lemma, ())
     if len(irregular) > 1:
         return irregular[1]
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+    if lemma.endswith(tuple(words.grammar["sibilant_endings"])):
         return lemma + "es"
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in _VOWELS:
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in words.grammar["vowels"]:
         return lemma[:-1] + "ies"
     return lemma + "s"
 
