@@ -102,7 +102,8 @@ def nested(a: dict[str, str], b: dict[str, str]) -> bool:
 
 
 def report(path: Path, seed: int, articles: int, csv_path: Path, show: bool) -> tuple[int, ...]:
-    from timeline.assemble import candidates_of, merge_groups
+    from timeline.coreference.candidates import candidates_of
+    from timeline.coreference.merge import merge_groups
     from timeline.events.kinds import is_happening
 
     judged = read_tsv(path)

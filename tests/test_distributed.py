@@ -369,16 +369,16 @@ def test_a_week_across_two_months_joins_its_day_as_in_one_process() -> None:
     next month (Dec. 1) sit in two month buckets: the day is a guest of the
     week's bucket, the pair is joined on the driver, and the timeline is the
     one of one process (the bucket functions run here, without a cluster)."""
-    from test_assemble import _told
+    from support import told_document
 
     from timeline import distributed as on_cluster
 
-    week = _told("a", [
+    week = told_document("a", [
         ("Papadopoulos pleaded guilty in the week of Nov. 27 to lying to the FBI.", "pleaded", "2017-W48",
          "Papadopoulos pleaded guilty to lying to FBI", ("Papadopoulos",)),
         ("Flynn met Kislyak on Nov. 28.", "met", "2017-11-28", "Flynn met Kislyak", ("Flynn",)),
     ], title="Papadopoulos pleaded guilty")
-    day = _told("b", [
+    day = told_document("b", [
         ("Papadopoulos pleaded guilty on Dec. 1 to lying to the FBI about his contacts.", "pleaded", "2017-12-01",
          "Papadopoulos pleaded guilty to lying to FBI about his contacts", ("Papadopoulos",)),
         ("Papadopoulos pleaded guilty in December, his lawyer said.", "pleaded", "2017-12",

@@ -1,6 +1,6 @@
 """Disjoint sets (union-find): which items merging has joined into one group.
 
-The merge of timeline entries (:mod:`timeline.assemble`) and its Dask
+The merge of timeline entries (:mod:`timeline.coreference`) and its Dask
 counterpart (:mod:`timeline.distributed`) both join reports into groups and
 order the groups by their root, so :meth:`DisjointSets.join` always makes the
 root of ``into`` the root of the joined group."""

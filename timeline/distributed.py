@@ -1,5 +1,5 @@
 """Corpus mode on a Dask cluster (``--scheduler``): a thin distribution layer
-over :mod:`timeline.corpus` and :mod:`timeline.assemble`.
+over :mod:`timeline.corpus`, :mod:`timeline.coreference` and :mod:`timeline.assemble`.
 
 Processing: the driver reads the records as a stream and sends them in
 partitions (one task each, the records inside the task so that a partition
@@ -22,7 +22,7 @@ their headlines.  The buckets of the groups are gathered as they come, so
 the driver holds a few futures per bucket, never a document.  At the end
 each bucket counts its words and finds its precision pairs; the word counts
 are added up on a worker (the TF-IDF weights of the whole corpus) and each
-bucket is merged on a worker with :mod:`timeline.assemble`'s bucket
+bucket is merged on a worker with :mod:`timeline.coreference`'s bucket
 functions; the few groups a week-and-day pair joins across two buckets are
 joined on a worker too.  Every entry keeps the place its merge root has in
 one process.
@@ -62,10 +62,11 @@ from datetime import date, timedelta
 from functools import lru_cache, reduce
 from typing import TYPE_CHECKING, Any, Literal
 
-from timeline.assemble import (
-    MergeCandidate, Timeline, WordFrequencies, _order, candidates_of, combine, date_buckets, join_coreferent,
-    merge_precisions, word_frequencies,
-)
+from timeline.assemble import Timeline, _order
+from timeline.coreference.candidates import MergeCandidate, candidates_of
+from timeline.coreference.merge import combine, date_buckets, join_coreferent
+from timeline.coreference.precisions import merge_precisions
+from timeline.coreference.vectors import WordFrequencies, word_frequencies
 from timeline.corpus import _PARALLEL_CHUNK_DIVISOR, Result, _chunks, _unique, process_chunk
 from timeline.disjoint import DisjointSets
 from timeline.errors import ProcessingError, SettingsError
@@ -286,7 +287,7 @@ def _merge_bucket(
     settings: Settings, pieces: list[Piece], prepared: tuple[WordFrequencies, list[tuple[Position, Position, bool]]],
     frequencies: WordFrequencies | None, crossing: frozenset[Position],
 ) -> MergedBucket:
-    """The bucket merged as :func:`timeline.assemble.merge_entries` merges the
+    """The bucket merged as :func:`timeline.coreference.merge.merge_entries` merges the
     whole, but for the groups a precision pair joins to another bucket's
     (``crossing``), left loose for :func:`_join_across`."""
     home = [p for p in pieces if p.home]

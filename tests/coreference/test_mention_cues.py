@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.events.interval import interval
-from timeline.mention_cues import mention_cues, participants_differ
+from timeline.coreference.mention_cues import mention_cues, participants_differ
 from timeline.model import EntrySource, TextSpan, TimelineEntry
 
 

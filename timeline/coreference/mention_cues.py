@@ -1,5 +1,5 @@
 """What one reported mention says about which happening it tells, read from
-its sentence without a parse: the cues the merge of :mod:`timeline.assemble`
+its sentence without a parse: the cues the merge of :mod:`timeline.coreference`
 compares beyond TF-IDF similarity (issue 13, "One entry per happening").
 
 * ``names``: the specific names its sentences write (capitalised words that
