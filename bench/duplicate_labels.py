@@ -57,9 +57,11 @@ def judged_groups(judged: list[dict[str, str]]) -> dict[str, int]:
         if r["duplicate"] != "yes":
             continue
         note = r["note"]
-        listed = re.search(r"\(with entries ([\d, ]+)\)", note)
-        if listed:  # a later judge's group (2026-seed5150-*): earlier "#N" refer to another sample
-            for other in re.findall(r"\d+", listed.group(1)):
+        # a later judge's group (2026-seed5150-*, 2026-seed6161-*): earlier "#N" and "(with entries
+        # N)" refer to another sample, the last "(with entries N)" is the duplicate judge's
+        listed = re.findall(r"\(with entries ([\d, ]+)\)", note)
+        if listed:
+            for other in re.findall(r"\d+", listed[-1]):
                 if other in sets:
                     sets.join(r["entry"], other)
             continue
@@ -138,6 +140,8 @@ def report(path: Path, seed: int, articles: int, csv_path: Path, show: bool) -> 
         if r["entry"] not in kinds:
             continue
         label = r["happening"]
+        if label not in off:  # a duplicates-only audit leaves the column empty
+            continue
         kept_off = "happening" not in kinds[r["entry"]]
         off[label][0] += 1
         off[label][1] += kept_off

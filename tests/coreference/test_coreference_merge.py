@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from support import PUBLISHED, lemma_document, told_document
 from timeline.assemble import Timeline
-from timeline.model import EventMention, TextSpan
+from timeline.model import Document, EventMention, TextSpan
 from timeline.settings import Settings
 
 
@@ -225,3 +225,84 @@ def test_one_articles_reports_of_a_day_naming_one_person_merge_but_not_two_meeti
     moon = ("Trump met South Korean President Moon Jae-in in Tokyo on Monday to discuss North Korea.", "met",
             "2017-11-06", "Trump met South Korean President Moon Jae-in in Tokyo", ("Trump", "Moon Jae-in"))
     assert len(Timeline.from_documents([told_document("a", [abe, moon])]).entries) == 2
+
+
+def _dated_by(doc: Document, *phrases: str) -> Document:
+    """``doc`` with each event's date phrase the given words of its sentence (``told_document``
+    dates every report by its first letter)."""
+    timexes = []
+    for timex, event, phrase in zip(doc.timexes, doc.events, phrases):
+        start = event.sentence.start + event.sentence.text.index(phrase)
+        timexes.append(replace(timex, start=start, end=start + len(phrase), text=phrase))
+    return replace(doc, timexes=tuple(timexes))
+
+
+def test_a_day_and_a_part_of_it_are_compared_as_one_date() -> None:
+    day = told_document("a", [("Doug Jones claimed victory in the Alabama Senate race on Tuesday over Roy Moore.",
+                               "victory", "2017-12-12", "Doug Jones claimed victory in Alabama Senate race",
+                               ("Doug Jones",))])
+    night = told_document("b", [("Tuesday night's victory by Doug Jones over Roy Moore cut the Republican majority.",
+                                 "victory", "2017-12-12TNI", "Victory by Doug Jones over Roy Moore", ("Doug Jones",))])
+    (entry,) = Timeline.from_documents([day, night]).entries
+    assert entry.date is not None and entry.date.value == "2017-12-12TNI"  # the finer date
+    dinner = told_document("c", [("Trump hosted a dinner for Moon on Tuesday night at the White House.", "dinner",
+                                  "2017-12-12TNI", "Trump hosted dinner for Moon", ("Trump", "Moon"))])
+    assert len(Timeline.from_documents([day, dinner]).entries) == 2
+
+
+def test_reports_whose_date_phrases_date_one_event_noun_are_that_happening() -> None:
+    ads = _dated_by(told_document("a", [
+        ("The ads were intended to influence voters during the 2016 presidential election.", "intended", "2016",
+         "Ads were intended to influence voters", ("Facebook",))]), "2016")
+    victory = _dated_by(told_document("b", [
+        ("Markets have rallied since Trump's stunning 2016 presidential election victory.", "rallied", "2016",
+         "Markets have rallied", ("Trump",))]), "2016")
+    (entry,) = Timeline.from_documents([ads, victory]).entries
+    assert {s.document_id for s in entry.sources} == {"a", "b"}
+    # modifiers naming other places: two elections of one year
+    virginia = _dated_by(told_document("c", [
+        ("Democrats swept the 2017 Virginia election, energized by opposition to Trump.", "swept", "2017",
+         "Democrats swept Virginia election", ("Democrats",))]), "2017")
+    alabama = _dated_by(told_document("d", [
+        ("Republicans worried about the 2017 Alabama election after the accusations.", "worried", "2017",
+         "Republicans worried about Alabama election", ("Republicans",))]), "2017")
+    assert len(Timeline.from_documents([virginia, alabama]).entries) == 2
+    # many meetings fall on one day: across articles, a dated noun alone is not enough
+    xi = _dated_by(told_document("e", [("Trump praised Xi at the meeting on Thursday in Beijing.", "praised",
+                                        "2017-11-09", "Trump praised Xi", ("Xi",))]), "Thursday")
+    nato = _dated_by(told_document("f", [("Ministers agreed on troop levels at the meeting on Thursday in Brussels.",
+                                          "agreed", "2017-11-09", "Ministers agreed on troop levels", ("NATO",))]),
+                     "Thursday")
+    assert len(Timeline.from_documents([xi, nato]).entries) == 2
+
+
+def test_a_statement_and_the_happening_it_announces_in_one_article_are_one_entry() -> None:
+    said = ("U.S. Representative Trent Franks said on Friday that he would resign from Congress effective "
+            "immediately.", "said", "2017-12-08", "Congressman Franks says resigning immediately", ("Trent Franks",))
+    tender = ("Franks said he would tender his resignation effective today, Friday.", "tender", "2017-12-08",
+              "Trent Franks to tender his resignation effective today", ())
+    other = ("Senator Ben Cardin said on Friday that Franks should not have waited.", "said", "2017-12-08",
+             "Senator Ben Cardin said Franks should not have waited", ("Ben Cardin",))
+
+    def told(*reports: tuple[str, str, str, str, tuple[str, ...]]) -> Document:
+        doc = told_document("a", list(reports))  # "said" is the lemma "say"
+        return replace(doc, events=tuple(replace(e, lemma="say") if e.lemma == "said" else e for e in doc.events))
+
+    assert len(Timeline.from_documents([told(said, tender)]).entries) == 1
+    # two statements naming one person are no kind of happening shared
+    assert len(Timeline.from_documents([told(said, other)]).entries) == 2
+
+
+def test_one_article_telling_a_happening_by_its_week_and_by_its_day_is_one_entry() -> None:
+    week = ("The White House said on Friday it was set to kick off talks next week with congressional leaders.",
+            "kick", "2018-W01", "White House was set to kick off talks with congressional leaders", ())
+    day = ("On Wednesday, budget chief Mick Mulvaney will meet with congressional leaders.", "meet", "2018-01-03",
+           "Mick Mulvaney will meet with congressional leaders", ("Mick Mulvaney",))
+    entries = Timeline.from_documents([told_document("a", [week, day])]).entries
+    assert [(e.date.value if e.date else None, len(e.sources)) for e in entries] == [("2018-01-03", 2)]
+    # two meetings that week: the week's talks are either, so neither
+    other = ("On Thursday, Trump will meet with the leaders at Camp David.", "meet", "2018-01-04",
+             "Trump will meet with leaders at Camp David", ("Trump",))
+    assert len(Timeline.from_documents([told_document("a", [week, day, other])]).entries) == 3
+    # told by two articles, the week names no one: the other rules decide
+    assert len(Timeline.from_documents([told_document("a", [week]), told_document("b", [day])]).entries) == 2

@@ -109,12 +109,12 @@ def actor_words(entry: TimelineEntry) -> frozenset[str]:
     return frozenset(n for n in names if n and n not in generic)
 
 
-def trigger_in(candidate: MergeCandidate, title: frozenset[str]) -> bool:
-    """The entry's trigger word, or a related lemma of it, is a word of the
-    other entry's headline ("Boente to tender his resignation" / "asked to
-    resign": one happening read twice in one sentence)."""
+def trigger_in(candidate: MergeCandidate, title: frozenset[str], related: bool = True) -> bool:
+    """The entry's trigger word, or (``related``) a related lemma of it, is a
+    word of the other entry's headline ("Boente to tender his resignation" /
+    "asked to resign": one happening read twice in one sentence)."""
     trigger = candidate.entry.sources[0].trigger.text.lower() if candidate.entry.sources else ""
-    return bool(trigger) and (trigger in title or lexicon().lemma_group(candidate.entry.lemma) in title)
+    return bool(trigger) and (trigger in title or related and lexicon().lemma_group(candidate.entry.lemma) in title)
 
 
 def title_word_set(title: str) -> frozenset[str]:

@@ -14,6 +14,11 @@ compares beyond TF-IDF similarity (issue 13, "One entry per happening").
 * ``families``: its trigger group (``related_lemmas.txt``) and the groups the
   words of its headline name ("White House will host talks": host, meet).
 * ``words``: its sentences' lower-case words, to test a name against.
+* ``dated_noun``: the event noun its date phrase dates, with the names of
+  its modifiers ("the 2016 presidential election", "next year's midterm
+  elections", "the Nov. 7 Virginia election", "the election in 2016"): two
+  reports of one date whose date phrases date the same noun tell the
+  happening that noun names, whatever else their clauses say.
 
 The word lists are in ``events/data/coreference_words.json``.
 """
@@ -29,7 +34,8 @@ import re
 from timeline.events.lexicon import lexicon
 from timeline.model import EntrySource, TimelineEntry
 
-__all__ = ["MentionCues", "coreference_words", "may_refer", "mention_cues", "participants_differ"]
+__all__ = ["MentionCues", "base_forms", "coreference_words", "dated_noun", "may_refer", "mention_cues", "participants_differ",
+           "same_dated_noun"]
 
 _WORD = re.compile(r"[\w][\w.'\u2019&-]*")
 _EDGE = ".,:;!?()[]\"'\u2018\u2019\u201c\u201d-"
@@ -43,6 +49,7 @@ class MentionCues:
     definite: bool
     own_names: frozenset[str]
     families: frozenset[str]
+    dated_noun: tuple[str, frozenset[str]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +78,18 @@ def mention_cues(entry: TimelineEntry) -> MentionCues:
         words.update(_bare(t) for t in tokens)
         names.update(_names_of(tokens[1:], common, coreference_words()["not_names"]))
     definite, own = _noun_phrase(entry.sources[0], entry.lemma) if may_refer(entry) else (False, frozenset())
-    return MentionCues(frozenset(names), frozenset(words), definite, own, _families(entry))
+    return MentionCues(frozenset(names), frozenset(words), definite, own, _families(entry),
+                       dated_noun(entry.sources[0]))
+
+
+def same_dated_noun(a: MentionCues, b: MentionCues) -> bool:
+    """Both date phrases date one event noun ("the 2016 election" / "the
+    2016 presidential election"), their modifiers naming no one the other's
+    do not ("the 2017 Virginia election" is not "the 2017 Alabama election")."""
+    if a.dated_noun is None or b.dated_noun is None or a.dated_noun[0] != b.dated_noun[0]:
+        return False
+    names_a, names_b = a.dated_noun[1], b.dated_noun[1]
+    return names_a <= names_b or names_b <= names_a
 
 
 def may_refer(entry: TimelineEntry) -> bool:
@@ -153,16 +171,82 @@ def _noun_phrase(source: EntrySource, lemma: str) -> tuple[bool, frozenset[str]]
     return True, frozenset(_names_of(modifiers + complement, common, lists["not_own_names"]))
 
 
+def dated_noun(source: EntrySource) -> tuple[str, frozenset[str]] | None:
+    """The event noun (listed in ``event_nouns.txt``; a plural as its
+    singular) that the source's date phrase modifies: right after it, past a
+    possessive and a few modifiers ("2016 presidential election", "next
+    year's midterm elections"), or right before it, joined by a
+    ``dated_noun_prepositions`` word ("the election in 2016"); with the
+    names of the modifiers."""
+    if not source.timex.text:
+        return None
+    lists = coreference_words()
+    offset = source.sentence.start
+    after = source.sentence.text[max(0, source.timex.end - offset):].split()[:4]
+    modifiers: list[str] = []
+    for k, word in enumerate(after):
+        if k == 0 and word in _POSSESSIVE:
+            continue
+        noun = _event_noun(word)
+        if noun is not None:
+            common = {_bare(t) for t in _WORD.findall(source.sentence.text) if t[:1].islower()}
+            return noun, frozenset(_names_of(modifiers, common, lists["not_own_names"]))
+        if word[-1:] in ",;:.!?\"\u201d" or word.lower() in lists["noun_phrase_breaks"]:
+            break
+        modifiers.append(word)
+    before = source.sentence.text[:max(0, source.timex.start - offset)].split()[-3:]
+    if len(before) >= 2 and before[-1].lower() in lists["dated_noun_prepositions"]:
+        noun = _event_noun(before[-2])
+        if noun is not None:
+            return noun, frozenset()
+    return None
+
+
+def _event_noun(word: str) -> str | None:
+    """The listed event noun a word is, singular, or None."""
+    word = word.lower().strip(_EDGE)
+    words = lexicon()
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if form and words.is_event_noun(form, listed_only=True):
+            return form
+    return None
+
+
 def _families(entry: TimelineEntry) -> frozenset[str]:
-    """The trigger's group and the groups its headline's words name (a plural
-    as its singular: "elections" names the election group)."""
+    """The trigger's group and the groups its headline's words name, as
+    inflections of their lemmas ("elections" names the election group,
+    "resigning" the resign group), statements' words left out."""
     words = lexicon()
     groups = words.related_lemmas
     out = {words.lemma_group(entry.lemma)}
     for word in entry.title.lower().split():
-        word = word.strip(_EDGE)
-        for form in (word, word[:-1] if word.endswith("s") else word):
+        for form in base_forms(word.strip(_EDGE)):
             if form in groups:
-                out.add(groups[form])
+                if form not in words.unmerged_lemmas:  # "Franks says": every statement says, no kind of happening
+                    out.add(groups[form])
                 break
     return frozenset(out)
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """The word and the lemmas it may be an inflection of, most likely first:
+    a regular ending off (``inflection_endings``: "resigning" -> "resign",
+    "announced" -> "announce", "planned" -> "plan", "elections" ->
+    "election"), or an irregular form (``verb_forms.txt``: "met" -> "meet")."""
+    forms = [word]
+    irregular = _irregular_lemmas().get(word)
+    if irregular:
+        forms.append(irregular)
+    for ending in coreference_words()["inflection_endings"]:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            forms.extend((stem, stem + "e"))
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])  # "planned" -> "plan"
+    return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=1)
+def _irregular_lemmas() -> dict[str, str]:
+    """Irregular verb form -> lemma (``verb_forms.txt``)."""
+    return {form: lemma for lemma, forms in lexicon().verb_forms.items() for form in forms}

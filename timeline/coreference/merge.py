@@ -21,10 +21,12 @@ from timeline.events.kinds import HAPPENING, is_happening
 from timeline.events.lexicon import lexicon
 from timeline.events.titles import title_faults
 from timeline.model import DateInterval, TimelineEntry
+from timeline.render.dates import day_of
 
 __all__ = ["combine", "date_buckets", "join_coreferent", "merge_entries", "merge_groups"]
 
 _CERTAINTY_ORDER = ("exact", "approximate", "vague")
+_DAY = GRANULARITY_ORDER.index("day")
 
 
 def merge_entries(candidates: list[MergeCandidate]) -> list[TimelineEntry]:
@@ -68,8 +70,9 @@ def join_coreferent(candidates: Sequence[MergeCandidate], sets: DisjointSets[Any
 
 
 def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandidate]]:
-    """The happenings grouped by date interval (start, end, granularity), the
-    only entries coreference compares, buckets of one left out; a bucket
+    """The happenings grouped by date interval (start, end, granularity), a
+    day with its parts and times ("on Tuesday" / "Tuesday night"), the only
+    entries coreference compares, buckets of one left out; a bucket
     larger than ``largest_bucket`` (a year every article names) is split by
     trigger group, so that the cost stays near-linear in the number of events."""
     words = lexicon()
@@ -91,6 +94,8 @@ def date_buckets(candidates: Iterable[MergeCandidate]) -> list[list[MergeCandida
 
 
 def _date_key(when: DateInterval) -> tuple[object, ...]:
+    if GRANULARITY_ORDER.index(when.granularity) <= _DAY:
+        return (day_of(when.start),)
     return (when.start, when.end, when.granularity)
 
 

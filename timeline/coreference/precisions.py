@@ -1,6 +1,7 @@
 """One happening dated at two precisions ("pleaded guilty in December" /
 "on Dec. 1"): the coarse report joins the one finer report inside its
-interval that the rules of :mod:`.rules` call the same happening."""
+interval that the rules of :mod:`.rules` call the same happening, or, in one
+article, the one report of its kind inside its week or month."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections import defaultdict
 from typing import Any, Sequence
 
 from timeline.coreference.candidates import MergeCandidate, title_word_set
+from timeline.coreference.mention_cues import participants_differ
 from timeline.coreference.rules import coreference_settings, coreferent, cue_table
 from timeline.coreference.vectors import word_vectors
 from timeline.events.interval import GRANULARITY_ORDER
@@ -64,6 +66,45 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
         best = _best_finer(c, inside) if 0 < len(inside) <= coreference_settings()["largest_bucket"] else None
         if best is not None:
             pairs.append((c, best))
+    paired = {id(c) for c, _ in pairs}
+    return pairs + _told_in_one_article([c for c in coarse if id(c) not in paired], candidates)
+
+
+def _told_in_one_article(coarse: list[MergeCandidate],
+                         candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCandidate, MergeCandidate]]:
+    """One article telling one happening by its week or month and by its day,
+    in other words ("set to kick off talks next week" / "will meet on
+    Wednesday"; "set to hear arguments this week" / "will hold a hearing on
+    Dec. 6"): pairs (coarse, fine) of one article, the fine one a day or finer
+    inside the coarse week or month, of a kind of happening the other names
+    too (their trigger groups and headline words, ``families`` of
+    :func:`.mention_cues.mention_cues`, statements left out), naming no one
+    the other never writes; only when the article tells one such happening
+    in that period (two would be joined through the vague mention)."""
+    day = GRANULARITY_ORDER.index("day")
+    near = [c for c in coarse if GRANULARITY_ORDER.index(c.entry.date.granularity) <= _BROAD]  # type: ignore[union-attr]
+    if not near:
+        return []
+    documents = {c.document_id for c in near}
+    days: dict[str, list[MergeCandidate]] = defaultdict(list)
+    for c in candidates:
+        if c.document_id in documents and c.entry.date is not None and is_happening(c.entry.kind) \
+                and GRANULARITY_ORDER.index(c.entry.date.granularity) <= day:
+            days[c.document_id].append(c)
+    statements = frozenset(lexicon().lemma_group(s) for s in lexicon().unmerged_lemmas)
+    pairs = []
+    for c in near:
+        assert c.entry.date is not None
+        inside = [f for f in days[c.document_id] if _finer(f.entry.date, c.entry.date)
+                  and day_of(f.entry.date.start) >= day_of(c.entry.date.start)]  # type: ignore[union-attr]
+        if not inside:
+            continue
+        cues = cue_table([c, *inside])
+        kinds = cues(0).families - statements
+        told = [k for k, f in enumerate(inside, 1) if kinds & cues(k).families
+                and not (c.names and f.names and participants_differ(c.names, f.names, cues(0), cues(k)))]
+        if len(told) == 1:
+            pairs.append((c, inside[told[0] - 1]))
     return pairs
 
 

@@ -15,13 +15,16 @@ from typing import Any, Callable, Sequence
 
 from timeline.coreference.candidates import MergeCandidate, actor_words, one_day, share_name, title_word_set, trigger_in
 from timeline.coreference.mention_cues import (MentionCues, coreference_words, may_refer, mention_cues,
-                                               participants_differ)
+                                               dated_noun, participants_differ, same_dated_noun)
 from timeline.coreference.vectors import word_vectors
 from timeline.disjoint import DisjointSets
+from timeline.events.interval import GRANULARITY_ORDER
 from timeline.events.lexicon import lexicon
 from timeline.model import EntrySource
 
 __all__ = ["coreference_settings", "coreferent", "cue_table", "merge_bucket"]
+
+_DAY = GRANULARITY_ORDER.index("day")
 
 
 def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | None = None) -> list[list[int]]:
@@ -60,6 +63,13 @@ def merge_bucket(bucket: Sequence[MergeCandidate], vectors: tuple[Any, Any] | No
         articles[c.document_id].append(i)
     pairs = {(int(i), int(j)) for i, j in zip(*np.nonzero(np.tril(similarity, -1) >= lowest))}
     pairs.update((j, i) for members in articles.values() for i, j in itertools.combinations(members, 2))
+    # reports whose date phrases date one noun ("the 2016 election") however little else their words share:
+    # each with the first of its noun (a chain, not every pair: the cost stays linear)
+    nouns: dict[tuple[str, frozenset[str]], int] = {}
+    for i, c in enumerate(bucket):
+        noun = dated_noun(c.entry.sources[0])
+        if noun is not None and nouns.setdefault(noun, i) != i:
+            pairs.add((i, nouns[noun]))
     for i, j in sorted(pairs):
         if sets.find(i) != sets.find(j) and coreferent(bucket[i], bucket[j], groups[i] == groups[j], title_words, i, j,
                                                float(similarity[i, j]), limits, words.unmerged_lemmas, cues):
@@ -79,8 +89,10 @@ def coreferent(
 ) -> bool:
     """The rules of :func:`merge_bucket` for entries ``i`` and ``j`` of a list
     (``titles`` and ``cues``, a memo of :func:`mention_cues`, index it)."""
-    named = trigger_in(a, titles[j]) or trigger_in(b, titles[i])
     one_article = a.document_id == b.document_id
+    # across articles only the trigger's own word: a headline naming what the other happening is
+    # about ("Trump congratulates Democrat for Senate victory" / "Jones won") tells another one
+    named = trigger_in(a, titles[j], one_article) or trigger_in(b, titles[i], one_article)
     if a.entry.sources[0].sentence == b.entry.sources[0].sentence and one_article:
         # "conducted its sixth nuclear test": conducted = test; "met Moore in 1979 when
         # Moore offered": one moment; "signed and said": two; one headline for both
@@ -95,17 +107,20 @@ def coreferent(
         # one article telling one happening of one actor twice: "Sessions on Friday offered a
         # tepid endorsement" / "Sessions on Friday defended the bureau"
         return True
-    if a.entry.lemma in statements or b.entry.lemma in statements:
-        return same_trigger and similarity >= limits["statement_min_similarity"]
-    # names on both sides, none shared; in one article also each naming someone the other never writes
-    differ = bool(a.names and b.names and not share_name(a, b)) or others
     # a name both sentences write, on one day ("certified Democrat Doug Jones the winner" /
     # "the meeting scheduled to ratify Jones' win"): in one article, with a related trigger, one
     # happening (across articles too weak: "Franken to resign" / "Franks to resign", both Dec. 7)
     named_day = one_article and one_day(a, b) and bool(cue(i).names & cue(j).names)
-    if named_day and not others and cue(i).families & cue(j).families:
-        # one article, one day, one kind of happening, one person named: told twice
+    if named_day and not others and (cue(i).families & cue(j).families) - _statement_groups(statements):
+        # one article, one day, one kind of happening (not just two statements), one person
+        # named: told twice ("Franks said he would resign" / "to tender my resignation")
         return True
+    if a.entry.lemma in statements or b.entry.lemma in statements:
+        return same_trigger and similarity >= limits["statement_min_similarity"]
+    if not others and _one_dated_noun(a, b, cue(i), cue(j), one_article):
+        return True
+    # names on both sides, none shared; in one article also each naming someone the other never writes
+    differ = bool(a.names and b.names and not share_name(a, b)) or others
     if differ:
         # other participants ("Pyongyang's test", "Seoul's test"): only near-identical words
         return similarity >= limits["other_participants_min_similarity"]
@@ -116,6 +131,29 @@ def coreferent(
     if named:
         return similarity >= limits["trigger_in_title_min_similarity"]
     return similarity >= limits["other_trigger_min_similarity"] and share_name(a, b)
+
+
+@lru_cache(maxsize=4)
+def _statement_groups(statements: frozenset[str]) -> frozenset[str]:
+    """The trigger groups of the statement lemmas ("say": say, tell, state...)."""
+    return frozenset(lexicon().lemma_group(s) for s in statements)
+
+
+def _one_dated_noun(a: MergeCandidate, b: MergeCandidate, a_cues: MentionCues, b_cues: MentionCues,
+                    one_article: bool) -> bool:
+    """Both date phrases date one event noun ("the 2016 presidential
+    election" / "last year's presidential election"): the happening that
+    noun names.  Across articles the modifiers must name the same (none, or
+    the same names) and, for a day or finer, the sentences a same name: many
+    meetings fall on one day, one presidential election in a year."""
+    if not same_dated_noun(a_cues, b_cues):
+        return False
+    if one_article:
+        return True
+    assert a_cues.dated_noun is not None and b_cues.dated_noun is not None and a.entry.date is not None
+    if a_cues.dated_noun[1] != b_cues.dated_noun[1]:
+        return False
+    return GRANULARITY_ORDER.index(a.entry.date.granularity) > _DAY or bool(a_cues.names & b_cues.names)
 
 
 def _told_together(a: EntrySource, b: EntrySource) -> bool:
