@@ -66,8 +66,8 @@ def merge_precisions(candidates: Sequence[MergeCandidate]) -> list[tuple[MergeCa
         best = _best_finer(c, inside) if 0 < len(inside) <= coreference_settings()["largest_bucket"] else None
         if best is not None:
             pairs.append((c, best))
-    paired = {id(c) for c, _ in pairs}
-    return pairs + _told_in_one_article([c for c in coarse if id(c) not in paired], candidates)
+    paired = {c.position for c, _ in pairs}
+    return pairs + _told_in_one_article([c for c in coarse if c.position not in paired], candidates)
 
 
 def _told_in_one_article(coarse: list[MergeCandidate],
