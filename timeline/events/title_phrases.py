@@ -25,6 +25,8 @@ _CORE_MODIFIERS = frozenset({"compound", "nmod", "nummod", "neg", "amod"})
 # a name with more words than this is shortened to the name itself
 # ("Chief of Staff John Kelly" -> "John Kelly"; "Ways and Means Committee" stays)
 _LONG_NAME_WORDS = 4
+# a complement's noun phrase this short says little alone: what the noun is about joins it
+_BARE_PHRASE_WORDS = 2
 
 
 class Phrases:
@@ -67,6 +69,10 @@ class Phrases:
         ]
         # "no longer agree": the denial an adverb of the group carries is kept with it
         words += [n for w in words[1:] if w.dep_ == "advmod" for n in w.children if n.dep_ == "neg" and n.i not in skip]
+        if any(c.dep_ == "neg" for c in verb.children):
+            # "had not acted improperly": what a denial denies is the manner, never left out
+            words += [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and c.i not in skip
+                      and c.tag_ == "RB" and not any(True for _ in c.children) and c not in words]
         head = verb.head
         if not with_head or head == verb or head.i in skip:
             return words
@@ -85,16 +91,62 @@ class Phrases:
 
     def predicate_core(self, verb: "Token", skip: set[int], nested: bool = True) -> list["Token"]:
         """Verb group and object names, through one complement verb ("plans to nominate Caren Harp")."""
-        words = self.verb_group(verb, skip, with_head=False)
+        words = self.verb_group(verb, skip, with_head=False) + self.adjective_complement(verb, skip)
         words += [w for o in self.verb_objects(verb, skip) for w in self.noun_core(o, skip)]
         complements = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in skip]
-        words += [w for c in complements for w in self.noun_core(c, skip)]  # "attacks were a reaction"
+        # "attacks were a reaction", "was not aware of the details"
+        words += [w for c in complements for w in self.noun_core(c, skip) + self.adjective_complement(c, skip)]
         for child in verb.children:
             if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
                 return words + self.predicate_core(child, skip, nested=False)
         if nested and verb.lemma_.lower() in self.words.reporting_verbs:
             words += self.clause_core(verb, skip)  # "thought the informant could link"
         return words + self.condition(verb, skip)
+
+    def predicate_phrase(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        """A verb group with what completes it, never cut before its object
+        ("voted to block a broader Republican attempt", "to make it easier for
+        companies to own stations"): its objects' compact phrases, else its
+        complement (an adjective's, a clause's core) or first complement."""
+        words = self.verb_group(verb, skip, with_head=False)
+        objects = self.verb_objects(verb, skip)
+        words += [w for o in objects for w in self.noun_words(o, skip, 0)]
+        complements = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd") and c.i not in skip]
+        words += [w for c in complements for w in self.noun_core(c, skip) + self.adjective_complement(c, skip)]
+        if not (objects or complements):
+            words += self.clause_core(verb, skip) or self.first_complement(verb, skip)
+        # "to repeal and replace Obamacare": a verb coordinated to it, sharing its subject
+        for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in skip
+                         and not subjects_of(c, skip)):
+            words += [c for c in verb.children if c.dep_ == "cc" and c.i < conjunct.i and c.i not in skip]
+            words += self.predicate_phrase(conjunct, skip)
+        return words
+
+    def noun_infinitive(self, noun: "Token", skip: set[int]) -> list["Token"]:
+        """The infinitive that says what a noun is about ("a promise to repeal
+        Obamacare", "an attempt to dismantle the law"), or nothing."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.i not in skip and child.pos_ == "VERB" \
+                    and any(c.tag_ == "TO" for c in child.children) and not subjects_of(child, skip):
+                return self.predicate_phrase(child, skip)
+        return []
+
+    def adjective_complement(self, adjective: "Token", skip: set[int]) -> list["Token"]:
+        """What an adjective needs after it ("aware of the details", "right
+        to name a director", "easier for companies to own stations"), at its
+        core; nothing for a noun or an adjective complete alone."""
+        if adjective.pos_ != "ADJ":
+            return []
+        for child in adjective.children:
+            if child.i < adjective.i or child.i in skip:
+                continue
+            infinitive = child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX") \
+                and any(c.tag_ == "TO" for c in child.children)
+            if infinitive:
+                marks = [c for c in child.children if c.dep_ == "mark" and c.i not in skip]
+                subjects = [w for c in subjects_of(child, skip) for w in self.noun_core(c, skip)]
+                return marks + subjects + self.predicate_phrase(child, skip)
+        return self.first_complement(adjective, skip)
 
     def clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The subject and core predicate of the clause a verb takes ("allowing
@@ -144,8 +196,23 @@ class Phrases:
             phrase = self.noun_words(target, skip, depth=0)
             if nested and len(phrase) == 1:
                 phrase += self.first_complement(target, skip, nested=False)
-            return lead + phrase
+            if nested and len(phrase) <= _BARE_PHRASE_WORDS:  # "on a promise to repeal and replace Obamacare"
+                phrase += self.noun_infinitive(target, skip)
+            return lead + phrase + self._range_end(child, head, skip)
         return []
+
+    def _range_end(self, preposition: "Token", head: "Token", skip: set[int]) -> list["Token"]:
+        """The other end of a range a complement opens ("from Tel Aviv" ...
+        "to Jerusalem"): the next complement of the same head, when it closes
+        the range; nothing otherwise."""
+        grammar = self.words.grammar
+        if preposition.lower_ not in grammar["range_openers"]:
+            return []
+        following = next((c for c in head.rights if c.i > preposition.right_edge.i and c.dep_ == "prep"), None)
+        if following is None or following.i in skip or following.lower_ not in grammar["range_closers"]:
+            return []
+        objects = [c for c in following.children if c.dep_ == "pobj" and c.i not in skip]
+        return [following, *self.noun_words(objects[0], skip, depth=0)] if objects else []
 
     def noun_part(
         self, noun: "Token", skip: set[int], short_rank: int, core_rank: int, depth: int = 1,

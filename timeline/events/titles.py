@@ -33,12 +33,6 @@ __all__ = ["MAX_TITLE_WORDS", "MIN_TITLE_WORDS", "Titler", "title_faults"]
 _HEADLINE_TAG = re.compile(r"^(?:[A-Z]+(?: \d+)?-)+")
 # a headline is about a sentence when they share two words of this length
 _SHARED_WORD_CHARS = 4
-# what a word cut from the rest of its quotation must not lack (see _waiting)
-_AWAITED = frozenset({"dobj", "pobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
-# words a cut quotation never ends with ("the", "of", "and", "to", "is")
-_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
-
-
 class Titler:
     """Headlines of events from their trigger word in the parse."""
 
@@ -109,10 +103,10 @@ class Titler:
         speaker = self.naming.subject(verb, skip, resolve=True)
         if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or speaker.i in self.quotes.quoted(verb.sent):
             return None
-        words = self.quotes.quotation(verb)
+        name = self.text.render(sorted(self.phrases.noun_core(speaker, skip), key=lambda t: t.i), trigger, {})
+        words = self.quotes.quotation(verb, MAX_TITLE_WORDS - len(name.split()))
         if words is None:
             return None
-        name = self.text.render(sorted(self.phrases.noun_core(speaker, skip), key=lambda t: t.i), trigger, {})
         opening, closing = sorted(self.words.grammar["headline_quote_marks"])
         return f"{name}: {opening}{words}{closing}"
 
@@ -122,26 +116,11 @@ class Titler:
         'author: “its first words up to a pause”'; None when those words do
         not fit a title or no author is named."""
         grammar = self.words.grammar
-        words = [t for t in words if not t.is_space and t.text not in grammar["quote_marks"]]
-        end = next((k for k, t in enumerate(words) if k >= MIN_TITLE_WORDS - 1 and t.text in
-                    grammar["quotation_pauses"]), len(words))
-        kept = words[:end]
-        while kept and kept[-1].is_punct:
-            kept = kept[:-1]
-        if author is None or not kept:
+        words = self.quotes.main_claim([t for t in words if not t.is_space and t.text not in grammar["quote_marks"]])
+        quoted = self.quotes.opening(words, MIN_TITLE_WORDS - 1)
+        if author is None or quoted is None:
             return None
-        # a long first sentence is quoted in part, its cut marked as an editor marks it
-        cut = len([t for t in kept if not t.is_punct]) > MAX_TITLE_WORDS - 2
-        if cut:
-            kept = kept[:MAX_TITLE_WORDS - 2]
-            # cut where the words read whole: not after a word whose noun or object is cut off
-            # ("... needs is a Liberal …", "... were thrilled to welcome …")
-            while kept and (kept[-1].is_punct or kept[-1].pos_ in _FUNCTION_POS or _waiting(kept[-1], kept)):
-                kept = kept[:-1]
-            if len([t for t in kept if not t.is_punct]) < MIN_TITLE_WORDS:
-                return None
         opening, closing = sorted(grammar["headline_quote_marks"])
-        quoted = kept[0].doc[kept[0].i:kept[-1].i + 1].text + (" " + min(grammar["quotation_cut"]) if cut else "")
         return f"{author}: {opening}{quoted}{closing}"
 
     def _built(self, parts: list[Part], trigger: "Token", actors: "ActorIndex | None") -> str:
@@ -169,13 +148,3 @@ class Titler:
         shared = {w.lower().strip(",.:;'’\"") for w in words} & sentence
         return title if main and len(shared) >= 2 else None
 
-
-def _waiting(token: "Token", kept: list["Token"]) -> bool:
-    """Whether a quotation cut after ``token`` would leave it waiting for
-    what follows: its head (a modifier before its noun: "a Liberal") or its
-    object or complement."""
-    held = {t.i for t in kept}
-    if token.head.i > token.i and token.head.i not in held:
-        return True
-    awaited = _AWAITED - {"xcomp"} if token.tag_ in ("VBN", "JJ") else _AWAITED  # "were thrilled" reads whole
-    return any(c.i > token.i and c.i not in held and c.dep_ in awaited for c in token.children)
