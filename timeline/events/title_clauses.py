@@ -289,6 +289,8 @@ class ClauseParts:
         noun is no core, it needs what follows ("in hopes" of brokering a deal)."""
         levels = [(0, complement)]
         lead = complement[0]
+        if lead.lower_ in self.words.grammar["source_prepositions"]:
+            return Part([*levels, (DROP_COMPLEMENT, [])], complement=True)  # "according to officials" goes first
         target = next((t for t in complement if t.head.i == lead.i and t.dep_ == "pobj"), None)
         if target is not None:
             short = [lead, *self.phrases.noun_core(target, skip)]
@@ -413,7 +415,8 @@ class ClauseParts:
                 c.i > clause.i and c.i not in skip and not c.is_punct for c in clause.children):
             return None  # "said Powell was “well-equipped to lead ...”": not "said Powell was"
         # "told Fox News he thought the informant could link ...": a report in a report says its content
-        nested = clause.lemma_.lower() in self.words.reporting_verbs
+        # so does a verb that takes a clause ("told reporters he wanted Hatch to seek re-election")
+        nested = clause.lemma_.lower() in self.words.reporting_verbs or self.phrases.takes_clause(clause, skip)
         # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")
         parts = self.clause_parts(clause, skip, report=nested, resolve=False)
         core = (lead or self.phrases.noun_core(subject, skip)) + self.phrases.predicate_core(clause, skip)

@@ -99,8 +99,8 @@ class Phrases:
         for child in verb.children:
             if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
                 return words + self.predicate_core(child, skip, nested=False)
-        if nested and verb.lemma_.lower() in self.words.reporting_verbs:
-            words += self.clause_core(verb, skip)  # "thought the informant could link"
+        if nested and (verb.lemma_.lower() in self.words.reporting_verbs or self.takes_clause(verb, skip)):
+            words += self.clause_core(verb, skip)  # "thought the informant could link", "wanted Hatch to seek"
         return words + self.condition(verb, skip)
 
     def predicate_phrase(self, verb: "Token", skip: set[int]) -> list["Token"]:
@@ -148,13 +148,22 @@ class Phrases:
                 return marks + subjects + self.predicate_phrase(child, skip)
         return self.first_complement(adjective, skip)
 
+    def takes_clause(self, verb: "Token", skip: set[int]) -> bool:
+        """Whether a verb without an object takes a clause after it as its
+        content ("wanted Hatch to seek re-election", "showed that ACU bragged")."""
+        return not self.verb_objects(verb, skip) and any(
+            c.dep_ == "ccomp" and c.i > verb.i and c.i not in skip and subjects_of(c, skip) for c in verb.children)
+
     def clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The subject and core predicate of the clause a verb takes ("allowing
         Congress to remove a federal tax exemption")."""
         for child in verb.children:
             subject = next((c for c in child.children if c.dep_ in SUBJECTS and c.i not in skip), None)
             if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None:
-                return self.noun_core(subject, skip) + self.predicate_core(child, skip)
+                predicate = self.predicate_core(child, skip)
+                if max(predicate, key=lambda t: t.i) is child:  # "have the committee look into the issues"
+                    predicate += self.first_complement(child, skip)
+                return self.noun_core(subject, skip) + predicate
         return []
 
     def verb_objects(self, verb: "Token", skip: set[int]) -> list["Token"]:

@@ -30,7 +30,7 @@ class Quotations:
         words, if that is at most a title's length."""
         grammar = self.words.grammar
         sentence = verb.sent
-        marks = [t.i for t in sentence if t.text in grammar["quote_marks"]]
+        marks = [t.i for t in sentence if self.is_mark(t)]
         doc = verb.doc
         for opening, close in zip(marks[::2], [*marks[1::2], sentence.end]):
             inside = [t for t in doc[opening + 1:close]]
@@ -130,11 +130,22 @@ class Quotations:
         after = [t for t in verb.doc[verb.i + 1:verb.sent.end] if not t.is_punct]
         return before is not None and before.text == "," and all(t.i <= verb.right_edge.i for t in after)
 
+    def is_mark(self, token: "Token") -> bool:
+        """A quote mark, not the apostrophe of a plural possessive written
+        like a closing single quote ("Elias’ law firm", "the Democrats' plan")."""
+        grammar = self.words.grammar
+        if token.text not in grammar["quote_marks"]:
+            return False
+        doc = token.doc
+        before = doc[token.i - 1] if token.i > 0 else None
+        return not (token.text in grammar["apostrophes"] and before is not None and not before.whitespace_
+                    and before.text[-1:].lower() in grammar["possessive_plural_endings"] and token.whitespace_)
+
     def quoted(self, sentence: "Span") -> set[int]:
         """The words of a sentence inside quotation marks (a pair around a few
         words names something: "a “Dreamers” bill"); an opening mark never
         closed quotes to the sentence's end."""
-        marks = [t.i for t in sentence if t.text in self.words.grammar["quote_marks"]]
+        marks = [t.i for t in sentence if self.is_mark(t)]
         quoted: set[int] = set()
         for opening, close in zip(marks[::2], [*marks[1::2], sentence.end]):
             if close - opening > _SCARE_QUOTE_WORDS + 1:
@@ -144,7 +155,7 @@ class Quotations:
     def quotes(self, clause: "Token") -> bool:
         """Whether the clause quotes someone: quote marks other than a pair
         around a word or two ("a “Dreamers” immigration bill")."""
-        marks = [t.i for t in clause.subtree if t.text in self.words.grammar["quote_marks"]]
+        marks = [t.i for t in clause.subtree if self.is_mark(t)]
         if len(marks) % 2:
             return True
         return any(close - opening > _SCARE_QUOTE_WORDS + 1 for opening, close in zip(marks[::2], marks[1::2]))
