@@ -315,6 +315,9 @@ class ClauseParts:
                 and holder.lemma_.lower() in self.words.reporting_verbs:
             return self.clause_parts(holder, skip, report=True)  # "said in a statement": what it says
         phrase = self.phrases.noun_part(noun, skip, SHORT_OBJECT, CORE_OBJECT, depth=2)
+        happened = self.phrases.relative_predicate(noun, skip)
+        if happened:  # "Tuesday's attack that killed eight people" -> "Attack killed eight people"
+            return [Part([(0, phrase.levels[-1][1])]), Part([(0, happened)])]
         named = any(t.pos_ in ("NOUN", "PROPN") and t is not noun for t in phrase.words)
         light_verb = (  # "the House gave final approval"
             noun.dep_ == "dobj" and head.pos_ == "VERB" and self.naming.subject(head, skip, resolve=True) is not None

@@ -131,6 +131,18 @@ class Phrases:
                 return self.predicate_phrase(child, skip)
         return []
 
+    def relative_predicate(self, noun: "Token", skip: set[int]) -> list["Token"]:
+        """What a noun event did, told by a relative clause whose subject it
+        is ("the attack that killed eight people" -> "killed eight people"),
+        or nothing."""
+        for clause in noun.children:
+            subject = [c for c in clause.children if c.dep_ in SUBJECTS and c.tag_ in RELATIVE_TAGS]
+            # right after the noun (", which"): not a clause the parser hung across other words
+            if clause.dep_ == "relcl" and clause.i > noun.i and clause.i not in skip and subject \
+                    and clause.pos_ == "VERB" and all(t.is_punct for t in noun.doc[noun.i + 1:subject[0].i]):
+                return self.predicate_phrase(clause, skip)
+        return []
+
     def adjective_complement(self, adjective: "Token", skip: set[int]) -> list["Token"]:
         """What an adjective needs after it ("aware of the details", "right
         to name a director", "easier for companies to own stations"), at its
@@ -198,10 +210,8 @@ class Phrases:
                 c.dep_ in (*SUBJECTS, "mark") or c.tag_ in RELATIVE_TAGS for c in target.children
             ):
                 continue  # "questions about how Twitter secures ...": a clause, not a complement
-            if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts"
-                return lead + self.verb_group(target, skip, with_head=False) + [
-                    w for o in self.verb_objects(target, skip) for w in self.noun_words(o, skip, 0)
-                ]
+            if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts", "to lying to the FBI"
+                return lead + self.predicate_phrase(target, skip)
             phrase = self.noun_words(target, skip, depth=0)
             if nested and len(phrase) == 1:
                 phrase += self.first_complement(target, skip, nested=False)

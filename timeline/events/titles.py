@@ -81,7 +81,10 @@ class Titler:
             candidate = self._built(parts, trigger, actors)
             candidate_faults = title_faults(candidate, self.words) + nameless_noun(parts, trigger, date) \
                 + dangling(parts, skip)
-            if candidate_faults < faults:
+            # a bare noun may get the date words that name it ("2008 financial crisis")
+            named_by_date = candidate_faults == faults and trigger.pos_ in ("NOUN", "PROPN") \
+                and len(title.split()) < MIN_TITLE_WORDS and len(candidate.split()) > len(title.split())
+            if candidate_faults < faults or named_by_date:
                 title, faults = candidate, candidate_faults
             if not faults:
                 break
