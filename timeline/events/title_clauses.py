@@ -257,9 +257,10 @@ class ClauseParts:
         """Whether ``clause`` is what a verb without an object was done for,
         an infinitive after it with no subject of its own ("voted in July to
         block a broader Republican attempt"), which the title keeps."""
+        # the infinitive opens its clause: not "rallied as the drive to push ..."
         return clause.dep_ == "advcl" and clause.i > verb.i and clause.pos_ in ("VERB", "AUX") \
-            and any(c.tag_ == "TO" for c in clause.children) and not subjects_of(clause, skip) \
-            and not self.phrases.verb_objects(verb, skip) and verb.pos_ == "VERB"
+            and clause.left_edge.tag_ == "TO" and clause.left_edge.head.i == clause.i \
+            and not subjects_of(clause, skip) and not self.phrases.verb_objects(verb, skip) and verb.pos_ == "VERB"
 
     def object_infinitive(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """What a verb's object is chosen or sent to do, an infinitive after

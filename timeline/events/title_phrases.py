@@ -114,7 +114,11 @@ class Phrases:
         complements = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd") and c.i not in skip]
         words += [w for c in complements for w in self.noun_core(c, skip) + self.adjective_complement(c, skip)]
         if not (objects or complements):
-            words += self.clause_core(verb, skip) or self.first_complement(verb, skip)
+            # a complement, not the time or source of the happening ("to investigate after ...")
+            grammar = self.words.grammar
+            adjuncts = {c.i for c in verb.children if c.lower_ in grammar["other_time_prepositions"]
+                        or c.lower_ in grammar["source_prepositions"]}
+            words += self.clause_core(verb, skip) or self.first_complement(verb, skip | adjuncts)
         # "to repeal and replace Obamacare": a verb coordinated to it, sharing its subject
         for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in skip
                          and not subjects_of(c, skip)):
@@ -164,14 +168,16 @@ class Phrases:
         """Whether a verb without an object takes a clause after it as its
         content ("wanted Hatch to seek re-election", "showed that ACU bragged")."""
         return not self.verb_objects(verb, skip) and any(
-            c.dep_ == "ccomp" and c.i > verb.i and c.i not in skip and subjects_of(c, skip) for c in verb.children)
+            c.dep_ == "ccomp" and c.i > verb.i and c.i not in skip and subjects_of(c, skip) and not _free_relative(c)
+            for c in verb.children)
 
     def clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The subject and core predicate of the clause a verb takes ("allowing
         Congress to remove a federal tax exemption")."""
         for child in verb.children:
             subject = next((c for c in child.children if c.dep_ in SUBJECTS and c.i not in skip), None)
-            if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None:
+            if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None \
+                    and not _free_relative(child):
                 predicate = self.predicate_core(child, skip)
                 if max(predicate, key=lambda t: t.i) is child:  # "have the committee look into the issues"
                     predicate += self.first_complement(child, skip)
@@ -189,11 +195,11 @@ class Phrases:
             if child.dep_ not in ("prep", "agent") or child.i in skip:
                 continue
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
-            lead = [child]
+            lead = [c for c in child.children if c.dep_ == "neg" and c.i not in skip] + [child]  # "Not under oath"
             second = next((c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1), None)
             if not objects and second is not None:  # "dropped out of the race": a preposition of two words
                 objects = [c for c in second.children if c.dep_ == "pobj" and c.i not in skip]
-                lead = [child, second]
+                lead = [*lead, second]
             if not objects:
                 continue
             target = objects[0]
@@ -367,3 +373,9 @@ def _particle_of(particle: "Token", verb: "Token") -> bool:
     between = range(verb.i + 1, particle.i)
     objects = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     return all(k in objects for k in between)
+
+
+def _free_relative(clause: "Token") -> bool:
+    """A clause that names a thing, not a fact ("challenge what he called
+    evidence improperly obtained"): a wh-word among its own words."""
+    return any(c.tag_ in RELATIVE_TAGS and c.i < clause.i for c in clause.children)

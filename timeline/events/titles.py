@@ -72,6 +72,7 @@ class Titler:
         # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
         named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
                          for t in trigger.doc if t.i in date)
+        date_words = {w for t in trigger.doc if t.i in date for w in _words(t.text)}
         for k, alternative in enumerate(alternatives):
             if k > 1 and (reports or not named_date):
                 continue  # "said on Thursday" says no more than "said"
@@ -83,7 +84,8 @@ class Titler:
                 + dangling(parts, skip)
             # a bare noun may get the date words that name it ("2008 financial crisis")
             named_by_date = candidate_faults == faults and trigger.pos_ in ("NOUN", "PROPN") \
-                and len(title.split()) < MIN_TITLE_WORDS and len(candidate.split()) > len(title.split())
+                and len(title.split()) < MIN_TITLE_WORDS and len(candidate.split()) > len(title.split()) \
+                and _words(candidate) - _words(title) <= date_words
             if candidate_faults < faults or named_by_date:
                 title, faults = candidate, candidate_faults
             if not faults:
@@ -151,3 +153,7 @@ class Titler:
         shared = {w.lower().strip(",.:;'’\"") for w in words} & sentence
         return title if main and len(shared) >= 2 else None
 
+
+def _words(text: str) -> set[str]:
+    """The words of a text, lower case, without punctuation ("2007-2009" -> "2007", "2009")."""
+    return set(re.findall(r"\w+", text.lower()))
