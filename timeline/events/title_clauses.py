@@ -245,7 +245,9 @@ class ClauseParts:
         if not objects:
             # "to blame for the lack of a meeting" may lose its complement, "to make it easier" may not
             phrase, core = self.phrases.predicate_phrase(infinitive, skip), self.phrases.predicate_core(infinitive, skip)
-            shorter = [(DROP_COMPLEMENT, core)] if len(core) < len(phrase) and not waiting(core[-1], core) else []
+            # (a purpose, ``drop``, goes whole: "traveled to Romania to meet" says it was cut)
+            shorter = [(DROP_COMPLEMENT, core)] if len(core) < len(phrase) and drop is None \
+                and not waiting(core[-1], core) else []
             return [Part([(0, phrase), *shorter, *ending])]
         group = Part([(0, self.phrases.verb_group(infinitive, skip, with_head=False)), *ending])
         phrases = [self.phrases.noun_part(c, skip, SHORT_OBJECT, CORE_OBJECT) for c in objects]
@@ -411,7 +413,10 @@ class ClauseParts:
         skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
         # "said there was no evidence": the "there" no clause part holds; "asked whether he was"
         lead = [subject] if subject.dep_ == "expl" else []
-        lead = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in grammar["kept_marks"]] + lead
+        # a statement's "that" goes, not the "that" of what is believed, shown or rumoured
+        # ("rumors have flown that Trump may be seeking ...")
+        kept = grammar["kept_marks"] if verb.lemma_.lower() in self.words.reporting_verbs else None
+        lead = [c for c in clause.children if c.dep_ == "mark" and (kept is None or c.lower_ in kept)] + lead
         if subject.dep_ == "expl" and not any(
                 c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
             return None  # "said there was “a lot of confidence”": nothing but the quotation is said
@@ -423,7 +428,9 @@ class ClauseParts:
         nested = clause.lemma_.lower() in self.words.reporting_verbs or self.phrases.takes_clause(clause, skip)
         # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")
         parts = self.clause_parts(clause, skip, report=nested, resolve=False)
-        core = (lead or self.phrases.noun_core(subject, skip)) + self.phrases.predicate_core(clause, skip)
+        # ("whether he was": the mark and the subject; "there was": the "there" alone)
+        core = lead + ([] if subject.dep_ == "expl" else self.phrases.noun_core(subject, skip)) \
+            + self.phrases.predicate_core(clause, skip)
         # what is said shortens after the speaker's own words ("Industry groups like the American
         # Petroleum Institute have said ... were designated as monuments": "like ..." goes first)
         steps = [(max(rank, SHORT_SUBJECT), lead + words) for rank, words in stepwise_levels(parts)

@@ -140,7 +140,8 @@ class Phrases:
         is ("the attack that killed eight people" -> "killed eight people"),
         or nothing."""
         for clause in noun.children:
-            subject = [c for c in clause.children if c.dep_ in SUBJECTS and c.tag_ in RELATIVE_TAGS]
+            # "that"/"which": "who" tells of a person, not of the happening the noun names
+            subject = [c for c in clause.children if c.dep_ in SUBJECTS and c.tag_ == "WDT"]
             # right after the noun (", which"): not a clause the parser hung across other words
             if clause.dep_ == "relcl" and clause.i > noun.i and clause.i not in skip and subject \
                     and clause.pos_ == "VERB" and all(t.is_punct for t in noun.doc[noun.i + 1:subject[0].i]):
@@ -181,7 +182,9 @@ class Phrases:
                 predicate = self.predicate_core(child, skip)
                 if max(predicate, key=lambda t: t.i) is child:  # "have the committee look into the issues"
                     predicate += self.first_complement(child, skip)
-                return self.noun_core(subject, skip) + predicate
+                # "voted to investigate whether Farenthold used ...": the "whether" is the news
+                marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in self.words.grammar["kept_marks"]]
+                return marks + self.noun_core(subject, skip) + predicate
         return []
 
     def verb_objects(self, verb: "Token", skip: set[int]) -> list["Token"]:
@@ -246,8 +249,12 @@ class Phrases:
         """A noun phrase at three lengths: with its complement, compact, core."""
         lead = lead or []
         levels = [(0, lead + self.noun_words(noun, skip, depth))]
+        core = self.noun_core(noun, skip)
+        # a person's long title goes with the short phrase ("U.S. House of Representatives Speaker
+        # Paul Ryan" -> "Paul Ryan"), before what the sentence says is shortened
+        name_only = noun.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct or t.dep_ == "cc" for t in core)
         for rank, words in ((short_rank, self.noun_words(noun, skip, 0, complements=False)),
-                            (core_rank, self.noun_core(noun, skip))):
+                            (short_rank if name_only else core_rank, core)):
             if len(words) < len(levels[-1][1]) - len(lead):
                 levels.append((rank, lead + words))
         return Part(levels)
