@@ -435,5 +435,8 @@ class ClauseParts:
         # Petroleum Institute have said ... were designated as monuments": "like ..." goes first)
         steps = [(max(rank, SHORT_SUBJECT), lead + words) for rank, words in stepwise_levels(parts)
                  if rank < SHORT_CONTENT]
-        levels = [(rank, words) for rank, words in (*steps, (SHORT_CONTENT, core)) if not cut_report(words)]
+        # last, without a "that" ("ruled Hawaii was likely to succeed with its argument")
+        unmarked = [t for t in core if not (t.dep_ == "mark" and t.lower_ not in grammar["kept_marks"])]
+        levels = [(rank, words) for rank, words in (*steps, (SHORT_CONTENT, core), (SHORT_CONTENT, unmarked))
+                  if not cut_report(words)]
         return Part([*levels, (DROP_CONTENT, [])])
