@@ -407,7 +407,10 @@ class ClauseParts:
             return None  # "Pompeo, who an official said would replace Tillerson"
         if subject.lower_ in grammar["speaker_pronouns"]:
             return None
-        between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
+        # (not the commas of the clause's own condition: "said that if Moore is elected, the Senate will")
+        own = {t.i for c in clause.children if c.dep_ == "advcl" and c.i < subject.i for t in c.subtree}
+        between = [t for t in verb.doc[verb.i + 1:subject.left_edge.i + 1] if t.i not in own
+                   and not (own and t.is_punct and t.head.i == clause.i)]
         if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
             return None  # a quotation is not cut into a title; nor a clause reached across a comma
         skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation

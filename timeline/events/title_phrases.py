@@ -341,10 +341,11 @@ class Phrases:
         words += [w for c in noun.children if c.dep_ == "prep" and c.lower_ in grammar["negative_prepositions"]
                   and c.i not in skip for w in self.denial(c, skip)]
         titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
-        if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
+        if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS:
             return words
-        run = self._name_run(noun, skip)
-        return run if len(run) > 1 else words
+        # "Democratic Lieutenant Governor Tina Smith": a title capitalised as a name goes too
+        run = self._name_run(noun, skip, untitled=not titled)
+        return run if len(run) > 1 and len(run) < len(words) else words
 
     def _name_run(self, noun: "Token", skip: set[int], untitled: bool = False) -> list["Token"]:
         """The run of name words that ends in ``noun`` ("John Kelly" of "Chief
