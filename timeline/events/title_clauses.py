@@ -241,7 +241,7 @@ class ClauseParts:
         and objects, or its whole completed predicate; with ``drop``, left out
         at that rank."""
         objects = self.phrases.verb_objects(infinitive, skip)
-        ending = [] if drop is None else [(drop, [])]
+        ending: list[tuple[int, list["Token"]]] = [] if drop is None else [(drop, [])]
         if not objects:
             # "to blame for the lack of a meeting" may lose its complement, "to make it easier" may not
             phrase, core = self.phrases.predicate_phrase(infinitive, skip), self.phrases.predicate_core(infinitive, skip)
@@ -250,10 +250,10 @@ class ClauseParts:
                 and not waiting(core[-1], core) else []
             return [Part([(0, phrase), *shorter, *ending])]
         group = Part([(0, self.phrases.verb_group(infinitive, skip, with_head=False)), *ending])
-        phrases = [self.phrases.noun_part(c, skip, SHORT_OBJECT, CORE_OBJECT) for c in objects]
-        for phrase in phrases if drop is not None else ():
-            phrase.levels.append((drop, []))
-        return [group, *phrases]
+        parts = [self.phrases.noun_part(c, skip, SHORT_OBJECT, CORE_OBJECT) for c in objects]
+        for part in parts:
+            part.levels += ending
+        return [group, *parts]
 
     def purpose(self, verb: "Token", clause: "Token", skip: set[int]) -> bool:
         """Whether ``clause`` is what a verb without an object was done for,
