@@ -13,7 +13,7 @@ from timeline.events.clause_roles import (
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_form import (
     CORE_OBJECT, CORE_SUBJECT, DROP_COMPLEMENT, DROP_CONTENT, MAX_TITLE_WORDS, MIN_TITLE_WORDS, SHORT_CONTENT,
-    SHORT_OBJECT, SHORT_SUBJECT, Part, in_sentence_order,
+    SHORT_OBJECT, SHORT_SUBJECT, Part, in_sentence_order, stepwise_levels, waiting,
 )
 from timeline.events.title_naming import Naming
 from timeline.events.title_phrases import Phrases
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _OBJECTS = ("dobj", "dative", "attr", "oprd", "acomp")
 # how far up the parse a noun event looks for the clause that governs it
 _GOVERNING_STEPS = 4
+# a first complement this short ("for president") lets the next one in ("on a promise to repeal Obamacare")
+_BARE_COMPLEMENT_WORDS = 2
 
 
 class ClauseParts:
@@ -178,22 +180,29 @@ class ClauseParts:
                 own |= {t.i for c in subject.children if c.dep_ in ("conj", "cc") for t in c.subtree}
             parts.append(self.phrases.noun_part(subject, own, SHORT_SUBJECT, CORE_SUBJECT))
         parts.append(Part([(0, self.phrases.verb_group(verb, skip))]))
-        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in RELATIVE_TAGS and c.pos_ != "SCONJ"]
+        reported_clause = self.reported_clause(verb, skip) if report else None
+        objects = [c for c in verb.children if c.i not in skip and c.tag_ not in RELATIVE_TAGS and c.pos_ != "SCONJ"
+                   # "showed Simonds beating Yancey by one vote, enough to shift ...": what is shown is the news
+                   and (reported_clause is None or c.i < reported_clause.i)]
         for child in objects:
             if child.dep_ in _OBJECTS and child.pos_ == "ADP":  # "sent a message to Xi"
                 pobj = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
                 if pobj:
                     parts.append(self.phrases.noun_part(pobj[0], skip, SHORT_OBJECT, CORE_OBJECT, lead=[child]))
+            elif child.dep_ in ("dobj", "dative") and reported_clause is not None \
+                    and verb.lemma_.lower() in self.words.reporting_verbs:
+                # "told a regular news briefing that he was not aware of ...": the audience goes
+                # before what is said is shortened ("Lu Kang said he was not aware of ...")
+                parts.append(Part([(0, self.phrases.noun_words(child, skip, 0)), (SHORT_OBJECT, [])]))
             elif child.dep_ in _OBJECTS:
                 parts.append(self.phrases.noun_part(child, skip, SHORT_OBJECT, CORE_OBJECT))
                 for infinitive in (c for c in child.children if c.dep_ == "xcomp" and c.i not in skip):
-                    # "is due to be phased out"
-                    parts.append(Part([(0, self.phrases.verb_group(infinitive, skip, with_head=False))]))
+                    # "is due to be phased out", "was right to name a new director"
+                    parts.append(Part([(0, self.phrases.predicate_phrase(infinitive, skip))]))
             elif child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                parts.append(Part([(0, self.phrases.verb_group(child, skip, with_head=False))]))
-                parts += [
-                    self.phrases.noun_part(c, skip, SHORT_OBJECT, CORE_OBJECT) for c in self.phrases.verb_objects(child, skip)
-                ]
+                parts += self.infinitive_parts(child, skip)
+            elif self.purpose(verb, child, skip):  # "voted in July to block a broader attempt"
+                parts += self.infinitive_parts(child, skip, drop=CORE_OBJECT)
         purpose = self.object_infinitive(verb, skip)
         if purpose:  # "tapped Powell to become head of the U.S. central bank"
             parts.append(Part([(0, purpose), (DROP_COMPLEMENT, [])]))
@@ -213,12 +222,47 @@ class ClauseParts:
         complement = self.phrases.first_complement(verb, skip) if content is None else []
         if complement:
             parts.append(self.complement_part(complement, skip))
+            # "campaigned for president on a promise to repeal Obamacare": a bare first
+            # complement says little, the next one may carry the news
+            following = self.phrases.first_complement(verb, skip | {t.i for t in complement}) \
+                if len(complement) <= _BARE_COMPLEMENT_WORDS else []
+            if following and following[0].i > complement[-1].i:
+                parts.append(Part([(0, following), (DROP_COMPLEMENT, [])], complement=True))
         if content is not None:
             parts.append(content)
         condition = self.phrases.condition(verb, skip)
         if condition:  # "would oppose any spending bill if Congress had not ...": never without its "if"
             parts.append(Part([(0, condition)]))
         return in_sentence_order(parts, verb)
+
+    def infinitive_parts(self, infinitive: "Token", skip: set[int], drop: int | None = None) -> list[Part]:
+        """An infinitive a verb takes ("moved to make it easier for companies
+        to own stations"), never cut before what completes it: its verb group
+        and objects, or its whole completed predicate; with ``drop``, left out
+        at that rank."""
+        objects = self.phrases.verb_objects(infinitive, skip)
+        ending: list[tuple[int, list["Token"]]] = [] if drop is None else [(drop, [])]
+        if not objects:
+            # "to blame for the lack of a meeting" may lose its complement, "to make it easier" may not
+            phrase, core = self.phrases.predicate_phrase(infinitive, skip), self.phrases.predicate_core(infinitive, skip)
+            # (a purpose, ``drop``, goes whole: "traveled to Romania to meet" says it was cut)
+            shorter = [(DROP_COMPLEMENT, core)] if len(core) < len(phrase) and drop is None \
+                and not waiting(core[-1], core) else []
+            return [Part([(0, phrase), *shorter, *ending])]
+        group = Part([(0, self.phrases.verb_group(infinitive, skip, with_head=False)), *ending])
+        parts = [self.phrases.noun_part(c, skip, SHORT_OBJECT, CORE_OBJECT) for c in objects]
+        for part in parts:
+            part.levels += ending
+        return [group, *parts]
+
+    def purpose(self, verb: "Token", clause: "Token", skip: set[int]) -> bool:
+        """Whether ``clause`` is what a verb without an object was done for,
+        an infinitive after it with no subject of its own ("voted in July to
+        block a broader Republican attempt"), which the title keeps."""
+        # the infinitive opens its clause: not "rallied as the drive to push ..."
+        return clause.dep_ == "advcl" and clause.i > verb.i and clause.pos_ in ("VERB", "AUX") \
+            and clause.left_edge.tag_ == "TO" and clause.left_edge.head.i == clause.i \
+            and not subjects_of(clause, skip) and not self.phrases.verb_objects(verb, skip) and verb.pos_ == "VERB"
 
     def object_infinitive(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """What a verb's object is chosen or sent to do, an infinitive after
@@ -248,6 +292,8 @@ class ClauseParts:
         noun is no core, it needs what follows ("in hopes" of brokering a deal)."""
         levels = [(0, complement)]
         lead = complement[0]
+        if lead.lower_ in self.words.grammar["source_prepositions"]:
+            return Part([*levels, (DROP_COMPLEMENT, [])], complement=True)  # "according to officials" goes first
         target = next((t for t in complement if t.head.i == lead.i and t.dep_ == "pobj"), None)
         if target is not None:
             short = [lead, *self.phrases.noun_core(target, skip)]
@@ -272,6 +318,9 @@ class ClauseParts:
                 and holder.lemma_.lower() in self.words.reporting_verbs:
             return self.clause_parts(holder, skip, report=True)  # "said in a statement": what it says
         phrase = self.phrases.noun_part(noun, skip, SHORT_OBJECT, CORE_OBJECT, depth=2)
+        happened = self.phrases.relative_predicate(noun, skip)
+        if happened:  # "Tuesday's attack that killed eight people" -> "Attack killed eight people"
+            return [Part([(0, phrase.levels[-1][1])]), Part([(0, happened)])]
         named = any(t.pos_ in ("NOUN", "PROPN") and t is not noun for t in phrase.words)
         light_verb = (  # "the House gave final approval"
             noun.dep_ == "dobj" and head.pos_ == "VERB" and self.naming.subject(head, skip, resolve=True) is not None
@@ -326,43 +375,71 @@ class ClauseParts:
         object_relative = all(t.dep_ == "dobj" and t.tag_ in ("WDT", "WP") for t in relatives)
         return clause.head if has_subject and not complete and object_relative else None
 
-    def reported(self, verb: "Token", skip: set[int]) -> Part | None:
-        """What a statement says ("said the United States remains committed"):
-        the gist of a following reported clause that is not a quotation."""
-        if verb.lemma_.lower() not in self.words.reporting_verbs and (
-            verb.dep_ in ("acl", "relcl") or any(c.dep_ in ("dobj", "oprd", "acomp", "attr") for c in verb.children)
-        ):
-            return None  # "demanded that Sessions testify" says what was demanded; not "a letter made public that"
-        grammar = self.words.grammar
+    def reported_clause(self, verb: "Token", skip: set[int]) -> "Token | None":
+        """The clause a statement reports after its verb, if any; through a
+        closing attribution the parser put above it ("said in an interview
+        Trump told him ..., the Times reported")."""
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.i < verb.i or clause.i in skip:
                 continue
-            quoted = self.quotes.quoted(verb.sent)
-            subjects = [c for c in clause.children if c.dep_ in (*SUBJECTS, "expl") and c.i not in skip]
-            subject = min(subjects, key=lambda c: c.dep_ == "expl", default=None)
-            if subject is None or subject.i < verb.i or subject.tag_ in RELATIVE_TAGS:
-                return None  # "Pompeo, who an official said would replace Tillerson"
-            if subject.lower_ in grammar["speaker_pronouns"]:
-                return None
-            between = verb.doc[verb.i + 1:subject.left_edge.i + 1]
-            if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
-                return None  # a quotation is not cut into a title; nor a clause reached across a comma
-            skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
-            # "said there was no evidence": the "there" no clause part holds; "asked whether he was"
-            lead = [subject] if subject.dep_ == "expl" else []
-            lead = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in grammar["kept_marks"]] + lead
-            if subject.dep_ == "expl" and not any(
-                    c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
-                return None  # "said there was “a lot of confidence”": nothing but the quotation is said
-            if clause.lemma_.lower() in grammar["copula_lemmas"] and not any(
-                    c.i > clause.i and c.i not in skip and not c.is_punct for c in clause.children):
-                return None  # "said Powell was “well-equipped to lead ...”": not "said Powell was"
-            # "told Fox News he thought the informant could link ...": a report in a report says its content
-            nested = clause.lemma_.lower() in self.words.reporting_verbs
-            # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")
-            parts = self.clause_parts(clause, skip, report=nested, resolve=False)
-            full = lead + [w for p in parts for w in p.levels[0][1]]
-            core = (lead or self.phrases.noun_core(subject, skip)) + self.phrases.predicate_core(clause, skip)
-            levels = [(rank, words) for rank, words in ((0, full), (SHORT_CONTENT, core)) if not cut_report(words)]
-            return Part([*levels, (DROP_CONTENT, [])])
+            if clause.lemma_.lower() in self.words.reporting_verbs and self.quotes.attribution(clause):
+                inner = [c for c in clause.children if c.dep_ == "ccomp" and verb.i < c.i < clause.i and c.i not in skip]
+                return inner[0] if inner else clause
+            return clause
         return None
+
+    def reported(self, verb: "Token", skip: set[int]) -> Part | None:
+        """What a statement says ("said the United States remains committed"):
+        the gist of a following reported clause that is not a quotation."""
+        clause = self.reported_clause(verb, skip)
+        if clause is None:
+            return None
+        if verb.lemma_.lower() not in self.words.reporting_verbs and (
+            verb.dep_ in ("acl", "relcl") or any(c.dep_ in ("dobj", "oprd", "acomp", "attr") and c.i < clause.i
+                                                 for c in verb.children)
+        ):
+            return None  # "demanded that Sessions testify" says what was demanded; not "a letter made public that"
+        grammar = self.words.grammar
+        quoted = self.quotes.quoted(verb.sent)
+        subjects = [c for c in clause.children if c.dep_ in (*SUBJECTS, "expl") and c.i not in skip]
+        subject = min(subjects, key=lambda c: c.dep_ == "expl", default=None)
+        if subject is None or subject.i < verb.i or subject.tag_ in RELATIVE_TAGS:
+            return None  # "Pompeo, who an official said would replace Tillerson"
+        if subject.lower_ in grammar["speaker_pronouns"]:
+            return None
+        # (not the commas of the clause's own condition: "said that if Moore is elected, the Senate will")
+        own = {t.i for c in clause.children if c.dep_ == "advcl" and c.i < subject.i for t in c.subtree}
+        between = [t for t in verb.doc[verb.i + 1:subject.left_edge.i + 1] if t.i not in own
+                   and not (own and t.is_punct and t.head.i == clause.i)]
+        if clause.i in quoted or subject.i in quoted or any(t.is_punct for t in between):
+            return None  # a quotation is not cut into a title; nor a clause reached across a comma
+        skip = skip | quoted  # "opposed the measure to “roll back ...”": the words that are no quotation
+        # "said there was no evidence": the "there" no clause part holds; "asked whether he was"
+        lead = [subject] if subject.dep_ == "expl" else []
+        # a statement's "that" goes, not the "that" of what is believed, shown or rumoured
+        # ("rumors have flown that Trump may be seeking ...")
+        kept = grammar["kept_marks"] if verb.lemma_.lower() in self.words.reporting_verbs else None
+        lead = [c for c in clause.children if c.dep_ == "mark" and (kept is None or c.lower_ in kept)] + lead
+        if subject.dep_ == "expl" and not any(
+                c.dep_ in ("attr", "nsubj", "acomp") and c.i not in skip for c in clause.children):
+            return None  # "said there was “a lot of confidence”": nothing but the quotation is said
+        if clause.lemma_.lower() in grammar["copula_lemmas"] and not any(
+                c.i > clause.i and c.i not in skip and not c.is_punct for c in clause.children):
+            return None  # "said Powell was “well-equipped to lead ...”": not "said Powell was"
+        # "told Fox News he thought the informant could link ...": a report in a report says its content
+        # so does a verb that takes a clause ("told reporters he wanted Hatch to seek re-election")
+        nested = clause.lemma_.lower() in self.words.reporting_verbs or self.phrases.takes_clause(clause, skip)
+        # its "he" stays: the speaker is named already ("Rosenberg told reporters he did not know")
+        parts = self.clause_parts(clause, skip, report=nested, resolve=False)
+        # ("whether he was": the mark and the subject; "there was": the "there" alone)
+        core = lead + ([] if subject.dep_ == "expl" else self.phrases.noun_core(subject, skip)) \
+            + self.phrases.predicate_core(clause, skip)
+        # what is said shortens after the speaker's own words ("Industry groups like the American
+        # Petroleum Institute have said ... were designated as monuments": "like ..." goes first)
+        steps = [(max(rank, SHORT_SUBJECT), lead + words) for rank, words in stepwise_levels(parts)
+                 if rank < SHORT_CONTENT]
+        # last, without a "that" ("ruled Hawaii was likely to succeed with its argument")
+        unmarked = [t for t in core if not (t.dep_ == "mark" and t.lower_ not in grammar["kept_marks"])]
+        levels = [(rank, words) for rank, words in (*steps, (SHORT_CONTENT, core), (SHORT_CONTENT, unmarked))
+                  if not cut_report(words)]
+        return Part([*levels, (DROP_CONTENT, [])])

@@ -10,11 +10,16 @@ from typing import TYPE_CHECKING
 
 from timeline.events.clause_roles import RELATIVE_TAGS
 from timeline.events.lexicon import Lexicon
-from timeline.events.verb_forms import bare_participle
+from timeline.events.verb_forms import bare_participle, lemma_form
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
+# what a word cut from the rest of its quotation must not lack (see waiting)
+_AWAITED = frozenset({"dobj", "pobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
+# words a cut quotation never ends with ("the", "of", "and", "to", "is")
+FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
 
 MAX_TITLE_WORDS = 14
 # a shorter title says too little to be read alone ("Trump", "Pentagon said")
@@ -63,7 +68,25 @@ class TitleText:
             # nothing left to shorten: keep the words closest to the trigger
             farthest = max(ordered, key=lambda t: abs(t.i - trigger.i))
             ordered = [t for t in ordered if t is not farthest]
-        return self.render(ordered, trigger, names)
+            # never cut mid-phrase: not after a modifier whose noun went, nor a function word
+            # ("... to own larger number of local" -> "... to own larger number")
+            while len(ordered) > MIN_TITLE_WORDS and ordered[-1].i > trigger.i and (
+                    ordered[-1].is_punct or ordered[-1].pos_ in FUNCTION_POS or waiting(ordered[-1], ordered)):
+                ordered = ordered[:-1]
+        return self.render(ordered, trigger, names | self.unaddressed(ordered))
+
+    def unaddressed(self, ordered: list["Token"]) -> dict[int, str]:
+        """A verb that needs its audience, printed as the plain reporting verb
+        when the title left the audience out ("Lu Kang told a regular news
+        briefing he was not aware" -> "Lu Kang said he was not aware")."""
+        grammar = self.words.grammar
+        held = {t.i for t in ordered}
+        plain = min(grammar["plain_reporting_verb"])
+        return {
+            t.i: lemma_form(plain, t.tag_, self.words) for t in ordered
+            if t.lemma_.lower() in grammar["audience_verbs"]
+            and any(c.dep_ in ("dobj", "dative") and c.i not in held for c in t.children)
+        }
 
     def render(self, ordered: list["Token"], trigger: "Token", names: dict[int, str]) -> str:
         while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
@@ -152,6 +175,24 @@ def in_sentence_order(parts: list[Part], verb: "Token") -> list[Part]:
     return [*parts[:pivot + 1], *after]
 
 
+def stepwise_levels(parts: list[Part]) -> list[tuple[int, list["Token"]]]:
+    """The words of a clause's parts at each shortening step, in the order a
+    title takes them (a reported clause keeps its object while its
+    complement goes: "said inflexibility on the part of the United States was
+    to blame", not at once "said inflexibility was to blame")."""
+    parts = [Part(p.levels, p.level, p.complement) for p in parts]
+    levels = [(0, ordered_words(parts))]
+    while True:
+        ranked = [(rank, k) for k, p in enumerate(parts) if (rank := p.next_rank()) is not None]
+        if not ranked:
+            return levels
+        rank, k = min(ranked)
+        parts[k].level += 1
+        words = ordered_words(parts)
+        if words:
+            levels.append((max(rank, levels[-1][0]), words))
+
+
 def ordered_words(parts: list[Part]) -> list["Token"]:
     """The words of the parts, part after part, each part in text order, once."""
     ordered: list[Token] = []
@@ -162,3 +203,14 @@ def ordered_words(parts: list[Part]) -> list["Token"]:
                 seen.add(token.i)
                 ordered.append(token)
     return ordered
+
+
+def waiting(token: "Token", kept: list["Token"]) -> bool:
+    """Whether a quotation cut after ``token`` would leave it waiting for
+    what follows: its head (a modifier before its noun: "a Liberal") or its
+    object or complement."""
+    held = {t.i for t in kept}
+    if token.head.i > token.i and token.head.i not in held:
+        return True
+    awaited = _AWAITED - {"xcomp"} if token.tag_ in ("VBN", "JJ") else _AWAITED  # "were thrilled" reads whole
+    return any(c.i > token.i and c.i not in held and c.dep_ in awaited for c in token.children)

@@ -25,6 +25,8 @@ _CORE_MODIFIERS = frozenset({"compound", "nmod", "nummod", "neg", "amod"})
 # a name with more words than this is shortened to the name itself
 # ("Chief of Staff John Kelly" -> "John Kelly"; "Ways and Means Committee" stays)
 _LONG_NAME_WORDS = 4
+# a complement's noun phrase this short says little alone: what the noun is about joins it
+_BARE_PHRASE_WORDS = 2
 
 
 class Phrases:
@@ -67,6 +69,10 @@ class Phrases:
         ]
         # "no longer agree": the denial an adverb of the group carries is kept with it
         words += [n for w in words[1:] if w.dep_ == "advmod" for n in w.children if n.dep_ == "neg" and n.i not in skip]
+        if any(c.dep_ == "neg" for c in verb.children):
+            # "had not acted improperly": what a denial denies is the manner, never left out
+            words += [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i and c.i not in skip
+                      and c.tag_ == "RB" and not any(True for _ in c.children) and c not in words]
         head = verb.head
         if not with_head or head == verb or head.i in skip:
             return words
@@ -85,24 +91,100 @@ class Phrases:
 
     def predicate_core(self, verb: "Token", skip: set[int], nested: bool = True) -> list["Token"]:
         """Verb group and object names, through one complement verb ("plans to nominate Caren Harp")."""
-        words = self.verb_group(verb, skip, with_head=False)
+        words = self.verb_group(verb, skip, with_head=False) + self.adjective_complement(verb, skip)
         words += [w for o in self.verb_objects(verb, skip) for w in self.noun_core(o, skip)]
         complements = [c for c in verb.children if c.dep_ in ("attr", "acomp") and c.i not in skip]
-        words += [w for c in complements for w in self.noun_core(c, skip)]  # "attacks were a reaction"
+        # "attacks were a reaction", "was not aware of the details"
+        words += [w for c in complements for w in self.noun_core(c, skip) + self.adjective_complement(c, skip)]
         for child in verb.children:
             if nested and child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i not in skip:
                 return words + self.predicate_core(child, skip, nested=False)
-        if nested and verb.lemma_.lower() in self.words.reporting_verbs:
-            words += self.clause_core(verb, skip)  # "thought the informant could link"
+        if nested and (verb.lemma_.lower() in self.words.reporting_verbs or self.takes_clause(verb, skip)):
+            words += self.clause_core(verb, skip)  # "thought the informant could link", "wanted Hatch to seek"
         return words + self.condition(verb, skip)
+
+    def predicate_phrase(self, verb: "Token", skip: set[int]) -> list["Token"]:
+        """A verb group with what completes it, never cut before its object
+        ("voted to block a broader Republican attempt", "to make it easier for
+        companies to own stations"): its objects' compact phrases, else its
+        complement (an adjective's, a clause's core) or first complement."""
+        words = self.verb_group(verb, skip, with_head=False)
+        objects = self.verb_objects(verb, skip)
+        words += [w for o in objects for w in self.noun_words(o, skip, 0)]
+        complements = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd") and c.i not in skip]
+        words += [w for c in complements for w in self.noun_core(c, skip) + self.adjective_complement(c, skip)]
+        if not (objects or complements):
+            # a complement, not the time or source of the happening ("to investigate after ...")
+            grammar = self.words.grammar
+            adjuncts = {c.i for c in verb.children if c.lower_ in grammar["other_time_prepositions"]
+                        or c.lower_ in grammar["source_prepositions"]}
+            words += self.clause_core(verb, skip) or self.first_complement(verb, skip | adjuncts)
+        # "to repeal and replace Obamacare": a verb coordinated to it, sharing its subject
+        for conjunct in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i not in skip
+                         and not subjects_of(c, skip)):
+            words += [c for c in verb.children if c.dep_ == "cc" and c.i < conjunct.i and c.i not in skip]
+            words += self.predicate_phrase(conjunct, skip)
+        return words
+
+    def noun_infinitive(self, noun: "Token", skip: set[int]) -> list["Token"]:
+        """The infinitive that says what a noun is about ("a promise to repeal
+        Obamacare", "an attempt to dismantle the law"), or nothing."""
+        for child in noun.children:
+            if child.dep_ == "acl" and child.i > noun.i and child.i not in skip and child.pos_ == "VERB" \
+                    and any(c.tag_ == "TO" for c in child.children) and not subjects_of(child, skip):
+                return self.predicate_phrase(child, skip)
+        return []
+
+    def relative_predicate(self, noun: "Token", skip: set[int]) -> list["Token"]:
+        """What a noun event did, told by a relative clause whose subject it
+        is ("the attack that killed eight people" -> "killed eight people"),
+        or nothing."""
+        for clause in noun.children:
+            # "that"/"which": "who" tells of a person, not of the happening the noun names
+            subject = [c for c in clause.children if c.dep_ in SUBJECTS and c.tag_ == "WDT"]
+            # right after the noun (", which"): not a clause the parser hung across other words
+            if clause.dep_ == "relcl" and clause.i > noun.i and clause.i not in skip and subject \
+                    and clause.pos_ == "VERB" and all(t.is_punct for t in noun.doc[noun.i + 1:subject[0].i]):
+                return self.predicate_phrase(clause, skip)
+        return []
+
+    def adjective_complement(self, adjective: "Token", skip: set[int]) -> list["Token"]:
+        """What an adjective needs after it ("aware of the details", "right
+        to name a director", "easier for companies to own stations"), at its
+        core; nothing for a noun or an adjective complete alone."""
+        if adjective.pos_ != "ADJ":
+            return []
+        for child in adjective.children:
+            if child.i < adjective.i or child.i in skip:
+                continue
+            infinitive = child.dep_ in ("xcomp", "advcl") and child.pos_ in ("VERB", "AUX") \
+                and any(c.tag_ == "TO" for c in child.children)
+            if infinitive:
+                marks = [c for c in child.children if c.dep_ == "mark" and c.i not in skip]
+                subjects = [w for c in subjects_of(child, skip) for w in self.noun_core(c, skip)]
+                return marks + subjects + self.predicate_phrase(child, skip)
+        return self.first_complement(adjective, skip)
+
+    def takes_clause(self, verb: "Token", skip: set[int]) -> bool:
+        """Whether a verb without an object takes a clause after it as its
+        content ("wanted Hatch to seek re-election", "showed that ACU bragged")."""
+        return not self.verb_objects(verb, skip) and any(
+            c.dep_ == "ccomp" and c.i > verb.i and c.i not in skip and subjects_of(c, skip) and not _free_relative(c)
+            for c in verb.children)
 
     def clause_core(self, verb: "Token", skip: set[int]) -> list["Token"]:
         """The subject and core predicate of the clause a verb takes ("allowing
         Congress to remove a federal tax exemption")."""
         for child in verb.children:
             subject = next((c for c in child.children if c.dep_ in SUBJECTS and c.i not in skip), None)
-            if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None:
-                return self.noun_core(subject, skip) + self.predicate_core(child, skip)
+            if child.dep_ == "ccomp" and child.i > verb.i and child.i not in skip and subject is not None \
+                    and not _free_relative(child):
+                predicate = self.predicate_core(child, skip)
+                if max(predicate, key=lambda t: t.i) is child:  # "have the committee look into the issues"
+                    predicate += self.first_complement(child, skip)
+                # "voted to investigate whether Farenthold used ...": the "whether" is the news
+                marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in self.words.grammar["kept_marks"]]
+                return marks + self.noun_core(subject, skip) + predicate
         return []
 
     def verb_objects(self, verb: "Token", skip: set[int]) -> list["Token"]:
@@ -116,11 +198,11 @@ class Phrases:
             if child.dep_ not in ("prep", "agent") or child.i in skip:
                 continue
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.i not in skip]
-            lead = [child]
+            lead = [c for c in child.children if c.dep_ == "neg" and c.i not in skip] + [child]  # "Not under oath"
             second = next((c for c in child.children if c.dep_ == "prep" and c.i == child.i + 1), None)
             if not objects and second is not None:  # "dropped out of the race": a preposition of two words
                 objects = [c for c in second.children if c.dep_ == "pobj" and c.i not in skip]
-                lead = [child, second]
+                lead = [*lead, second]
             if not objects:
                 continue
             target = objects[0]
@@ -137,15 +219,28 @@ class Phrases:
                 c.dep_ in (*SUBJECTS, "mark") or c.tag_ in RELATIVE_TAGS for c in target.children
             ):
                 continue  # "questions about how Twitter secures ...": a clause, not a complement
-            if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts"
-                return lead + self.verb_group(target, skip, with_head=False) + [
-                    w for o in self.verb_objects(target, skip) for w in self.noun_words(o, skip, 0)
-                ]
+            if target.pos_ in ("VERB", "AUX"):  # "of touching her breasts", "to lying to the FBI"
+                return lead + self.predicate_phrase(target, skip)
             phrase = self.noun_words(target, skip, depth=0)
             if nested and len(phrase) == 1:
                 phrase += self.first_complement(target, skip, nested=False)
-            return lead + phrase
+            if nested and len(phrase) <= _BARE_PHRASE_WORDS:  # "on a promise to repeal and replace Obamacare"
+                phrase += self.noun_infinitive(target, skip)
+            return lead + phrase + self._range_end(child, head, skip)
         return []
+
+    def _range_end(self, preposition: "Token", head: "Token", skip: set[int]) -> list["Token"]:
+        """The other end of a range a complement opens ("from Tel Aviv" ...
+        "to Jerusalem"): the next complement of the same head, when it closes
+        the range; nothing otherwise."""
+        grammar = self.words.grammar
+        if preposition.lower_ not in grammar["range_openers"]:
+            return []
+        following = next((c for c in head.rights if c.i > preposition.right_edge.i and c.dep_ == "prep"), None)
+        if following is None or following.i in skip or following.lower_ not in grammar["range_closers"]:
+            return []
+        objects = [c for c in following.children if c.dep_ == "pobj" and c.i not in skip]
+        return [following, *self.noun_words(objects[0], skip, depth=0)] if objects else []
 
     def noun_part(
         self, noun: "Token", skip: set[int], short_rank: int, core_rank: int, depth: int = 1,
@@ -154,8 +249,12 @@ class Phrases:
         """A noun phrase at three lengths: with its complement, compact, core."""
         lead = lead or []
         levels = [(0, lead + self.noun_words(noun, skip, depth))]
+        core = self.noun_core(noun, skip)
+        # a person's long title goes with the short phrase ("U.S. House of Representatives Speaker
+        # Paul Ryan" -> "Paul Ryan"), before what the sentence says is shortened
+        name_only = noun.pos_ == "PROPN" and all(t.pos_ == "PROPN" or t.is_punct or t.dep_ == "cc" for t in core)
         for rank, words in ((short_rank, self.noun_words(noun, skip, 0, complements=False)),
-                            (core_rank, self.noun_core(noun, skip))):
+                            (short_rank if name_only else core_rank, core)):
             if len(words) < len(levels[-1][1]) - len(lead):
                 levels.append((rank, lead + words))
         return Part(levels)
@@ -242,10 +341,11 @@ class Phrases:
         words += [w for c in noun.children if c.dep_ == "prep" and c.lower_ in grammar["negative_prepositions"]
                   and c.i not in skip for w in self.denial(c, skip)]
         titled = any(t.pos_ in ("NOUN", "ADP") for t in words)  # "Chief of Staff", "law professor"
-        if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS or not titled:
+        if noun.pos_ != "PROPN" or len(words) <= _LONG_NAME_WORDS:
             return words
-        run = self._name_run(noun, skip)
-        return run if len(run) > 1 else words
+        # "Democratic Lieutenant Governor Tina Smith": a title capitalised as a name goes too
+        run = self._name_run(noun, skip, untitled=not titled)
+        return run if len(run) > 1 and len(run) < len(words) else words
 
     def _name_run(self, noun: "Token", skip: set[int], untitled: bool = False) -> list["Token"]:
         """The run of name words that ends in ``noun`` ("John Kelly" of "Chief
@@ -281,3 +381,9 @@ def _particle_of(particle: "Token", verb: "Token") -> bool:
     between = range(verb.i + 1, particle.i)
     objects = {t.i for c in verb.children if c.dep_ in ("dobj", "dative") for t in c.subtree}
     return all(k in objects for k in between)
+
+
+def _free_relative(clause: "Token") -> bool:
+    """A clause that names a thing, not a fact ("challenge what he called
+    evidence improperly obtained"): a wh-word among its own words."""
+    return any(c.tag_ in RELATIVE_TAGS and c.i < clause.i for c in clause.children)

@@ -33,12 +33,6 @@ __all__ = ["MAX_TITLE_WORDS", "MIN_TITLE_WORDS", "Titler", "title_faults"]
 _HEADLINE_TAG = re.compile(r"^(?:[A-Z]+(?: \d+)?-)+")
 # a headline is about a sentence when they share two words of this length
 _SHARED_WORD_CHARS = 4
-# what a word cut from the rest of its quotation must not lack (see _waiting)
-_AWAITED = frozenset({"dobj", "pobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
-# words a cut quotation never ends with ("the", "of", "and", "to", "is")
-_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
-
-
 class Titler:
     """Headlines of events from their trigger word in the parse."""
 
@@ -78,6 +72,7 @@ class Titler:
         # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
         named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
                          for t in trigger.doc if t.i in date)
+        date_words = {w for t in trigger.doc if t.i in date for w in _words(t.text)}
         for k, alternative in enumerate(alternatives):
             if k > 1 and (reports or not named_date):
                 continue  # "said on Thursday" says no more than "said"
@@ -87,7 +82,11 @@ class Titler:
             candidate = self._built(parts, trigger, actors)
             candidate_faults = title_faults(candidate, self.words) + nameless_noun(parts, trigger, date) \
                 + dangling(parts, skip)
-            if candidate_faults < faults:
+            # a bare noun may get the date words that name it ("2008 financial crisis")
+            named_by_date = candidate_faults == faults and trigger.pos_ in ("NOUN", "PROPN") \
+                and len(title.split()) < MIN_TITLE_WORDS and len(candidate.split()) > len(title.split()) \
+                and _words(candidate) - _words(title) <= date_words
+            if candidate_faults < faults or named_by_date:
                 title, faults = candidate, candidate_faults
             if not faults:
                 break
@@ -109,10 +108,10 @@ class Titler:
         speaker = self.naming.subject(verb, skip, resolve=True)
         if speaker is None or speaker.pos_ not in ("PROPN", "NOUN") or speaker.i in self.quotes.quoted(verb.sent):
             return None
-        words = self.quotes.quotation(verb)
+        name = self.text.render(sorted(self.phrases.noun_core(speaker, skip), key=lambda t: t.i), trigger, {})
+        words = self.quotes.quotation(verb, MAX_TITLE_WORDS - len(name.split()))
         if words is None:
             return None
-        name = self.text.render(sorted(self.phrases.noun_core(speaker, skip), key=lambda t: t.i), trigger, {})
         opening, closing = sorted(self.words.grammar["headline_quote_marks"])
         return f"{name}: {opening}{words}{closing}"
 
@@ -122,26 +121,11 @@ class Titler:
         'author: “its first words up to a pause”'; None when those words do
         not fit a title or no author is named."""
         grammar = self.words.grammar
-        words = [t for t in words if not t.is_space and t.text not in grammar["quote_marks"]]
-        end = next((k for k, t in enumerate(words) if k >= MIN_TITLE_WORDS - 1 and t.text in
-                    grammar["quotation_pauses"]), len(words))
-        kept = words[:end]
-        while kept and kept[-1].is_punct:
-            kept = kept[:-1]
-        if author is None or not kept:
+        words = self.quotes.main_claim([t for t in words if not t.is_space and t.text not in grammar["quote_marks"]])
+        quoted = self.quotes.opening(words, MIN_TITLE_WORDS - 1)
+        if author is None or quoted is None:
             return None
-        # a long first sentence is quoted in part, its cut marked as an editor marks it
-        cut = len([t for t in kept if not t.is_punct]) > MAX_TITLE_WORDS - 2
-        if cut:
-            kept = kept[:MAX_TITLE_WORDS - 2]
-            # cut where the words read whole: not after a word whose noun or object is cut off
-            # ("... needs is a Liberal …", "... were thrilled to welcome …")
-            while kept and (kept[-1].is_punct or kept[-1].pos_ in _FUNCTION_POS or _waiting(kept[-1], kept)):
-                kept = kept[:-1]
-            if len([t for t in kept if not t.is_punct]) < MIN_TITLE_WORDS:
-                return None
         opening, closing = sorted(grammar["headline_quote_marks"])
-        quoted = kept[0].doc[kept[0].i:kept[-1].i + 1].text + (" " + min(grammar["quotation_cut"]) if cut else "")
         return f"{author}: {opening}{quoted}{closing}"
 
     def _built(self, parts: list[Part], trigger: "Token", actors: "ActorIndex | None") -> str:
@@ -170,12 +154,6 @@ class Titler:
         return title if main and len(shared) >= 2 else None
 
 
-def _waiting(token: "Token", kept: list["Token"]) -> bool:
-    """Whether a quotation cut after ``token`` would leave it waiting for
-    what follows: its head (a modifier before its noun: "a Liberal") or its
-    object or complement."""
-    held = {t.i for t in kept}
-    if token.head.i > token.i and token.head.i not in held:
-        return True
-    awaited = _AWAITED - {"xcomp"} if token.tag_ in ("VBN", "JJ") else _AWAITED  # "were thrilled" reads whole
-    return any(c.i > token.i and c.i not in held and c.dep_ in awaited for c in token.children)
+def _words(text: str) -> set[str]:
+    """The words of a text, lower case, without punctuation ("2007-2009" -> "2007", "2009")."""
+    return set(re.findall(r"\w+", text.lower()))

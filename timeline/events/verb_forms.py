@@ -83,6 +83,16 @@ def present_form(verb: "Token", plural: bool, words: Lexicon) -> str:
     return lemma + "s"
 
 
+def lemma_form(lemma: str, tag: str, words: Lexicon) -> str:
+    """A verb's form for a tag, from its lemma ("say", VBD -> "said"; VBZ -> "says")."""
+    irregular = words.verb_forms.get(lemma, ())
+    if tag in ("VBD", "VBN"):
+        return irregular[0] if irregular else lemma + ("d" if lemma.endswith("e") else "ed")
+    if tag == "VBZ":
+        return irregular[1] if len(irregular) > 1 else lemma + "s"
+    return lemma
+
+
 def finite_participles(ordered: list["Token"], words: Lexicon) -> dict[int, str]:
     """The finite form to print for a title's first verb when it is a bare
     participle after its subject ("Xi solidifying his grip" -> "Xi
