@@ -21,7 +21,7 @@ from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import range_partner, resolve
 from timeline.temporal.stamps import stamp_words
-from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun
+from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun, premodifies_noun
 from timeline.temporal.values import Spec
 from timeline.text.sentences import lead_sentence
 
@@ -122,7 +122,8 @@ class TemporalTagger:
                 told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
-                story_year = self._story_year(text, spec, parsed, c, parts, reference) if _yearless_date(spec) else None
+                story_year = self._story_year(text, spec, parsed, c, parts, reference, way) \
+                    if _yearless_date(spec) else None
                 if story_year is not None:  # "In 1980, ... the November election": November 1980
                     spec, ref_id = replace(spec, year=story_year), reference.last_id
                 resolved = resolve(spec, now, ref, way)
@@ -160,7 +161,7 @@ class TemporalTagger:
 
     def _story_year(
         self, text: str, spec: Spec, parsed: ParsedText | None, c: Candidate,
-        parts: list[tuple[Spec, Period | None]], reference: "_Reference",
+        parts: list[tuple[Spec, Period | None]], reference: "_Reference", way: Direction,
     ) -> int | None:
         """The year a month or day without one takes from the story: that of a
         date opening its sentence ("In 1980, ... the November election"); for
@@ -168,8 +169,14 @@ class TemporalTagger:
         month the story named with its year ("the Seychelles meeting on Jan.
         11, 2017 ... the January Seychelles meeting"), else of a year named
         earlier in its sentence ("in 2016, in addition to contacts during and
-        after the Nov. 8 presidential election")."""
+        after the Nov. 8 presidential election"); for one told in the simple
+        past, that of the day or month just told with its year, which it
+        follows ("at a meeting in August 2016. The proposal was outlined in an
+        email sent on Aug. 18")."""
         framed = reference.story_year(text, c.start)
+        if framed is None and way.way < 0 and parsed is not None \
+                and not premodifies_noun(parsed.tokens(reference.last_start, reference.last_end)):
+            framed = reference.followed_year(text, spec, c.start)
         if framed is not None or parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
             return framed
         return _named_before(spec, parts) or reference.story_year(text, c.start, framing=False)
@@ -336,6 +343,25 @@ class _Reference:
         opening = _FRAME_OPENING.search(text, max(0, self.last_start - _FRAME_REACH_CHARS), self.last_start)
         return self.last.year if opening is not None else None
 
+    def followed_year(self, text: str, spec: Spec, at: int) -> int | None:
+        """The year of the last date when it wrote one other than the
+        publication's, named a month or a day, and was told in the same
+        sentence or the one before, in the same paragraph, and ``spec``'s
+        month (and day) in that year is not before it and lies within the
+        narrative's reach: the narrative goes on in that year ("a meeting in
+        August 2016. The proposal was outlined in an email on Aug. 18")."""
+        last = self.last
+        if last is None or not self.last_named_year or last.gran not in ("month", "day") \
+                or last.year >= self.published.year or spec.month is None \
+                or at - self.last_end > _FOLLOW_REACH_CHARS or _PARAGRAPH_BREAK.search(text, self.last_end, at) \
+                or len(_SENTENCE_END.findall(text, self.last_end, at)) > 1:
+            return None
+        start, first = last.first_day(), date(last.year, spec.month, 1)
+        if start is None or first < date(start.year, start.month, 1) \
+                or (first - start).days > _FOLLOW_DAYS:
+            return None
+        return last.year
+
     def move(self, period: Period, tid: str, span: tuple[int, int] = (0, 0), named_year: bool = False) -> None:
         self.last, self.last_id, self.last_named_year = period, tid, named_year
         self.last_start, self.last_end = span
@@ -354,6 +380,11 @@ _STORY_YEAR_GRANULARITIES = ("year", "month", "day")
 _FRAME_REACH_CHARS = 16
 _FRAME_OPENING = re.compile(r"(?:^|[.!?\n\-–—][\"”’)]?\s+)(?:[A-Z][a-z]*\s+)?\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
+# a month or day told in the simple past goes on in the year of the date
+# just told with its year: within about two sentences and half a year after it
+_FOLLOW_REACH_CHARS = 400
+_FOLLOW_DAYS = 183
+_PARAGRAPH_BREAK = re.compile(r"\n|\s{3,}")
 # how far back (characters) the day of a telling may be: one sentence
 _TELLING_CHARS = 400
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")
