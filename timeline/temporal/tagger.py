@@ -14,6 +14,7 @@ from timeline.nlp import ParsedText
 from timeline.settings import Settings
 from timeline.temporal.calendar import Period
 from timeline.temporal.chronology import Chronology
+from timeline.temporal.eras import Eras
 from timeline.temporal.filters import CandidateFilter
 from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
@@ -38,6 +39,7 @@ class TemporalTagger:
         self.tense = TenseReader(self.lex.tense_words)
         self.ranges = RangeFinder(self.lex)
         self.stamps = stamp_words()
+        self.era_nouns = frozenset(self.lex.data["era_nouns"])
         # "the fourth quarter ended Aug. 26": the words between a period and its closing day
         self._ended = re.compile(r"\s+" + alternation(self.lex.period_end_verbs) + r"\s+", re.IGNORECASE)
 
@@ -107,6 +109,7 @@ class TemporalTagger:
         parts: list[tuple[Spec, Period | None]] = []
         reference = _Reference(day)
         chronology = Chronology(day)
+        eras = Eras(self.era_nouns)
         for c in kept:
             spec = self.normalizer.normalize(c)
             if spec is None:
@@ -122,7 +125,7 @@ class TemporalTagger:
                 told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
                 if told is not None:
                     now, now_id = told
-                story_year = self._story_year(text, spec, parsed, c, parts, reference, way) \
+                story_year = self._story_year(text, spec, parsed, c, parts, reference, way, eras) \
                     if _yearless_date(spec) else None
                 if story_year is not None:  # "In 1980, ... the November election": November 1980
                     spec, ref_id = replace(spec, year=story_year), reference.last_id
@@ -138,6 +141,9 @@ class TemporalTagger:
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
                 reference.move(resolved.period, tid, (c.start, c.end), named_year=spec.year is not None)
+            if parsed is not None and resolved.period is not None and resolved.period.gran == "year" \
+                    and spec.year is not None:
+                eras.saw_year(parsed.tokens(c.start, c.end), resolved.period.year)
             out.append(timex)
             parts.append((spec, resolved.period))
         return out, parts
@@ -161,7 +167,7 @@ class TemporalTagger:
 
     def _story_year(
         self, text: str, spec: Spec, parsed: ParsedText | None, c: Candidate,
-        parts: list[tuple[Spec, Period | None]], reference: "_Reference", way: Direction,
+        parts: list[tuple[Spec, Period | None]], reference: "_Reference", way: Direction, eras: Eras,
     ) -> int | None:
         """The year a month or day without one takes from the story: that of a
         date opening its sentence ("In 1980, ... the November election"); for
@@ -172,11 +178,16 @@ class TemporalTagger:
         after the Nov. 8 presidential election"); for one told in the simple
         past, that of the day or month just told with its year, which it
         follows ("at a meeting in August 2016. The proposal was outlined in an
-        email sent on Aug. 18")."""
+        email sent on Aug. 18") or of a happening it names that the story
+        named with its year ("Trump's 2016 election campaign ... a Trump
+        campaign employee", eras.py)."""
         framed = reference.story_year(text, c.start)
         if framed is None and way.way < 0 and parsed is not None \
                 and not premodifies_noun(parsed.tokens(reference.last_start, reference.last_end)):
             framed = reference.followed_year(text, spec, c.start)
+        if framed is None and way.way < 0 and parsed is not None:
+            era = eras.year_of(parsed.tokens(c.start, c.end))
+            framed = era if era is not None and era < reference.published.year else None
         if framed is not None or parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
             return framed
         return _named_before(spec, parts) or reference.story_year(text, c.start, framing=False)
@@ -292,8 +303,11 @@ def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tu
 
 
 _REPORT_GRANULARITIES = ("quarter", "half")
-# the narrative a past-perfect weekday belongs to: a recent day or week
-_NARRATIVE_GRANULARITIES = ("day", "week", "weekend")
+# the narrative a past-perfect weekday belongs to: a recent week ("were
+# arraigned last week ... had warned ... on Monday"); after a day ("on Nov. 7
+# ... had been in China for a game on Saturday") the weekday is the
+# publication week's, as any other
+_NARRATIVE_GRANULARITIES = ("week", "weekend")
 _NARRATIVE_WEEKS_BACK = 2
 
 

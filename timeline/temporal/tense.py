@@ -113,7 +113,7 @@ def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
     if not tokens:
         return None, False
     inside = {t.i for t in tokens}
-    token = _span_head(tokens)
+    token = span_head(tokens)
     embedded = False
     # long noun chains reach their verb late: "over Trump's talk about the
     # possibility of an attack on North Korea and an April attack"
@@ -156,7 +156,7 @@ def premodifies_noun(tokens: "list[Token]") -> bool:
     August 1988 cease-fire") rather than dating a clause ("in August 2016")."""
     if not tokens:
         return False
-    head = _span_head(tokens)
+    head = span_head(tokens)
     return head.dep_ in _PREMODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > tokens[-1].i
 
 
@@ -167,7 +167,7 @@ def month_of_a_definite_noun(tokens: "list[Token]") -> bool:
     Nov. 8 presidential election")."""
     if not tokens:
         return False
-    head = _span_head(tokens)
+    head = span_head(tokens)
     noun = head.head
     while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
         noun = noun.head  # "the January Seychelles meeting"
@@ -193,7 +193,7 @@ class TenseReader:
         if parsed is None:
             return Direction(PAST if possessive else FUTURE if deadline else UNKNOWN)
         tokens = parsed.tokens(start, end)
-        head = _span_head(tokens) if tokens else None
+        head = span_head(tokens) if tokens else None
         verb, embedded = governing_verb(tokens)
         if possessive and deadline:  # "would pass by Friday's deadline", "fell 2 percent by Friday's close"
             way = self.verb_direction(verb) if verb is not None else UNKNOWN
@@ -375,7 +375,7 @@ class TenseReader:
         return False
 
 
-def _span_head(tokens: "list[Token]") -> "Token":
+def span_head(tokens: "list[Token]") -> "Token":
     """The token of a span whose head lies outside it."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
