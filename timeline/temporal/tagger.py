@@ -20,7 +20,7 @@ from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
 from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
-from timeline.temporal.resolve import range_partner, resolve
+from timeline.temporal.resolve import agreeing_weekday, range_partner, resolve
 from timeline.temporal.stamps import stamp_words
 from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun, premodifies_noun
 from timeline.temporal.values import Spec
@@ -134,6 +134,7 @@ class TemporalTagger:
                 ref_id = chronology.anchor
             if resolved is None:
                 continue
+            resolved = agreeing_weekday(spec, resolved, day)
             tid = f"t{len(out) + 1}"
             chronology.saw(text, c.start, c.end, resolved.period, tid)
             anchor = {"t0": now_id, "last": ref_id}.get(resolved.anchored or "")
