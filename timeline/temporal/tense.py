@@ -57,6 +57,8 @@ class TenseWords:
     since_words: frozenset[str] = frozenset()
     # "was on the team after the victory in November": what a past verb follows lies before it
     earlier_words: frozenset[str] = frozenset()
+    # "a proposal to begin the trial in April": a proposal's infinitive points ahead, whatever the tense above
+    proposal_heads: frozenset[str] = frozenset()
     # "plans to vote": the infinitive marker
     infinitive_markers: frozenset[str] = frozenset()
     # "have been searching since ...": a perfect progressive
@@ -311,6 +313,8 @@ class TenseReader:
         if verb.tag_ in ("VB", "VBN") and any(a.lower_ in w.infinitive_markers for a in auxes):
             # "plans to vote on Saturday", "was expected to be unveiled on Thursday":
             # the intention points forward unless it was in the past
+            if verb.dep_ == "acl" and verb.head.lemma_ in w.proposal_heads:
+                return FUTURE  # "an openness to a proposal to begin the trial in April": ahead
             governor = _verb_above(verb)
             if governor is not None and self._past_perfect(governor):
                 return PAST  # "had been scheduled to expire Friday": that time has passed
