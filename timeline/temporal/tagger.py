@@ -110,19 +110,23 @@ class TemporalTagger:
         reference = _Reference(day)
         chronology = Chronology(day)
         eras = Eras(self.era_nouns)
+        # weekday -> (its day, its id, where it ends) for a weekday the narrative placed
+        narrated: dict[int, tuple[date, str, int]] = {}
         for c in kept:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
             resolved = chronology.resolve(text, c.start, c.end, spec)
             now, now_id = day, "t0"
+            narrative: tuple[date, str] | None = None
             if resolved is None:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
                 if _same_day(spec) and reference.stale(c.start):
                     ref, ref_id = self._main_day(text, day, out, parts)
-                told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
+                narrative = _before_narrative(spec, way, reference) or _told_again(spec, way, narrated, c.start)
+                told = self._told_on(parsed, c, spec, out, parts) or narrative
                 if told is not None:
                     now, now_id = told
                 story_year = self._story_year(text, spec, parsed, c, parts, reference, way, eras) \
@@ -136,6 +140,9 @@ class TemporalTagger:
                 continue
             resolved = agreeing_weekday(spec, resolved, day)
             tid = f"t{len(out) + 1}"
+            if narrative is not None and (now, now_id) == narrative and spec.weekday is not None \
+                    and resolved.period is not None and resolved.period.day is not None:
+                narrated[spec.weekday] = (resolved.period.day, tid, c.end)
             chronology.saw(text, c.start, c.end, resolved.period, tid)
             anchor = {"t0": now_id, "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
@@ -301,6 +308,19 @@ def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tu
             or (monday - end).days > _NARRATIVE_WEEKS_BACK * 7:
         return None  # a background year ("joined in 2009") is no narrative a weekday belongs to
     return end - timedelta(days=1), reference.last_id
+
+
+def _told_again(
+    spec: Spec, way: Direction, narrated: dict[int, tuple[date, str, int]], at: int,
+) -> tuple[date, str] | None:
+    """A weekday told again in the past a few sentences after the narrative
+    placed it is the same day: "following his client's arraignment on Monday
+    [Oct. 30] ... Downing, appearing before television cameras on Monday" (and its id)."""
+    if way.way >= 0 or spec.weekday is None or spec.month is not None or spec.shift is not None \
+            or spec.weekday not in narrated:
+        return None
+    day, tid, end = narrated[spec.weekday]
+    return (day, tid) if at - end <= _ANAPHOR_REACH_CHARS else None
 
 
 _REPORT_GRANULARITIES = ("quarter", "half")
