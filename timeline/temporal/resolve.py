@@ -226,6 +226,21 @@ def _shifted(spec: Spec, dct: Period, last: Period | None) -> Resolved | None:
     return _bounded(None if base is None else base.shift(unit, n), anchored)
 
 
+def agreeing_weekday(spec: Spec, found: Resolved, published: date) -> Resolved:
+    """A day without year that names its weekday ("THURSDAY, DEC. 14", said
+    on Nov. 27, 2017) whose year ``found`` (2016) makes it another weekday
+    moves to the year before or after where it is that weekday (2017), when
+    exactly one of them is; else ``found`` stays."""
+    day = found.period.day if found.period is not None else None
+    if spec.weekday is None or spec.month is None or spec.day is None or spec.year is not None \
+            or day is None or day.isoweekday() == spec.weekday:
+        return found
+    agreeing = [r for r in (_absolute(spec, day.year + n, found.anchored) for n in (-1, 1))
+                if r is not None and r.period is not None and r.period.day is not None
+                and r.period.day.isoweekday() == spec.weekday]
+    return agreeing[0] if len(agreeing) == 1 else found
+
+
 def range_partner(spec: Spec, other: Period, after: bool) -> Resolved | None:
     """A month or day without year at one end of a range whose other end is
     ``other``: the first occurrence from ``other`` on (``after``: "from Jan. 20

@@ -14,14 +14,15 @@ from timeline.nlp import ParsedText
 from timeline.settings import Settings
 from timeline.temporal.calendar import Period
 from timeline.temporal.chronology import Chronology
+from timeline.temporal.eras import Eras
 from timeline.temporal.filters import CandidateFilter
 from timeline.temporal.lexicon import alternation, lexicon
 from timeline.temporal.normalize import Normalizer
 from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
-from timeline.temporal.resolve import range_partner, resolve
+from timeline.temporal.resolve import agreeing_weekday, range_partner, resolve
 from timeline.temporal.stamps import stamp_words
-from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun
+from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun, premodifies_noun
 from timeline.temporal.values import Spec
 from timeline.text.sentences import lead_sentence
 
@@ -38,6 +39,7 @@ class TemporalTagger:
         self.tense = TenseReader(self.lex.tense_words)
         self.ranges = RangeFinder(self.lex)
         self.stamps = stamp_words()
+        self.era_nouns = frozenset(self.lex.data["era_nouns"])
         # "the fourth quarter ended Aug. 26": the words between a period and its closing day
         self._ended = re.compile(r"\s+" + alternation(self.lex.period_end_verbs) + r"\s+", re.IGNORECASE)
 
@@ -107,22 +109,28 @@ class TemporalTagger:
         parts: list[tuple[Spec, Period | None]] = []
         reference = _Reference(day)
         chronology = Chronology(day)
+        eras = Eras(self.era_nouns)
+        # weekday -> (its day, its id, where it ends) for a weekday the narrative placed
+        narrated: dict[int, tuple[date, str, int]] = {}
         for c in kept:
             spec = self.normalizer.normalize(c)
             if spec is None:
                 continue
             resolved = chronology.resolve(text, c.start, c.end, spec)
             now, now_id = day, "t0"
+            narrative: tuple[date, str] | None = None
             if resolved is None:
                 way = self.tense.direction(parsed, text, c.start, c.end) if spec.needs_direction \
                     else Direction(UNKNOWN)
                 ref, ref_id = reference.for_spec(spec)
                 if _same_day(spec) and reference.stale(c.start):
                     ref, ref_id = self._main_day(text, day, out, parts)
-                told = self._told_on(parsed, c, spec, out, parts) or _before_narrative(spec, way, reference)
+                narrative = _before_narrative(spec, way, reference) or _told_again(spec, way, narrated, c.start)
+                told = self._told_on(parsed, c, spec, out, parts) or narrative
                 if told is not None:
                     now, now_id = told
-                story_year = self._story_year(text, spec, parsed, c, parts, reference) if _yearless_date(spec) else None
+                story_year = self._story_year(text, spec, parsed, c, parts, reference, way, eras) \
+                    if _yearless_date(spec) else None
                 if story_year is not None:  # "In 1980, ... the November election": November 1980
                     spec, ref_id = replace(spec, year=story_year), reference.last_id
                 resolved = resolve(spec, now, ref, way)
@@ -130,13 +138,20 @@ class TemporalTagger:
                 ref_id = chronology.anchor
             if resolved is None:
                 continue
+            resolved = agreeing_weekday(spec, resolved, day)
             tid = f"t{len(out) + 1}"
+            if narrative is not None and (now, now_id) == narrative and spec.weekday is not None \
+                    and resolved.period is not None and resolved.period.day is not None:
+                narrated[spec.weekday] = (resolved.period.day, tid, c.end)
             chronology.saw(text, c.start, c.end, resolved.period, tid)
             anchor = {"t0": now_id, "last": ref_id}.get(resolved.anchored or "")
             timex = Timex(tid, c.start, c.end, c.text, spec.type, resolved.value, mod=spec.mod,
                           anchor=anchor, rule=c.rule, quant=spec.quant, freq=None)
             if resolved.period is not None and self._moves_reference(text, spec, timex, out[-1] if out else None):
                 reference.move(resolved.period, tid, (c.start, c.end), named_year=spec.year is not None)
+            if parsed is not None and resolved.period is not None and resolved.period.gran == "year" \
+                    and spec.year is not None:
+                eras.saw_year(parsed.tokens(c.start, c.end), resolved.period.year)
             out.append(timex)
             parts.append((spec, resolved.period))
         return out, parts
@@ -160,7 +175,7 @@ class TemporalTagger:
 
     def _story_year(
         self, text: str, spec: Spec, parsed: ParsedText | None, c: Candidate,
-        parts: list[tuple[Spec, Period | None]], reference: "_Reference",
+        parts: list[tuple[Spec, Period | None]], reference: "_Reference", way: Direction, eras: Eras,
     ) -> int | None:
         """The year a month or day without one takes from the story: that of a
         date opening its sentence ("In 1980, ... the November election"); for
@@ -168,8 +183,19 @@ class TemporalTagger:
         month the story named with its year ("the Seychelles meeting on Jan.
         11, 2017 ... the January Seychelles meeting"), else of a year named
         earlier in its sentence ("in 2016, in addition to contacts during and
-        after the Nov. 8 presidential election")."""
+        after the Nov. 8 presidential election"); for one told in the simple
+        past, that of the day or month just told with its year, which it
+        follows ("at a meeting in August 2016. The proposal was outlined in an
+        email sent on Aug. 18") or of a happening it names that the story
+        named with its year ("Trump's 2016 election campaign ... a Trump
+        campaign employee", eras.py)."""
         framed = reference.story_year(text, c.start)
+        if framed is None and way.way < 0 and parsed is not None \
+                and not premodifies_noun(parsed.tokens(reference.last_start, reference.last_end)):
+            framed = reference.followed_year(text, spec, c.start)
+        if framed is None and way.way < 0 and parsed is not None:
+            era = eras.year_of(parsed.tokens(c.start, c.end))
+            framed = era if era is not None and era < reference.published.year else None
         if framed is not None or parsed is None or not month_of_a_definite_noun(parsed.tokens(c.start, c.end)):
             return framed
         return _named_before(spec, parts) or reference.story_year(text, c.start, framing=False)
@@ -284,9 +310,25 @@ def _before_narrative(spec: Spec, way: Direction, reference: "_Reference") -> tu
     return end - timedelta(days=1), reference.last_id
 
 
+def _told_again(
+    spec: Spec, way: Direction, narrated: dict[int, tuple[date, str, int]], at: int,
+) -> tuple[date, str] | None:
+    """A weekday told again in the past a few sentences after the narrative
+    placed it is the same day: "following his client's arraignment on Monday
+    [Oct. 30] ... Downing, appearing before television cameras on Monday" (and its id)."""
+    if way.way >= 0 or spec.weekday is None or spec.month is not None or spec.shift is not None \
+            or spec.weekday not in narrated:
+        return None
+    day, tid, end = narrated[spec.weekday]
+    return (day, tid) if at - end <= _ANAPHOR_REACH_CHARS else None
+
+
 _REPORT_GRANULARITIES = ("quarter", "half")
-# the narrative a past-perfect weekday belongs to: a recent day or week
-_NARRATIVE_GRANULARITIES = ("day", "week", "weekend")
+# the narrative a past-perfect weekday belongs to: a recent week ("were
+# arraigned last week ... had warned ... on Monday"); after a day ("on Nov. 7
+# ... had been in China for a game on Saturday") the weekday is the
+# publication week's, as any other
+_NARRATIVE_GRANULARITIES = ("week", "weekend")
 _NARRATIVE_WEEKS_BACK = 2
 
 
@@ -336,6 +378,25 @@ class _Reference:
         opening = _FRAME_OPENING.search(text, max(0, self.last_start - _FRAME_REACH_CHARS), self.last_start)
         return self.last.year if opening is not None else None
 
+    def followed_year(self, text: str, spec: Spec, at: int) -> int | None:
+        """The year of the last date when it wrote one other than the
+        publication's, named a month or a day, and was told in the same
+        sentence or the one before, in the same paragraph, and ``spec``'s
+        month (and day) in that year is not before it and lies within the
+        narrative's reach: the narrative goes on in that year ("a meeting in
+        August 2016. The proposal was outlined in an email on Aug. 18")."""
+        last = self.last
+        if last is None or not self.last_named_year or last.gran not in ("month", "day") \
+                or last.year >= self.published.year or spec.month is None \
+                or at - self.last_end > _FOLLOW_REACH_CHARS or _PARAGRAPH_BREAK.search(text, self.last_end, at) \
+                or len(_SENTENCE_END.findall(text, self.last_end, at)) > 1:
+            return None
+        start, first = last.first_day(), date(last.year, spec.month, 1)
+        if start is None or first < date(start.year, start.month, 1) \
+                or (first - start).days > _FOLLOW_DAYS:
+            return None
+        return last.year
+
     def move(self, period: Period, tid: str, span: tuple[int, int] = (0, 0), named_year: bool = False) -> None:
         self.last, self.last_id, self.last_named_year = period, tid, named_year
         self.last_start, self.last_end = span
@@ -354,6 +415,11 @@ _STORY_YEAR_GRANULARITIES = ("year", "month", "day")
 _FRAME_REACH_CHARS = 16
 _FRAME_OPENING = re.compile(r"(?:^|[.!?\n\-–—][\"”’)]?\s+)(?:[A-Z][a-z]*\s+)?\Z")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+[A-Z“\"]")
+# a month or day told in the simple past goes on in the year of the date
+# just told with its year: within about two sentences and half a year after it
+_FOLLOW_REACH_CHARS = 400
+_FOLLOW_DAYS = 183
+_PARAGRAPH_BREAK = re.compile(r"\n|\s{3,}")
 # how far back (characters) the day of a telling may be: one sentence
 _TELLING_CHARS = 400
 _PERIOD_VALUE = re.compile(r"\d{4}-(?:Q|H)\d")

@@ -55,6 +55,10 @@ class TenseWords:
     schedule_prepositions: frozenset[str] = frozenset()
     # "since taking office in January": what follows lies in the past
     since_words: frozenset[str] = frozenset()
+    # "was on the team after the victory in November": what a past verb follows lies before it
+    earlier_words: frozenset[str] = frozenset()
+    # "a proposal to begin the trial in April": a proposal's infinitive points ahead, whatever the tense above
+    proposal_heads: frozenset[str] = frozenset()
     # "plans to vote": the infinitive marker
     infinitive_markers: frozenset[str] = frozenset()
     # "have been searching since ...": a perfect progressive
@@ -111,19 +115,51 @@ def governing_verb(tokens: "list[Token]") -> "tuple[Token | None, bool]":
     if not tokens:
         return None, False
     inside = {t.i for t in tokens}
-    token = _span_head(tokens)
+    token = span_head(tokens)
     embedded = False
     # long noun chains reach their verb late: "over Trump's talk about the
     # possibility of an attack on North Korea and an April attack"
     for _ in range(_MAX_HOPS_TO_VERB):
         if token.pos_ in ("VERB", "AUX") and token.i not in inside:
-            return token, embedded
+            return _misattached(token, tokens) or token, embedded
         if token.head.i == token.i:
             return (token, embedded) if token.pos_ in ("VERB", "AUX") else (None, False)
         if token.i not in inside and token.pos_ in ("NOUN", "PROPN"):
             embedded = True
         token = token.head
     return None, False
+
+
+def _misattached(verb: "Token", tokens: "list[Token]") -> "Token | None":
+    """The verb a date the parser hung on the wrong clause belongs to:
+    "said in September she would oppose" (a date between a verb and the
+    subject of its reported clause, which has no "that": the telling's);
+    "a committee that Murkowski chairs on Wednesday passed a bill" (a date
+    closing a relative clause in the simple present, right before the verb
+    its noun is the subject of: that verb's).  None when neither."""
+    first, last = tokens[0].i, tokens[-1].i
+    if verb.dep_ == "ccomp" and verb.head.i < first and verb.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        marked = any(c.dep_ == "mark" and c.i < first for c in verb.children)
+        if subject is not None and last < subject.i and not marked:
+            return verb.head
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and verb.i < first \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+            and max(t.i for t in verb.subtree) == last and verb.head.dep_ in ("nsubj", "nsubjpass"):
+        main = verb.head.head
+        if main.pos_ in ("VERB", "AUX") and main.i > last \
+                and all(t.dep_ in ("aux", "auxpass", "neg", "advmod") for t in tokens[0].doc[last + 1:main.i]):
+            return main
+    return None
+
+
+def premodifies_noun(tokens: "list[Token]") -> bool:
+    """Whether the expression of ``tokens`` modifies a noun after it ("the
+    August 1988 cease-fire") rather than dating a clause ("in August 2016")."""
+    if not tokens:
+        return False
+    head = span_head(tokens)
+    return head.dep_ in _PREMODIFIER_DEPS and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > tokens[-1].i
 
 
 def month_of_a_definite_noun(tokens: "list[Token]") -> bool:
@@ -133,7 +169,7 @@ def month_of_a_definite_noun(tokens: "list[Token]") -> bool:
     Nov. 8 presidential election")."""
     if not tokens:
         return False
-    head = _span_head(tokens)
+    head = span_head(tokens)
     noun = head.head
     while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
         noun = noun.head  # "the January Seychelles meeting"
@@ -159,7 +195,7 @@ class TenseReader:
         if parsed is None:
             return Direction(PAST if possessive else FUTURE if deadline else UNKNOWN)
         tokens = parsed.tokens(start, end)
-        head = _span_head(tokens) if tokens else None
+        head = span_head(tokens) if tokens else None
         verb, embedded = governing_verb(tokens)
         if possessive and deadline:  # "would pass by Friday's deadline", "fell 2 percent by Friday's close"
             way = self.verb_direction(verb) if verb is not None else UNKNOWN
@@ -180,6 +216,11 @@ class TenseReader:
         if verb is None:
             return Direction(PAST if possessive else UNKNOWN)
         way = self.verb_direction(verb, date_at=tokens[0].i if tokens else -1)
+        if way == PAST and verb.tag_ == "VBD" and _between(tokens, verb, self.words.earlier_words) \
+                and verb.lemma_ not in self.words.schedule_verbs | self.words.future_predicates:
+            # "was on the transition team after Trump's election victory in
+            # November", said in October: what a simple past follows is the past one
+            return Direction(PAST, embedded, firm=True, finite_past=True)
         firm = way == PAST and not embedded and verb.tag_ in ("VBD", "VBN") \
             and verb.lemma_ not in self.words.schedule_verbs \
             and _preposition(head, verb) in self.words.anchoring_prepositions
@@ -272,6 +313,8 @@ class TenseReader:
         if verb.tag_ in ("VB", "VBN") and any(a.lower_ in w.infinitive_markers for a in auxes):
             # "plans to vote on Saturday", "was expected to be unveiled on Thursday":
             # the intention points forward unless it was in the past
+            if verb.dep_ == "acl" and verb.head.lemma_ in w.proposal_heads:
+                return FUTURE  # "an openness to a proposal to begin the trial in April": ahead
             governor = _verb_above(verb)
             if governor is not None and self._past_perfect(governor):
                 return PAST  # "had been scheduled to expire Friday": that time has passed
@@ -336,7 +379,7 @@ class TenseReader:
         return False
 
 
-def _span_head(tokens: "list[Token]") -> "Token":
+def span_head(tokens: "list[Token]") -> "Token":
     """The token of a span whose head lies outside it."""
     inside = {t.i for t in tokens}
     return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
@@ -382,6 +425,19 @@ def _preposition(head: "Token | None", verb: "Token") -> str | None:
     if head.dep_ == "pobj" and head.head.head == verb:
         return head.head.lower_
     return None
+
+
+def _between(tokens: "list[Token]", verb: "Token", words: frozenset[str]) -> bool:
+    """Whether one of ``words`` (a preposition or conjunction) is among the
+    heads on the way up from the expression to its governing ``verb``."""
+    token = tokens[0]
+    for _ in range(_MAX_HOPS_TO_VERB):
+        if token.head.i == token.i or token.head.i == verb.i:
+            return token.lower_ in words and token.pos_ in ("ADP", "SCONJ")
+        token = token.head
+        if token.lower_ in words and token.pos_ in ("ADP", "SCONJ"):
+            return True
+    return False
 
 
 def _inside_phrase(tokens: "list[Token]", words: frozenset[str], pos: tuple[str, ...] = ()) -> bool:
