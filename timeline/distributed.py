@@ -50,6 +50,7 @@ that a bucket a dead worker held can be made again.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import operator
 import pickle
 import threading
@@ -75,6 +76,7 @@ from timeline.importance import (CorpusFigures, entry_words, headline_share, hea
                                  score_entries)
 from timeline.model import Document, TimelineEntry
 from timeline.pipeline import Pipeline
+from timeline.quotes import with_listed_quotes
 from timeline.read.records import Record, RecordError
 from timeline.render.dates import day_of
 from timeline.settings import Settings
@@ -391,11 +393,14 @@ def _ranks(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]]) -> 
     return [rank for rank, _ in best[0]]
 
 
-def _ranked_within(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]],
-                   last: Rank) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
-    """A bucket's key events: its best ranked no lower than ``last``, and their documents' headers."""
+def _ranked_within(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]], last: Rank,
+                   quotes: int) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
+    """A bucket's key events: its best ranked no lower than ``last``, each
+    listing at most ``quotes`` quotes (:func:`timeline.quotes.with_listed_quotes`,
+    as :meth:`Timeline.top`: what reaches the driver is bounded however many
+    articles report a happening), and the headers of their listed quotes' documents."""
     ranked, headers = best
-    chosen = [(rank, entry) for rank, entry in ranked if rank <= last]
+    chosen = [(rank, with_listed_quotes(entry, quotes)) for rank, entry in ranked if rank <= last]
     return chosen, [headers[i] for i in {s.document_id for _, e in chosen for s in e.sources}]
 
 
@@ -582,12 +587,13 @@ class DaskRun:
         # the entries ranked no lower travel (O(top) entries, not O(buckets * top))
         best = [self._submit("top", _bucket_top, merge, corpus, top) for merge in merges]
         merges.clear()
-        ranks = sorted(rank for future in [self._submit("ranks", _ranks, b) for b in best]
-                       for rank in future.result())
+        ranks = heapq.nsmallest(top, (rank for future in [self._submit("ranks", _ranks, b) for b in best]
+                                      for rank in future.result()))
         ranked: list[tuple[Rank, TimelineEntry]] = []
         cited: dict[str, Placed] = {}
         if ranks:
-            for future in [self._submit("chosen", _ranked_within, b, ranks[:top][-1]) for b in best]:
+            for future in [self._submit("chosen", _ranked_within, b, ranks[-1], self.settings.max_quotes)
+                           for b in best]:
                 chosen, headers = future.result()
                 ranked.extend(chosen)
                 cited.update((h.id, (place, h)) for place, h in headers)
