@@ -33,9 +33,12 @@ importance being relative to the whole corpus
 articles an entry has and its highest raw topicality, the driver takes the
 maxima, then each bucket scores its entries against the whole corpus and
 ranks its ``top`` best, whose ranks alone come to the driver; the
-``top``-th of all is the last key event, and each bucket sends the entries
-ranked no lower, with their documents' headers.  The driver holds O(buckets
-* top) ranks and ``top`` entries, and the result is the one of one process.  Without ``top`` the whole merged timeline
+``top``-th of all is the last key event (a bounded heap), and each bucket
+sends the entries ranked no lower, each cut to ``settings.max_quotes``
+quotes (:mod:`timeline.quotes`, as one process's key-event timeline), with
+the headers of their listed quotes' documents.  The driver holds O(buckets
+* top) ranks and ``top`` entries of at most ``max_quotes`` quotes, however
+many articles report a happening, and the result is the one of one process.  Without ``top`` the whole merged timeline
 is the output: its entries come to the driver, scored and ordered there
 (the exports show every entry and every document, so the driver keeps one
 header per document, or whole documents when a format shows them: JSON
