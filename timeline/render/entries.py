@@ -147,17 +147,18 @@ def quoted_sentences(sources: Iterable[EntrySource]) -> list[list[EntrySource]]:
     return list(groups.values())
 
 
-def listed_quotes(sources: Iterable[EntrySource], limit: int) -> tuple[list[list[EntrySource]], str]:
-    """The first ``limit`` quotes (sources grouped by sentence) and, when
-    there are more, the line that counts the rest ("15 more quotes from 15
-    articles"; else "")."""
-    quotes = quoted_sentences(sources)
+def listed_quotes(entry: TimelineEntry, limit: int) -> tuple[list[list[EntrySource]], str]:
+    """The entry's first ``limit`` quotes (sources grouped by sentence) and,
+    when there are more (or some the timeline does not list), the line that
+    counts the rest ("15 more quotes from 15 articles"; else "")."""
+    quotes = quoted_sentences(entry.sources)
     rest = quotes[limit:]
-    if not rest:
+    if not rest and not entry.unlisted_quotes:
         return quotes, ""
     words = labels()
-    articles = len({quote[0].document_id for quote in rest})
-    return quotes[:limit], counted(words["more_quotes"], len(rest)) + counted(words["more_articles"], articles)
+    articles = len({quote[0].document_id for quote in rest}) + entry.unlisted_articles
+    return quotes[:limit], (counted(words["more_quotes"], len(rest) + entry.unlisted_quotes)
+                            + counted(words["more_articles"], articles))
 
 
 def documents_by_id(timeline: "Timeline") -> dict[str, Document]:

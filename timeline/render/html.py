@@ -107,9 +107,11 @@ class EntryView:
     # among the key events the page opens on
     key: bool
     sources: list[SourceView]
-    # quotes folded away, and how many articles they come from
+    # quotes folded away, and how many articles they come from; how many
+    # quotes that counts (those a key-event timeline does not list too)
     more_sources: list[SourceView] = field(default_factory=list)
     more_articles: int = 0
+    more_quotes: int = 0
 
 
 @dataclass(slots=True)
@@ -220,7 +222,8 @@ def _entry_view(entry: TimelineEntry, uid: str, zone: tzinfo | None, key: bool) 
         key=key,
         sources=views[:shown],
         more_sources=views[shown:],
-        more_articles=len({view.document_id for view in views[shown:]}),
+        more_articles=len({view.document_id for view in views[shown:]}) + entry.unlisted_articles,
+        more_quotes=len(views) - shown + entry.unlisted_quotes,
     )
 
 

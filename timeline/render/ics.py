@@ -134,7 +134,7 @@ def _description(entry: TimelineEntry, zone: tzinfo | None) -> str:
     assert entry.date is not None
     words = labels()
     lines = [f"{date_label(entry.date, zone)} ({entry.date.granularity}, {entry.certainty})"]
-    quotes, rest = listed_quotes(entry.sources, DESCRIPTION_QUOTES)
+    quotes, rest = listed_quotes(entry, DESCRIPTION_QUOTES)
     for quote in quotes:
         source = quote[0]
         lines.append("")

@@ -111,7 +111,7 @@ def _display_date(entry: TimelineEntry, zone: tzinfo | None) -> str:
 
 
 def _text(entry: TimelineEntry) -> str:
-    quotes, rest = listed_quotes(entry.sources, SLIDE_QUOTES)
+    quotes, rest = listed_quotes(entry, SLIDE_QUOTES)
     text = "".join(_source_html(quote) for quote in quotes)
     return text + f"<p><small>{escape(rest)}</small></p>" if rest else text
 
