@@ -46,6 +46,28 @@ class Naming:
                 if actor is not None:
                     possessive = token.tag_ == "PRP$" or token.lower_ in words.possessive_pronouns and token.dep_ == "poss"
                     names[token.i] = actor.name + (self.possessive if possessive else "")
+                    # "that panel" -> "Postal Regulatory Commission", not "That Postal Regulatory Commission"
+                    names |= {c.i: "" for c in token.children if c.dep_ == "det" and c.i < token.i}
+        return names
+
+    def elided(self, ordered: list["Token"]) -> dict[int, str]:
+        """The noun a pronoun "one" stands for, the last one before it in its
+        sentence ("tested a missile since launching one over Japan" ->
+        "launched missile over Japan"; "a message shorter than one sent
+        after the congress" -> "congratulatory message sent"), with its
+        adjectives; not "one of them", nor a number ("one vote")."""
+        names: dict[int, str] = {}
+        for token in ordered:
+            if token.lower_ not in self.words.grammar["noun_pronouns"] or token.tag_ != "CD" or token.dep_ in ("nummod", "quantmod", "compound") \
+                    or any(c.dep_ == "prep" and c.lower_ in self.words.grammar["object_prepositions"] for c in token.children):
+                continue
+            before = token.doc[token.sent.start:token.i]
+            noun = next((t for t in reversed(before) if t.pos_ == "NOUN" and t.dep_ not in ("compound", "npadvmod")
+                         and t.lemma_.lower() not in self.words.grammar["time_nouns"]), None)
+            if noun is None:
+                continue
+            modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")]
+            names[token.i] = " ".join([*(m.text for m in modifiers), noun.lemma_ if noun.tag_ == "NNS" else noun.text])
         return names
 
     def subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
@@ -56,6 +78,10 @@ class Naming:
         if subject is not None and subject.i in quoted and verb.i not in quoted:
             # two subjects are a misparse ("“Her record ... ,” Franken said"): not the quoted one
             subject = next((s for s in subjects_of(verb, skip) if s.i not in quoted), subject)
+        if subject is not None and subject.pos_ == "NOUN":
+            # "A third former Trump adviser, George Papadopoulos, pleaded": the name says who
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                            and c.i not in skip), subject)
         if subject is None or not resolve or subject.tag_ != "PRP":
             return subject
         return self.antecedent(subject) or subject

@@ -146,7 +146,7 @@ class Titler:
 
     def _built(self, parts: list[Part], trigger: "Token", actors: "ActorIndex | None") -> str:
         names = self.naming.names(parts, actors) if actors is not None else {}
-        names |= finite_participles(ordered_words(parts), self.words)
+        names |= finite_participles(ordered_words(parts), self.words) | self.naming.elided(ordered_words(parts))
         return self.text.headline(parts, trigger, names)
 
     def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:
