@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.events.clause_roles import (
-    RELATIVE_TAGS, SUBJECTS, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of, subjects_of,
+    RELATIVE_TAGS, SUBJECTS, VERB_GROUP, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of, subjects_of,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_form import (
@@ -88,16 +88,61 @@ class ClauseParts:
             # only a person's title goes ("Senator"); "U.S. House of Representatives Armed Services Committee" stays
             shortened = len(short.words) == 2 and len(self.phrases.noun_core(speaker, skip)) > 2
             return [short, *parts[1:]] if shortened else parts
+        attributed = self.attributed(trigger, skip)
+        if attributed:
+            return attributed
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
-            return self.clause_parts(trigger, skip, report=True)
+            return self.active_parts(trigger, skip) or self.clause_parts(trigger, skip, report=True)
         return self.noun_parts(trigger, skip)
+
+    def attributed(self, trigger: "Token", skip: set[int]) -> list[Part]:
+        """For the source an "according to" phrase names ("According to a
+        Government Accountability Office report in February, the service is
+        facing ...", "Xi said, according to a statement issued by the
+        ministry"), the clause it attributes: what the source says; none for
+        any other word."""
+        noun = trigger.head if trigger.dep_ == "acl" and trigger.pos_ == "VERB" else trigger
+        preposition = noun.head
+        attribution = preposition.head
+        if noun.dep_ != "pobj" or attribution.lower_ not in self.words.grammar["attribution_words"] \
+                or attribution.head.i == attribution.i:
+            return []
+        verb = attribution.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in skip:
+            return []
+        return self.clause_parts(verb, skip | {t.i for t in attribution.subtree}, report=True)
+
+    def active_parts(self, verb: "Token", skip: set[int]) -> list[Part]:
+        """A participle with its agent and no subject of its own ("the tax plan
+        as approved ... by the Senate Finance Committee", "a report released by
+        the Congressional Budget Office") told in the active voice: "Senate
+        Finance Committee approved tax plan"; none otherwise."""
+        if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("acl", "advcl") or any(
+                c.dep_ in (*VERB_GROUP, *SUBJECTS) for c in verb.children):
+            return []
+        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i not in skip), None)
+        actor = next((c for c in agent.children if c.dep_ == "pobj" and c.i not in skip), None) if agent else None
+        if actor is None or actor.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if verb.dep_ == "acl":
+            thing = verb.head
+        else:  # "the tax plan as approved by": the noun before the "as"
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+            thing = verb.doc[mark.i - 1] if mark is not None and mark.i > verb.sent.start else verb
+        if thing.pos_ not in ("NOUN", "PROPN") or thing.i in skip:
+            return []
+        own = skip | {t.i for t in verb.subtree}
+        return [self.phrases.noun_part(actor, skip, SHORT_SUBJECT, CORE_SUBJECT), Part([(0, [verb])]),
+                self.phrases.noun_part(thing, own, SHORT_OBJECT, CORE_OBJECT)]
 
     def speaker(self, subject: "Token", skip: set[int]) -> Part:
         """Who tells what a title reports, by name ("Senator Bernie Sanders
         said" -> "Bernie Sanders said"): the words go to what is said."""
-        name = self.phrases.noun_core(subject, skip)
-        if len(name) > 2 and all(t.pos_ == "PROPN" for t in name[-2:]):
-            name = sorted(name, key=lambda t: t.i)[-2:]
+        name = sorted(self.phrases.noun_core(subject, skip), key=lambda t: t.i)
+        # a person's titles go ("Maine Governor Paul LePage"), not an organisation's words ("Tax Policy Center")
+        titled = any(t.lower_ in self.phrases.person_titles for t in name[:-2])
+        if titled and all(t.pos_ == "PROPN" for t in name[-2:]):
+            name = name[-2:]
         return Part([(0, name)])
 
     def announced(self, verb: "Token", skip: set[int]) -> bool:
@@ -267,6 +312,8 @@ class ClauseParts:
         questions", "Trump came under fire", "House gave final approval")."""
         head = noun.head
         holder = head.head
+        if holder.dep_ in SUBJECTS and holder.head.lemma_.lower() in self.words.reporting_verbs:
+            holder = holder.head  # "said the Tax Policy Center ... in a report": the parser hung it from the speaker
         if noun.dep_ == "pobj" and holder.pos_ == "VERB" and holder.i not in skip \
                 and head.lower_ in self.words.grammar["inclusion_prepositions"] \
                 and holder.lemma_.lower() in self.words.reporting_verbs:

@@ -20,7 +20,7 @@ from timeline.events.title_form import (
 from timeline.events.title_naming import Naming
 from timeline.events.title_phrases import Phrases
 from timeline.events.title_quotes import Quotations
-from timeline.events.verb_forms import finite_participles
+from timeline.events.verb_forms import finite_participles, participle_fragment
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,7 +62,7 @@ class Titler:
             return quotation
         parts = self.clauses.parts(trigger, skip)
         title = self._built(parts, trigger, actors)
-        faults = title_faults(title, self.words) + nameless_noun(parts, trigger, date) + dangling(parts, skip)
+        faults = title_faults(title, self.words) + self._fragments(parts, trigger, date, skip)
         if not faults:
             return title
         # a title that breaks a form rule ("Bail hearing", "Paul dropped", "Trump took
@@ -70,6 +70,9 @@ class Titler:
         alternatives = (
             lambda: self.clauses.conjunct_parts(trigger, skip),
             lambda: self.clauses.governing_parts(trigger, skip),
+            # a noun of a clause that is itself a fragment: the clause above that one
+            # ("coup" of "accuses Gulen of instigating a failed coup")
+            lambda: self.clauses.governing_parts(trigger.head, skip) if trigger.pos_ in ("NOUN", "PROPN") else [],
             lambda: self.clauses.parts(trigger, skip - date),
             lambda: self.clauses.governing_parts(trigger, skip - date),
             lambda: self.clauses.whole_clause(trigger, skip),
@@ -79,19 +82,26 @@ class Titler:
         named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
                          for t in trigger.doc if t.i in date)
         for k, alternative in enumerate(alternatives):
-            if k > 1 and (reports or not named_date):
+            if k > 2 and (reports or not named_date):
                 continue  # "said on Thursday" says no more than "said"
             parts = alternative()
             if not parts:
                 continue
             candidate = self._built(parts, trigger, actors)
-            candidate_faults = title_faults(candidate, self.words) + nameless_noun(parts, trigger, date) \
-                + dangling(parts, skip)
+            candidate_faults = title_faults(candidate, self.words) + self._fragments(parts, trigger, date, skip)
             if candidate_faults < faults:
                 title, faults = candidate, candidate_faults
             if not faults:
                 break
         return title
+
+    def _fragments(self, parts: list[Part], trigger: "Token", date: set[int], skip: set[int]) -> int:
+        """The faults of a title's parts that make it no sentence: a noun that
+        names no one, a cut verb, a participle left unfinished ("Gulen
+        instigating failed coup")."""
+        ordered = ordered_words(parts)
+        return nameless_noun(parts, trigger, date) + dangling(parts, skip) + participle_fragment(
+            ordered, finite_participles(ordered, self.words))
 
     def _quotation_title(self, trigger: "Token", skip: set[int]) -> str | None:
         """A statement whose content is only a quotation, as an editor heads it:
