@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from timeline.events.actors import ActorIndex
 
 
+# how far up from a noun event the clause whose subject owns it is looked for
+_OWNER_STEPS = 8
+
+
 class Naming:
     """The subjects and names of a title."""
 
@@ -69,6 +73,29 @@ class Naming:
             modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")]
             names[token.i] = " ".join([*(m.text for m in modifiers), noun.lemma_ if noun.tag_ == "NNS" else noun.text])
         return names
+
+    def fronted_owner(self, noun: "Token", skip: set[int]) -> "Token | None":
+        """Whose a noun event is that a phrase before its clause's subject names
+        and no one else ("After a flurry of activity including a sixth nuclear
+        test on Sept. 3, Pyongyang did not disrupt ...": Pyongyang's test): the
+        named subject of the clause the phrase opens; None when the noun has an
+        owner of its own or the phrase holds another verb."""
+        if any(c.dep_ in ("poss", "agent", "compound") or (c.dep_ == "det" and c.lower_ not in self.words.grammar[
+                "articles"]) for c in noun.children):
+            return None
+        token = noun
+        for _ in range(_OWNER_STEPS):
+            token = token.head
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+                break
+            if token.pos_ not in ("NOUN", "ADP", "VERB") or token.head.i == token.i:
+                return None
+        else:
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in skip), None)
+        if subject is None or subject.pos_ != "PROPN" or not noun.i < subject.left_edge.i < token.i:
+            return None
+        return subject
 
     def subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"

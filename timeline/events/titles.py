@@ -93,6 +93,15 @@ class Titler:
                 title, faults = candidate, candidate_faults
             if not faults:
                 break
+        owner = self.naming.fronted_owner(trigger, skip) if faults and trigger.pos_ == "NOUN" else None
+        if owner is not None and title.split()[0] != trigger.doc[owner.i].text:
+            # "Sixth nuclear test" -> "Pyongyang's sixth nuclear test": a noun event's owner, the subject
+            # of the clause its phrase opens
+            proper = title.split()[0] in {t.text for t in trigger.sent if t.pos_ == "PROPN"}
+            name = self.text.render(sorted(self.phrases.noun_core(owner, skip), key=lambda t: t.i), trigger, {})
+            owned = f"{name}{self.text.possessive} {title if proper else title[0].lower() + title[1:]}"
+            if len(owned.split()) <= MAX_TITLE_WORDS:
+                return owned
         return title
 
     def _fragments(self, parts: list[Part], trigger: "Token", date: set[int], skip: set[int]) -> int:
