@@ -43,8 +43,10 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
                     return None  # "since taking office" reads better than "He taking office" (an "it" is named)
                 return child
         # the noun a participle describes; also a noun's "one" ("shorter than one sent after")
+        # (or a subject's name the parser took for a verb: "Franken, first elected in 2008, is")
         if token.dep_ in ("acl", "relcl") and (token.head.pos_ in ("NOUN", "PROPN") or (
-                token.head.tag_ == "CD" and token.head.lower_ in grammar["noun_pronouns"])):
+                token.head.tag_ == "CD" and token.head.lower_ in grammar["noun_pronouns"]) or (
+                token.head.dep_ in SUBJECTS and token.head.text[:1].isupper())):
             return _named(token.head)
         head = token.head
         if head == token:

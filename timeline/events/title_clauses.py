@@ -124,8 +124,8 @@ class ClauseParts:
         actor = next((c for c in agent.children if c.dep_ == "pobj" and c.i not in skip), None) if agent else None
         if actor is None or actor.pos_ not in ("NOUN", "PROPN"):
             return []
-        if verb.dep_ == "acl":
-            thing = verb.head
+        if verb.dep_ == "acl":  # "Ajit Pai, a Republican appointed by Trump": the name
+            thing = verb.head.head if verb.head.dep_ == "appos" and verb.head.head.pos_ == "PROPN" else verb.head
         else:  # "the tax plan as approved by": the noun before the "as"
             mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
             thing = verb.doc[mark.i - 1] if mark is not None and mark.i > verb.sent.start else verb

@@ -63,7 +63,8 @@ class Naming:
         names: dict[int, str] = {}
         for token in ordered:
             if token.lower_ not in self.words.grammar["noun_pronouns"] or token.tag_ != "CD" or token.dep_ in ("nummod", "quantmod", "compound") \
-                    or any(c.dep_ == "prep" and c.lower_ in self.words.grammar["object_prepositions"] for c in token.children):
+                    or any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in self.words.grammar["object_prepositions"])
+                           for c in token.children):  # not "one of them", "one or both houses"
                 continue
             before = token.doc[token.sent.start:token.i]
             noun = next((t for t in reversed(before) if t.pos_ == "NOUN" and t.dep_ not in ("compound", "npadvmod")
@@ -83,6 +84,8 @@ class Naming:
         if any(c.dep_ in ("poss", "agent", "compound") or (c.dep_ == "det" and c.lower_ not in self.words.grammar[
                 "articles"]) for c in noun.children):
             return None
+        if noun.head.lower_ in self.words.grammar["other_time_prepositions"]:
+            return None  # "Before the vote on Thursday, Kuczynski fanned fears": a time, not his vote
         token = noun
         for _ in range(_OWNER_STEPS):
             token = token.head
