@@ -108,8 +108,10 @@ class ClauseParts:
                 or attribution.head.i == attribution.i:
             return []
         verb = attribution.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in skip:
-            return []
+        while verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+            verb = verb.head  # "The JIM found that the government was to blame, according to a report"
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in skip or subject_of(verb, skip, self.words) is None:
+            return []  # no one to tell it: the source's own title ("CBO released report")
         return self.clause_parts(verb, skip | {t.i for t in attribution.subtree}, report=True)
 
     def active_parts(self, verb: "Token", skip: set[int]) -> list[Part]:
