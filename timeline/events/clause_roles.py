@@ -39,8 +39,10 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
                 if heading_subject(child):
                     return None
                 if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp" \
-                        and child.lower_ not in grammar["resolvable_pronouns_thing"]:
-                    return None  # "since taking office" reads better than "He taking office" (an "it" is named)
+                        and verb.head.lower_ not in grammar["other_time_prepositions"]:
+                    # "looks forward to returning" is no return; "since launching one", "before
+                    # being elected" are the subject's own doing, named when the article names it
+                    return None
                 return child
         # the noun a participle describes; also a noun's "one" ("shorter than one sent after")
         # (or a subject's name the parser took for a verb: "Franken, first elected in 2008, is")
