@@ -91,6 +91,11 @@ class ClauseParts:
         attributed = self.attributed(trigger, skip)
         if attributed:
             return attributed
+        if trigger.dep_ == "acl" and any(c.tag_ == "TO" for c in trigger.children) \
+                and trigger.head.lemma_.lower() in self.words.event_nouns:
+            governed = self.governed_noun(trigger.head, skip)  # "voted against attempts to dismantle"
+            if any(trigger in p.levels[0][1] for p in governed):
+                return governed
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
             return self.active_parts(trigger, skip) or self.clause_parts(trigger, skip, report=True)
         return self.noun_parts(trigger, skip)
@@ -325,6 +330,9 @@ class ClauseParts:
         light_verb = (  # "the House gave final approval"
             noun.dep_ == "dobj" and head.pos_ == "VERB" and self.naming.subject(head, skip, resolve=True) is not None
         )
+        governed = self.governed_noun(noun, skip) if named else []
+        if governed:
+            return governed
         if named or (len(phrase.words) > 1 and not light_verb):
             return [phrase]  # it says who or what already ("agreement between Seoul and Beijing")
         if noun.dep_ in SUBJECTS and head.pos_ in ("VERB", "AUX"):
@@ -351,6 +359,42 @@ class ClauseParts:
             objects = [self.phrases.noun_part(c, own, SHORT_OBJECT, CORE_OBJECT) for c in self.phrases.verb_objects(holder, own)]
             return [*self.actor_and_verb(holder, own), *objects[:1], Part([(0, [head, *phrase.words])])]
         return [phrase]
+
+    def governed_noun(self, noun: "Token", skip: set[int]) -> list[Part]:
+        """A noun event that says what but not who ("three attempts to dismantle
+        Obamacare", "a motion to remove Kuczynski"), told in the clause of
+        whoever governs it ("Murkowski voted against three attempts to dismantle
+        Obamacare"); none when its phrase names a party or no clause above it
+        has a subject (nor a bare "had" the parser cut from its verb)."""
+        phrase = self.phrases.noun_part(noun, skip, SHORT_OBJECT, CORE_OBJECT)
+        if noun.pos_ != "NOUN" or self._party_named(noun, phrase) or any(
+                t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") for t in phrase.words):
+            return []  # "decision allowing Congress to remove an exemption" says its own news
+        if noun.dep_ not in ("dobj", "pobj") or (noun.dep_ == "dobj" and noun.head.pos_ != "VERB"):
+            return []
+        if noun.dep_ == "pobj":  # only as the verb's first complement: not "met with Xi during a visit"
+            holder = noun.head.head
+            if holder.pos_ != "VERB":
+                return []  # "the suspect in this week's truck attack": no verb's
+            complements = [c for c in holder.children if c.dep_ in ("prep", "agent", "prt") and c.i > holder.i
+                           and c.i not in skip]
+            if not complements or complements[0].i != noun.head.i:
+                return []
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not subjects_of(verb, skip) or (
+                verb.lemma_.lower() in self.words.grammar["perfect_lemmas"] and not any(
+                c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children)):
+            return []  # its own subject, not one borrowed from the clause above ("call to send the suspect")
+        return self.governing_parts(noun, skip)
+
+    def _party_named(self, noun: "Token", phrase: Part) -> bool:
+        """Whether a noun event's phrase names who takes part in it: an owner
+        ("Trump's visit"), a name before it ("Senate vote") or after a party's
+        preposition ("meeting with Trump", "agreement between Seoul and Beijing")."""
+        held = {t.i for t in phrase.words}
+        parties = self.words.grammar["party_prepositions"]
+        return any(c.i in held and (c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN") or (
+            c.dep_ in ("prep", "agent") and c.lower_ in parties)) for c in noun.children)
 
     def actor_and_verb(self, verb: "Token", skip: set[int]) -> list[Part]:
         subject = self.naming.subject(verb, skip, resolve=True)
