@@ -1,5 +1,5 @@
-"""The titles examples corpus (``data/title_examples.tsv``): 307 real
-sentences, 263 from the Reuters 2017 politics corpus and 44 from TimeBank,
+"""The titles examples corpus (``data/title_examples.tsv``): 314 real
+sentences, 277 from the Reuters 2017 politics corpus and 37 from TimeBank,
 drawn by ``bench/title_examples.py`` (never from the reader-audit samples),
 each with the sentence before it (who "he" is), its trigger and the title an
 editor would print for it -- the exact title (``=...``) or the words it must
