@@ -78,6 +78,8 @@ class Titler:
             lambda: self.clauses.whole_clause(trigger, skip),
         )
         reports = trigger.lemma_.lower() in self.words.reporting_verbs
+        pronouns = self.words.grammar["resolvable_pronouns_person"] | self.words.grammar["resolvable_pronouns_plural"] \
+            | self.words.grammar["resolvable_pronouns_thing"]
         # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
         named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
                          for t in trigger.doc if t.i in date)
@@ -93,6 +95,11 @@ class Titler:
                 title, faults = candidate, candidate_faults
             if not faults:
                 break
+        if faults and trigger.dep_ == "pcomp" and title.split()[0].lower() in pronouns:
+            # "since taking office" borrows "he" from the clause above only when the article
+            # names him: an unnamed one is left out ("He was elected" says no more than "Being elected")
+            parts = [p for p in self.clauses.parts(trigger, skip) if not all(t.tag_ == "PRP" for t in p.words)]
+            return self._built(parts, trigger, actors) if parts else title
         owner = self.naming.fronted_owner(trigger, skip) if faults and trigger.pos_ == "NOUN" else None
         if owner is not None and title.split()[0] != trigger.doc[owner.i].text:
             # "Sixth nuclear test" -> "Pyongyang's sixth nuclear test": a noun event's owner, the subject
