@@ -97,3 +97,45 @@ def test_a_name_suffix_keeps_son_and_father_apart():
     assert son is not None and son.name == "Donald Trump Jr." and son.short == "Trump Jr."
     assert son.count == 2
     assert index.full_name("Trump Jr.") == "Donald Trump Jr."
+
+
+def test_a_description_names_an_organisation_of_its_kind():
+    text = ("Prices are set by the Postal Regulatory Commission, an independent agency. Amazon shares fell. "
+            "Amazon has shown interest in its own delivery service. Last year, that panel raised prices. "
+            "The company spent $11.5 billion on shipping.")
+    parsed = parse(text)
+    index = ActorIndex.of(text, parsed)
+    panel = parsed.token_at(text.index("panel"))
+    company = parsed.token_at(text.index("company"))
+    assert index.refers_to(panel).name == "Postal Regulatory Commission"  # a panel may be a commission
+    # a company is no public body; "Amazon shares" shows that Amazon is one
+    assert index.refers_to(company).name == "Amazon"
+
+
+def test_the_company_is_never_a_public_body():
+    text = "Prices are set by the Postal Regulatory Commission. In 2015, the company spent $11.5 billion."
+    parsed = parse(text)
+    index = ActorIndex.of(text, parsed)
+    assert index.refers_to(parsed.token_at(text.index("company"))) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun whose clause's subject is a description: the name the description stands for
+    ("U.S. District Judge Amy Berman Jackson heard the case. Later, Amy Berman Jackson met Kevin Downing. "
+     "The judge said the terms would remain, and she set a bail hearing for Monday.",
+     "Amy Berman Jackson set bail hearing"),
+    # an "it" opening its sentence: the named subject of the sentence before (a country acts)
+    ("After a flurry of activity in September, Pyongyang did not disrupt the congress in October. "
+     "It has not tested a missile since launching one over Japan on Sept. 15.",
+     "Pyongyang launched missile over Japan"),
+    # a stray name before a conjunct verb is its subject, not the clause before
+    ("The Trump administration had to scramble to find an FDIC chief after its prior nominee, James Clinger, "
+     "withdrew his name from consideration in July.",
+     "James Clinger withdrew his name from consideration"),
+    # an apposition's name says who
+    ("A third former Trump adviser, George Papadopoulos, pleaded guilty in early October to lying to the FBI.",
+     "George Papadopoulos pleaded guilty to lying to FBI"),
+])
+def test_titles_name_the_participant_the_article_names(text, expected):
+    document = timeline.extract(text, date(2017, 11, 2))
+    assert expected in [e.title for e in document.events]

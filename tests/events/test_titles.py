@@ -296,3 +296,26 @@ def test_a_quotation_is_quoted_from_its_main_claim() -> None:
             "trillion,” Smith said in a letter on Wednesday.")
     assert title(text, "said", "Wednesday") == \
         "Smith: “additional debt service would boost the 10-year increase in deficits to $1.7 trillion”"
+
+@pytest.mark.parametrize("text, trigger, date_phrase, held", [
+    # a participle with its agent, told actively
+    ("It focused on the tax plan as approved on Nov. 16 by the Senate Finance Committee.", "approved", "Nov. 16",
+     "Senate Finance Committee approved tax plan"),
+    ("A report released on Tuesday by the Congressional Budget Office found that costs will rise.", "released",
+     "Tuesday", "Congressional Budget Office released report"),
+    # "according to" a source: what the source says
+    ("China and the United States should resolve problems by expanding economic cooperation, Xi said, "
+     "according to a statement issued by China's Ministry of Foreign Affairs on Thursday.", "issued", "Thursday",
+     "Xi said China and United States should resolve problems"),
+    # a passive gerund after its subject is a finite clause
+    ("Flynn later became national security adviser before being fired in February.", "fired", "February",
+     "Flynn was fired in February"),
+    # a gerund whose subject is an accusation's object: the accusation
+    ("Turkish President Recep Tayyip Erdogan accuses Gulen of instigating a failed coup in July 2016.",
+     "instigating", "July 2016", "Erdogan accuses Gulen of instigating failed coup"),
+    # a noun's "one": the noun it stands for
+    ("Kim's congratulatory message was shorter than one sent after the previous congress in 2012.", "sent", "2012",
+     "Congratulatory message sent after previous congress"),
+])
+def test_a_fragment_is_told_as_who_did_what(text: str, trigger: str, date_phrase: str, held: str) -> None:
+    assert held in title(text, trigger, date_phrase)

@@ -80,7 +80,11 @@ class ActorWords:
     person_descriptions: frozenset[str]
     generic_organisation_nouns: frozenset[str]
     speaker_cues: frozenset[str]
+    public_body_nouns: frozenset[str]
+    company_cues: frozenset[str]
     organisation_nouns: frozenset[str]
+    # a description's noun -> the last words of the names it may stand for ("panel" -> "commission")
+    description_heads: dict[str, frozenset[str]]
     quote_pairs: tuple[tuple[str, str], ...]
     stop_words: frozenset[str]
 
@@ -94,10 +98,12 @@ def actor_words() -> ActorWords:
     from timeline.events.lexicon import lexicon
 
     raw = json.loads(resources.files("timeline.events").joinpath("data/actor_words.json").read_text("utf-8"))
-    lists = {key: frozenset(value) for key, value in raw.items() if not key.startswith("_") and key != "quote_pairs"}
+    lists = {key: frozenset(value) for key, value in raw.items()
+             if not key.startswith("_") and key not in ("quote_pairs", "description_heads")}
     return ActorWords(
         **lists,
         organisation_nouns=lexicon().grammar["organisation_nouns"],
+        description_heads={noun: frozenset(heads) for noun, heads in raw["description_heads"].items()},
         quote_pairs=tuple((a, b) for a, b in raw["quote_pairs"]),
         stop_words=frozenset(STOP_WORDS),
     )
@@ -155,6 +161,7 @@ class ActorIndex:
         self.quotes = quotes
         self.text = text
         self._offsets = {id(p.doc): p.start for p in parsed} if parsed is not None else {}
+        self._parsed = parsed
 
     # --- building ---------------------------------------------------------------------
     @classmethod
@@ -170,9 +177,13 @@ class ActorIndex:
         surnames: dict[str, Actor] = {}
         lone = {text[s:e] for s, e in runs if _surname(text[s:e], words) == text[s:e]}  # "Jobs", "Trump Jr."
         found: list[tuple[int, int, str, ActorKind, str]] = []  # start, end, name, kind, title
+        # a name the article shows to be a company's anywhere ("Amazon shares", "(AMZN.O)")
+        companies = {text[s:e] for s, e in runs if _company_pattern(words.company_cues).match(text, e)}
         for start, end in runs:
             speaks = _cue_pattern(words.speaker_cues).match(text, end) is not None
             name, kind, title, offset = _classify(text[start:end], lone, speaks, words)
+            if kind == "other" and name in companies:
+                kind = "organisation"
             if name:
                 found.append((start + offset, start + offset + len(name), name, kind, title))
         for _, _, name, kind, _ in found:  # every full name first, so "Jobs" finds "Steve Jobs" named later too
@@ -269,7 +280,7 @@ class ActorIndex:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.pos_ in ("PROPN", "NOUN") \
                         and token not in child.subtree:
                     offset = self.offset(child)
-                    mention = self._mention_at(offset) if offset is not None else None
+                    mention = self._named_subject(child, offset) if offset is not None else None
                     if mention is None:
                         continue
                     between = self._between(mention.end, self.offset(token) or mention.end)
@@ -279,6 +290,42 @@ class ActorIndex:
             if ancestor.head.i == ancestor.i or ancestor.dep_ == "relcl":
                 return None  # not out of a relative clause: "Peskov said ... Assad's visit which he made"
             ancestor = ancestor.head
+
+    def _named_subject(self, subject: "Token", offset: int) -> Mention | None:
+        """The name a clause's subject gives: its own, the name in apposition
+        to it ("its prior nominee, James Clinger"), or the name a bare
+        description stands for ("The judge said ..., and she set")."""
+        mention = self._mention_at(offset)
+        if mention is not None:
+            return mention
+        for named in (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            at = self.offset(named)
+            mention = self._mention_at(at) if at is not None else None
+            if mention is not None:
+                return mention
+        actor = self.described(subject, offset)
+        return Mention(offset, offset + len(subject.text), actor) if actor is not None else None
+
+    def _previous_subject(self, token: "Token") -> Actor | None:
+        """The named subject of the sentence before, when it is no person's
+        name, for an "it" that opens its sentence as the subject of its main
+        verb ("Pyongyang did not disrupt the congress. It has not tested a
+        missile since ..."); only over a parsed sentence."""
+        sentence = token.sent
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head != sentence.root or token.i != sentence.start:
+            return None
+        if sentence.start > 0:
+            previous = token.doc[sentence.start - 1].sent
+        else:
+            start = self.offset(token)
+            piece = self._parsed.piece_at(start - 2) if self._parsed is not None and start else None
+            if piece is None or not len(piece.doc):
+                return None
+            previous = piece.doc[-1].sent
+        subject = next((c for c in previous.root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        offset = self.offset(subject) if subject is not None else None
+        mention = self._mention_at(offset) if offset is not None else None
+        return mention.actor if mention is not None and mention.actor.kind != "person" else None
 
     def _between(self, start: int, end: int) -> list[Mention]:
         return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
@@ -324,17 +371,30 @@ class ActorIndex:
                 return subject  # "The Pentagon said it would"
             # the last name that is no person's, if an organisation's ("Westinghouse ... It went" is no agency's)
             last = self.last(offset, ("organisation", "other"), within=_RECENT_CHARS)
-            return last if last is not None and last.kind == "organisation" else None
+            if last is not None and last.kind == "organisation":
+                return last
+            return self._previous_subject(token)
+        return self.described(token, offset)
+
+    def described(self, token: "Token", offset: int) -> Actor | None:
+        """The named participant a bare description stands for ("the judge",
+        "that panel", "the company"): the last person so titled, the last
+        organisation whose name ends in a word the description may name
+        ("panel" -> "Postal Regulatory Commission"), for "the company" the
+        last organisation that is no public body; else ``None``."""
+        words = self.words
         if not _bare_description(token):
             return None
         lemma = token.lemma_.lower()
         if lemma in words.person_descriptions:
             return self.last(offset, ("person",), title=lemma)
-        if lemma in words.organisation_nouns:
+        heads = words.description_heads.get(lemma, frozenset()) | {lemma}
+        if lemma in words.organisation_nouns or lemma in words.description_heads:
             named = [m.actor for m in self.mentions if m.end <= offset and m.actor.kind == "organisation"]
-            fitting = [a for a in named if lemma in a.name.lower().split()]
+            fitting = [a for a in named if heads & set(a.name.lower().split())]
             if not fitting and lemma in words.generic_organisation_nouns:
-                fitting = named  # "the company": any organisation; "the administration" only one so named
+                # "the company": any organisation but a public body; "the administration" only one so named
+                fitting = [a for a in named if not words.public_body_nouns & set(a.name.lower().split())]
             return fitting[-1] if fitting else None
         return None
 
@@ -354,15 +414,18 @@ def _count_gender(actor: Actor, text: str, end: int, words: ActorWords) -> None:
 
 
 def _bare_description(token: "Token") -> bool:
-    """"the company": a common noun with only "the" before it (not "a
-    company", "the state-run company", "companies")."""
+    """"the company", "that panel": a common noun with only "the" or a
+    demonstrative before it (not "a company", "the state-run company",
+    "companies")."""
     if token.pos_ != "NOUN" or token.tag_ != "NN":
         return False
     before = [c for c in token.children if c.i < token.i]
     if len(before) != 1:
         return False
     article = before[0].morph.to_dict()  # the definite article, by its morphology rather than by its spelling
-    return article.get("Definite") == "Def" and article.get("PronType") == "Art"
+    # or a demonstrative ("that panel", "this company")
+    return (article.get("Definite") == "Def" and article.get("PronType") == "Art") or (
+        article.get("PronType") == "Dem" and before[0].dep_ == "det")
 
 
 def _name_runs(text: str, words: ActorWords) -> list[tuple[int, int]]:
@@ -408,6 +471,12 @@ def _split_at_sentence_ends(text: str, matches: Iterable[re.Match[str]]) -> Iter
 def _cue_pattern(cues: frozenset[str]) -> re.Pattern[str]:
     """A word after a name that shows it is someone's ("Janet Yellen said", "Yellen, who")."""
     return re.compile(rf",? (?:{'|'.join(re.escape(c) for c in sorted(cues))})\b")
+
+
+@lru_cache(maxsize=4)
+def _company_pattern(cues: frozenset[str]) -> re.Pattern[str]:
+    """A company's word or wire ticker right after a name ("Amazon shares", "Amazon (AMZN.O)")."""
+    return re.compile(rf"(?: (?:{'|'.join(re.escape(c) for c in sorted(cues))})\b| \([A-Z]{{1,6}}\.[A-Z]{{1,2}}\))")
 
 
 @lru_cache(maxsize=4)

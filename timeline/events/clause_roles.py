@@ -38,10 +38,17 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
                     return _named(antecedent_noun(token.head)) if token.dep_ == "relcl" and token.head != token else None
                 if heading_subject(child):
                     return None
-                if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp":
-                    return None  # "since launching one" reads better than "It launching one"
+                if token is not verb and child.tag_ == "PRP" and verb.dep_ == "pcomp" \
+                        and verb.head.lower_ not in grammar["other_time_prepositions"]:
+                    # "looks forward to returning" is no return; "since launching one", "before
+                    # being elected" are the subject's own doing, named when the article names it
+                    return None
                 return child
-        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+        # the noun a participle describes; also a noun's "one" ("shorter than one sent after")
+        # (or a subject's name the parser took for a verb: "Franken, first elected in 2008, is")
+        if token.dep_ in ("acl", "relcl") and (token.head.pos_ in ("NOUN", "PROPN") or (
+                token.head.tag_ == "CD" and token.head.lower_ in grammar["noun_pronouns"]) or (
+                token.head.dep_ in SUBJECTS and token.head.text[:1].isupper())):
             return _named(token.head)
         head = token.head
         if head == token:
@@ -54,6 +61,9 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
         elif token.dep_ == "advcl" and token.tag_ in ("VBN", "VBD") and reduced_passive(token):
             return None  # "demurred when asked": the one asked is not the one who demurred
         elif token.dep_ in ("conj", "advcl", "acomp"):
+            named = _stray_name(token) if token.dep_ == "conj" else None
+            if named is not None:
+                return named
             token = head
         elif token.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             owner = head.head
@@ -64,6 +74,18 @@ def subject_of(verb: "Token", skip: set[int], words: Lexicon) -> "Token | None":
         else:
             return None
     return None
+
+
+def _stray_name(verb: "Token") -> "Token | None":
+    """A name set off by commas right before a conjunct verb that the parser
+    hung from the verb before ("after its prior nominee, James Clinger,
+    withdrew his name": Clinger withdrew, not the administration)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    stray = name.pos_ == "PROPN" and name.head == verb.head and name.dep_ in ("npadvmod", "appos", "dep")
+    return name if stray and not any(c.dep_ == "cc" for c in verb.head.children if name.i < c.i < verb.i) else None
 
 
 def _named(noun: "Token | None") -> "Token | None":

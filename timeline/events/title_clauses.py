@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.events.clause_roles import (
-    RELATIVE_TAGS, SUBJECTS, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of, subjects_of,
+    RELATIVE_TAGS, SUBJECTS, VERB_GROUP, cut_report, is_url, misparsed_name, own_clause_conjunct, subject_of, subjects_of,
 )
 from timeline.events.lexicon import Lexicon
 from timeline.events.title_form import (
@@ -90,16 +90,68 @@ class ClauseParts:
             # only a person's title goes ("Senator"); "U.S. House of Representatives Armed Services Committee" stays
             shortened = len(short.words) == 2 and len(self.phrases.noun_core(speaker, skip)) > 2
             return [short, *parts[1:]] if shortened else parts
+        attributed = self.attributed(trigger, skip)
+        if attributed:
+            return attributed
+        if trigger.dep_ == "acl" and any(c.tag_ == "TO" for c in trigger.children) \
+                and trigger.head.lemma_.lower() in self.words.event_nouns:
+            governed = self.governed_noun(trigger.head, skip)  # "voted against attempts to dismantle"
+            if any(trigger in p.levels[0][1] for p in governed):
+                return governed
         if trigger.pos_ in ("VERB", "AUX", "ADJ"):
-            return self.clause_parts(trigger, skip, report=True)
+            return self.active_parts(trigger, skip) or self.clause_parts(trigger, skip, report=True)
         return self.noun_parts(trigger, skip)
+
+    def attributed(self, trigger: "Token", skip: set[int]) -> list[Part]:
+        """For the source an "according to" phrase names ("According to a
+        Government Accountability Office report in February, the service is
+        facing ...", "Xi said, according to a statement issued by the
+        ministry"), the clause it attributes: what the source says; none for
+        any other word."""
+        noun = trigger.head if trigger.dep_ == "acl" and trigger.pos_ == "VERB" else trigger
+        preposition = noun.head
+        attribution = preposition.head
+        if noun.dep_ != "pobj" or attribution.lower_ not in self.words.grammar["attribution_words"] \
+                or attribution.head.i == attribution.i:
+            return []
+        verb = attribution.head
+        while verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+            verb = verb.head  # "The JIM found that the government was to blame, according to a report"
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in skip or subject_of(verb, skip, self.words) is None:
+            return []  # no one to tell it: the source's own title ("CBO released report")
+        return self.clause_parts(verb, skip | {t.i for t in attribution.subtree}, report=True)
+
+    def active_parts(self, verb: "Token", skip: set[int]) -> list[Part]:
+        """A participle with its agent and no subject of its own ("the tax plan
+        as approved ... by the Senate Finance Committee", "a report released by
+        the Congressional Budget Office") told in the active voice: "Senate
+        Finance Committee approved tax plan"; none otherwise."""
+        if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("acl", "advcl") or any(
+                c.dep_ in (*VERB_GROUP, *SUBJECTS) for c in verb.children):
+            return []
+        agent = next((c for c in verb.children if c.dep_ == "agent" and c.i not in skip), None)
+        actor = next((c for c in agent.children if c.dep_ == "pobj" and c.i not in skip), None) if agent else None
+        if actor is None or actor.pos_ not in ("NOUN", "PROPN"):
+            return []
+        if verb.dep_ == "acl":  # "Ajit Pai, a Republican appointed by Trump": the name
+            thing = verb.head.head if verb.head.dep_ == "appos" and verb.head.head.pos_ == "PROPN" else verb.head
+        else:  # "the tax plan as approved by": the noun before the "as"
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i), None)
+            thing = verb.doc[mark.i - 1] if mark is not None and mark.i > verb.sent.start else verb
+        if thing.pos_ not in ("NOUN", "PROPN") or thing.i in skip:
+            return []
+        own = skip | {t.i for t in verb.subtree}
+        return [self.phrases.noun_part(actor, skip, SHORT_SUBJECT, CORE_SUBJECT), Part([(0, [verb])]),
+                self.phrases.noun_part(thing, own, SHORT_OBJECT, CORE_OBJECT)]
 
     def speaker(self, subject: "Token", skip: set[int]) -> Part:
         """Who tells what a title reports, by name ("Senator Bernie Sanders
         said" -> "Bernie Sanders said"): the words go to what is said."""
-        name = self.phrases.noun_core(subject, skip)
-        if len(name) > 2 and all(t.pos_ == "PROPN" for t in name[-2:]):
-            name = sorted(name, key=lambda t: t.i)[-2:]
+        name = sorted(self.phrases.noun_core(subject, skip), key=lambda t: t.i)
+        # a person's titles go ("Maine Governor Paul LePage"), not an organisation's words ("Tax Policy Center")
+        titled = any(t.lower_ in self.phrases.person_titles for t in name[:-2])
+        if titled and all(t.pos_ == "PROPN" for t in name[-2:]):
+            name = name[-2:]
         return Part([(0, name)])
 
     def announced(self, verb: "Token", skip: set[int]) -> bool:
@@ -313,6 +365,8 @@ class ClauseParts:
         questions", "Trump came under fire", "House gave final approval")."""
         head = noun.head
         holder = head.head
+        if holder.dep_ in SUBJECTS and holder.head.lemma_.lower() in self.words.reporting_verbs:
+            holder = holder.head  # "said the Tax Policy Center ... in a report": the parser hung it from the speaker
         if noun.dep_ == "pobj" and holder.pos_ == "VERB" and holder.i not in skip \
                 and head.lower_ in self.words.grammar["inclusion_prepositions"] \
                 and holder.lemma_.lower() in self.words.reporting_verbs:
@@ -325,6 +379,9 @@ class ClauseParts:
         light_verb = (  # "the House gave final approval"
             noun.dep_ == "dobj" and head.pos_ == "VERB" and self.naming.subject(head, skip, resolve=True) is not None
         )
+        governed = self.governed_noun(noun, skip) if named else []
+        if governed:
+            return governed
         if named or (len(phrase.words) > 1 and not light_verb):
             return [phrase]  # it says who or what already ("agreement between Seoul and Beijing")
         if noun.dep_ in SUBJECTS and head.pos_ in ("VERB", "AUX"):
@@ -351,6 +408,42 @@ class ClauseParts:
             objects = [self.phrases.noun_part(c, own, SHORT_OBJECT, CORE_OBJECT) for c in self.phrases.verb_objects(holder, own)]
             return [*self.actor_and_verb(holder, own), *objects[:1], Part([(0, [head, *phrase.words])])]
         return [phrase]
+
+    def governed_noun(self, noun: "Token", skip: set[int]) -> list[Part]:
+        """A noun event that says what but not who ("three attempts to dismantle
+        Obamacare", "a motion to remove Kuczynski"), told in the clause of
+        whoever governs it ("Murkowski voted against three attempts to dismantle
+        Obamacare"); none when its phrase names a party or no clause above it
+        has a subject (nor a bare "had" the parser cut from its verb)."""
+        phrase = self.phrases.noun_part(noun, skip, SHORT_OBJECT, CORE_OBJECT)
+        if noun.pos_ != "NOUN" or self._party_named(noun, phrase) or any(
+                t.pos_ == "VERB" and t.dep_ in ("acl", "relcl") for t in phrase.words):
+            return []  # "decision allowing Congress to remove an exemption" says its own news
+        if noun.dep_ not in ("dobj", "pobj") or (noun.dep_ == "dobj" and noun.head.pos_ != "VERB"):
+            return []
+        if noun.dep_ == "pobj":  # only as the verb's first complement: not "met with Xi during a visit"
+            holder = noun.head.head
+            if holder.pos_ != "VERB":
+                return []  # "the suspect in this week's truck attack": no verb's
+            complements = [c for c in holder.children if c.dep_ in ("prep", "agent", "prt") and c.i > holder.i
+                           and c.i not in skip]
+            if not complements or complements[0].i != noun.head.i:
+                return []
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not subjects_of(verb, skip) or (
+                verb.lemma_.lower() in self.words.grammar["perfect_lemmas"] and not any(
+                c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in verb.children)):
+            return []  # its own subject, not one borrowed from the clause above ("call to send the suspect")
+        return self.governing_parts(noun, skip)
+
+    def _party_named(self, noun: "Token", phrase: Part) -> bool:
+        """Whether a noun event's phrase names who takes part in it: an owner
+        ("Trump's visit"), a name before it ("Senate vote") or after a party's
+        preposition ("meeting with Trump", "agreement between Seoul and Beijing")."""
+        held = {t.i for t in phrase.words}
+        parties = self.words.grammar["party_prepositions"]
+        return any(c.i in held and (c.dep_ == "poss" or (c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN") or (
+            c.dep_ in ("prep", "agent") and c.lower_ in parties)) for c in noun.children)
 
     def actor_and_verb(self, verb: "Token", skip: set[int]) -> list[Part]:
         subject = self.naming.subject(verb, skip, resolve=True)

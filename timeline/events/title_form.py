@@ -89,6 +89,7 @@ class TitleText:
         }
 
     def render(self, ordered: list["Token"], trigger: "Token", names: dict[int, str]) -> str:
+        ordered = [t for t in ordered if names.get(t.i) != ""]  # a word its name replaces ("that" of "that panel")
         while ordered and (ordered[0].is_punct or ordered[0].dep_ in ("cc", "case", "prep")
                            or ordered[0].tag_ in RELATIVE_TAGS):
             ordered = ordered[1:]

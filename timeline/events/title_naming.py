@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from timeline.events.actors import ActorIndex
 
 
+# how far up from a noun event the clause whose subject owns it is looked for
+_OWNER_STEPS = 8
+
+
 class Naming:
     """The subjects and names of a title."""
 
@@ -46,7 +50,55 @@ class Naming:
                 if actor is not None:
                     possessive = token.tag_ == "PRP$" or token.lower_ in words.possessive_pronouns and token.dep_ == "poss"
                     names[token.i] = actor.name + (self.possessive if possessive else "")
+                    # "that panel" -> "Postal Regulatory Commission", not "That Postal Regulatory Commission"
+                    names |= {c.i: "" for c in token.children if c.dep_ == "det" and c.i < token.i}
         return names
+
+    def elided(self, ordered: list["Token"]) -> dict[int, str]:
+        """The noun a pronoun "one" stands for, the last one before it in its
+        sentence ("tested a missile since launching one over Japan" ->
+        "launched missile over Japan"; "a message shorter than one sent
+        after the congress" -> "congratulatory message sent"), with its
+        adjectives; not "one of them", nor a number ("one vote")."""
+        names: dict[int, str] = {}
+        for token in ordered:
+            if token.lower_ not in self.words.grammar["noun_pronouns"] or token.tag_ != "CD" or token.dep_ in ("nummod", "quantmod", "compound") \
+                    or any(c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in self.words.grammar["object_prepositions"])
+                           for c in token.children):  # not "one of them", "one or both houses"
+                continue
+            before = token.doc[token.sent.start:token.i]
+            noun = next((t for t in reversed(before) if t.pos_ == "NOUN" and t.dep_ not in ("compound", "npadvmod")
+                         and t.lemma_.lower() not in self.words.grammar["time_nouns"]), None)
+            if noun is None:
+                continue
+            modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound")]
+            names[token.i] = " ".join([*(m.text for m in modifiers), noun.lemma_ if noun.tag_ == "NNS" else noun.text])
+        return names
+
+    def fronted_owner(self, noun: "Token", skip: set[int]) -> "Token | None":
+        """Whose a noun event is that a phrase before its clause's subject names
+        and no one else ("After a flurry of activity including a sixth nuclear
+        test on Sept. 3, Pyongyang did not disrupt ...": Pyongyang's test): the
+        named subject of the clause the phrase opens; None when the noun has an
+        owner of its own or the phrase holds another verb."""
+        if any(c.dep_ in ("poss", "agent", "compound") or (c.dep_ == "det" and c.lower_ not in self.words.grammar[
+                "articles"]) for c in noun.children):
+            return None
+        if noun.head.lower_ in self.words.grammar["other_time_prepositions"]:
+            return None  # "Before the vote on Thursday, Kuczynski fanned fears": a time, not his vote
+        token = noun
+        for _ in range(_OWNER_STEPS):
+            token = token.head
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+                break
+            if token.pos_ not in ("NOUN", "ADP", "VERB") or token.head.i == token.i:
+                return None
+        else:
+            return None
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i not in skip), None)
+        if subject is None or subject.pos_ != "PROPN" or not noun.i < subject.left_edge.i < token.i:
+            return None
+        return subject
 
     def subject(self, verb: "Token", skip: set[int], resolve: bool) -> "Token | None":
         """Who did it (see :func:`_subject`); with ``resolve``, a "he"/"she"/"they"
@@ -56,6 +108,10 @@ class Naming:
         if subject is not None and subject.i in quoted and verb.i not in quoted:
             # two subjects are a misparse ("“Her record ... ,” Franken said"): not the quoted one
             subject = next((s for s in subjects_of(verb, skip) if s.i not in quoted), subject)
+        if subject is not None and subject.pos_ == "NOUN":
+            # "A third former Trump adviser, George Papadopoulos, pleaded": the name says who
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                            and c.i not in skip), subject)
         if subject is None or not resolve or subject.tag_ != "PRP":
             return subject
         return self.antecedent(subject) or subject

@@ -20,7 +20,7 @@ from timeline.events.title_form import (
 from timeline.events.title_naming import Naming
 from timeline.events.title_phrases import Phrases
 from timeline.events.title_quotes import Quotations
-from timeline.events.verb_forms import finite_participles
+from timeline.events.verb_forms import finite_participles, participle_fragment
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -56,7 +56,7 @@ class Titler:
             return quotation
         parts = self.clauses.parts(trigger, skip)
         title = self._built(parts, trigger, actors)
-        faults = title_faults(title, self.words) + nameless_noun(parts, trigger, date) + dangling(parts, skip)
+        faults = title_faults(title, self.words) + self._fragments(parts, trigger, date, skip)
         if not faults:
             return title
         # a title that breaks a form rule ("Bail hearing", "Paul dropped", "Trump took
@@ -64,24 +64,28 @@ class Titler:
         alternatives = (
             lambda: self.clauses.conjunct_parts(trigger, skip),
             lambda: self.clauses.governing_parts(trigger, skip),
+            # a noun of a clause that is itself a fragment: the clause above that one
+            # ("coup" of "accuses Gulen of instigating a failed coup")
+            lambda: self.clauses.governing_parts(trigger.head, skip) if trigger.pos_ in ("NOUN", "PROPN") else [],
             lambda: self.clauses.parts(trigger, skip - date),
             lambda: self.clauses.governing_parts(trigger, skip - date),
             lambda: self.clauses.whole_clause(trigger, skip),
         )
         reports = trigger.lemma_.lower() in self.words.reporting_verbs
+        pronouns = self.words.grammar["resolvable_pronouns_person"] | self.words.grammar["resolvable_pronouns_plural"] \
+            | self.words.grammar["resolvable_pronouns_thing"]
         # a date that names a time ("next week", "in 2016"; "in the past" says nothing)
         named_date = any(t.pos_ in ("PROPN", "NUM", "NOUN") and t.lower_ not in self.words.grammar["vague_time_nouns"]
                          for t in trigger.doc if t.i in date)
         date_words = {w for t in trigger.doc if t.i in date for w in _words(t.text)}
         for k, alternative in enumerate(alternatives):
-            if k > 1 and (reports or not named_date):
+            if k > 2 and (reports or not named_date):
                 continue  # "said on Thursday" says no more than "said"
             parts = alternative()
             if not parts:
                 continue
             candidate = self._built(parts, trigger, actors)
-            candidate_faults = title_faults(candidate, self.words) + nameless_noun(parts, trigger, date) \
-                + dangling(parts, skip)
+            candidate_faults = title_faults(candidate, self.words) + self._fragments(parts, trigger, date, skip)
             # a bare noun may get the date words that name it ("2008 financial crisis")
             named_by_date = candidate_faults == faults and trigger.pos_ in ("NOUN", "PROPN") \
                 and len(title.split()) < MIN_TITLE_WORDS and len(candidate.split()) > len(title.split()) \
@@ -90,7 +94,29 @@ class Titler:
                 title, faults = candidate, candidate_faults
             if not faults:
                 break
+        if faults and trigger.dep_ == "pcomp" and title.split()[0].lower() in pronouns:
+            # "since taking office" borrows "he" from the clause above only when the article
+            # names him: an unnamed one is left out ("He was elected" says no more than "Being elected")
+            parts = [p for p in self.clauses.parts(trigger, skip) if not all(t.tag_ == "PRP" for t in p.words)]
+            return self._built(parts, trigger, actors) if parts else title
+        owner = self.naming.fronted_owner(trigger, skip) if faults and trigger.pos_ == "NOUN" else None
+        if owner is not None and title.split()[0] != trigger.doc[owner.i].text:
+            # "Sixth nuclear test" -> "Pyongyang's sixth nuclear test": a noun event's owner, the subject
+            # of the clause its phrase opens
+            proper = title.split()[0] in {t.text for t in trigger.sent if t.pos_ == "PROPN"}
+            name = self.text.render(sorted(self.phrases.noun_core(owner, skip), key=lambda t: t.i), trigger, {})
+            owned = f"{name}{self.text.possessive} {title if proper else title[0].lower() + title[1:]}"
+            if len(owned.split()) <= MAX_TITLE_WORDS:
+                return owned
         return title
+
+    def _fragments(self, parts: list[Part], trigger: "Token", date: set[int], skip: set[int]) -> int:
+        """The faults of a title's parts that make it no sentence: a noun that
+        names no one, a cut verb, a participle left unfinished ("Gulen
+        instigating failed coup")."""
+        ordered = ordered_words(parts)
+        return nameless_noun(parts, trigger, date) + dangling(parts, skip) + participle_fragment(
+            ordered, finite_participles(ordered, self.words))
 
     def _quotation_title(self, trigger: "Token", skip: set[int]) -> str | None:
         """A statement whose content is only a quotation, as an editor heads it:
@@ -130,7 +156,7 @@ class Titler:
 
     def _built(self, parts: list[Part], trigger: "Token", actors: "ActorIndex | None") -> str:
         names = self.naming.names(parts, actors) if actors is not None else {}
-        names |= finite_participles(ordered_words(parts), self.words)
+        names |= finite_participles(ordered_words(parts), self.words) | self.naming.elided(ordered_words(parts))
         return self.text.headline(parts, trigger, names)
 
     def lead_title(self, trigger: "Token", headline: str | None, skip: set[int]) -> str | None:

@@ -99,13 +99,40 @@ def finite_participles(ordered: list["Token"], words: Lexicon) -> dict[int, str]
     solidified his grip"); a title opening with the participle names no one
     and keeps it."""
     verbs = [k for k, t in enumerate(ordered) if t.pos_ in ("VERB", "AUX")]
-    if not verbs or not bare_participle(ordered[verbs[0]]):
+    if not verbs:
         return {}
     verb = ordered[verbs[0]]
+    if verb.tag_ in ("VBN", "VBD") and ordered[0].i > verb.i and any(c.dep_ == "agent" for c in verb.children):
+        return {verb.i: past_form(verb, words)}  # its agent told first: "Committee approved plan", "CBO wrote report"
+    # "Flynn being fired" -> "Flynn was fired": the auxiliary takes the tense
+    clause = verb.head if _bare_auxiliary(verb) else verb
+    if clause.i == verb.i and not bare_participle(verb):
+        return {}
     # only its own subject: not "Her comments took office" of "comments came ..., since taking office"
-    subject = subject_of(verb, set(), words)
+    subject = subject_of(clause, set(), words)
     if subject is None or subject not in ordered[:verbs[0]] or subject.dep_ in ("dobj", "pobj"):
         return {}  # "accused Gulen of instigating a coup": an accusation, not that Gulen instigated it
     plural = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if plural and clause.i != verb.i:
+        return {}  # the past of "being" has two forms; only "was" is told by the verb list
     form = finite_form(verb, plural, words)
     return {} if form is None else {verb.i: form}
+
+
+def _bare_auxiliary(verb: "Token") -> bool:
+    """A participle auxiliary heading a passive clause without another ("before
+    being fired"): the clause's only tense-bearing word."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in ("aux", "auxpass") and head.i > verb.i \
+        and head.dep_ in _CLAUSE_DEPS and not any(
+            c.dep_ in VERB_GROUP and c.dep_ != "neg" and c.i != verb.i for c in head.children)
+
+
+def participle_fragment(ordered: list["Token"], names: dict[int, str]) -> int:
+    """1 for a title whose first verb is a bare participle after its subject
+    that no finite form replaces ("Gulen instigating failed coup", of "accuses
+    Gulen of instigating"): a fragment, not a sentence; else 0."""
+    verbs = [t for t in ordered if t.pos_ in ("VERB", "AUX")]
+    if not verbs or verbs[0].i == ordered[0].i or verbs[0].i in names:
+        return 0
+    return int(bare_participle(verbs[0]) or (_bare_auxiliary(verbs[0]) and verbs[0].head.i not in names))
