@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, TimezoneStandard
+from icalendar.prop import vText
 
 from timeline.model import TimelineEntry
 from timeline.render.dates import (
@@ -50,7 +51,7 @@ def render_ics(timeline: "Timeline", coarse_dates: CoarseDates | None = None) ->
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", timeline_title(timeline))
+    calendar.add("x-wr-calname", _Text(timeline_title(timeline)))
     documents = documents_by_id(timeline)
     dtstamp = stamp(timeline)
     fixed_zones: dict[str, timezone] = {}
@@ -78,6 +79,17 @@ def _calendar_entries(timeline: "Timeline") -> tuple[list[TimelineEntry], list[s
     return entries, [uids[id(e)] for e in entries]
 
 
+class _Text(vText):
+    """A TEXT value escaped by RFC 5545 alone: icalendar reads a literal
+    backslash-N in the text as a line break before escaping, so a title
+    holding those two characters would come back changed."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        escaped = text.replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,").replace("\n", r"\n")
+        return escaped.encode(self.encoding)
+
+
 def summary(entry: TimelineEntry) -> str:
     """The title, prefixed by the period when the date is not simply a day or
     a clock time, or is approximate: ``[October 2017] Talks resumed``."""
@@ -102,7 +114,7 @@ def _event(
     event = Event()
     event.add("uid", f"{uid}@timeline")
     event.add("dtstamp", dtstamp)
-    event.add("summary", summary(entry))
+    event.add("summary", _Text(summary(entry)))
     if has_clock_time(interval):
         assert isinstance(interval.start, datetime)
         start = _calendar_zone(zoned(interval.start, interval.value, zone), fixed_zones)
@@ -115,7 +127,7 @@ def _event(
             last = first
         event.add("dtstart", first)
         event.add("dtend", max(last, first) + timedelta(days=1))
-    event.add("description", _description(entry, zone))
+    event.add("description", _Text(_description(entry, zone)))
     url = next((u for u in (safe_url(s.document_url) for s in entry.sources) if u), None)
     if url:
         event.add("url", url)
