@@ -138,8 +138,11 @@ class KindClassifier:
         if self.figures.statistic(trigger, lemma, date_words) or \
                 verb is not None and self.figures.statistic(verb, verb.lemma_.lower(), date_words):
             return "statistic"
+        if lemma in self.cues["statement_verbs"] and any(
+                c.dep_ == "ccomp" and self.figures.statistic(c, c.lemma_.lower(), date_words) for c in trigger.children):
+            return "statistic"  # "Pew said in June circulation fell 8 percent in 2016": what is said is a figure
         if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma) \
-                or self._possession(trigger, lemma):
+                or self._possession(trigger, lemma) or self._copular(trigger, lemma):
             return "state"
         if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or \
                 self._rallying_cry(trigger, lemma):
@@ -153,6 +156,9 @@ class KindClassifier:
         verb of its clause, or the verb that clause completes) with a
         comment/request word in its own complements."""
         verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
+        if lemma in self.cues["statement_verbs"] and any(
+                c.dep_ == "ccomp" and _unknowing(c, self.cues) for c in trigger.children):
+            return True  # "told a briefing on Tuesday that he was not aware of the details"
         chain = up_to_clause(trigger)
         if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
             chain.append(chain[-1].head)
@@ -283,8 +289,13 @@ class KindClassifier:
         vote was expected"); a noun trigger is also what its verb is not
         asserted to do ("could meet him during one of his weekend visits",
         "favored to defeat Jones in the special election")."""
-        if self._unasserted(trigger):
+        if self._unasserted(trigger) or _imperative(trigger):
             return True
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) and self._unasserted(trigger.head):
+            return True  # "is likely to miss a deadline, kicking the debate into next year": the consequence too
+        if trigger.dep_ == "acomp" and self._unasserted(trigger.head):
+            return True  # "a draft could be ready at the end of this week": the modal is on "be"
         if trigger.lemma_.lower() in self.cues["expectation_verbs"] and any(
                 c.dep_ == "auxpass" for c in trigger.children):
             return True  # "a vote was expected later Friday"
@@ -298,7 +309,10 @@ class KindClassifier:
         head = trigger.head
         # "said it would vote": the future of the past; "aides say it could be released": a modal
         reported = trigger.dep_ == "ccomp" and head.lemma_.lower() in cues["reported_future_heads"]
-        past_report = head.tag_ in cues["past_tags"]
+        # "they have said a draft could be ready": a present perfect reports in the present
+        past_report = head.tag_ in cues["past_tags"] and not any(
+            c.dep_ == "aux" and c.lemma_.lower() in cues["perfect_auxiliaries"] and c.tag_ not in cues["past_tags"]
+            for c in head.children)
         children = list(trigger.children)
         if trigger.dep_ in ("nsubj", "nsubjpass"):  # "the investigation should continue in 2018"
             children += [c for c in trigger.head.children if c.dep_ in ("aux", "auxpass")]
@@ -335,6 +349,10 @@ class KindClassifier:
             token = token.head
             if token.lemma_.lower() in cues["hypothetical_nouns"]:
                 return True
+        # "a proposal from the defense to begin the trial in April": what is asked for
+        if trigger.dep_ == "acl" and head.lemma_.lower() in cues["requested_nouns"] and any(
+                c.dep_ == "aux" and c.tag_ == "TO" for c in children):
+            return True
         # "how to handle the program's expiration on Dec. 8": an open question
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children) and any(
                 c.dep_ in ("advmod", "mark") and c.lower_ in cues["question_words"] for c in trigger.children):
@@ -468,6 +486,18 @@ class KindClassifier:
         return not any(lexicon().is_event_noun(o.lemma_) or o.lemma_.lower() in cues["possession_happenings"]
                        for o in objects)
 
+    def _copular(self, trigger: "Token", lemma: str) -> bool:
+        """"in 1986, when Reagan was president", "has been responsible for
+        several decisions": "be" with a complement that names no happening
+        tells what someone or something was, a state."""
+        if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" and \
+                trigger.head.lemma_.lower() in lexicon().grammar["copula_lemmas"]:
+            return True
+        if lemma not in lexicon().grammar["copula_lemmas"] or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        complements = [c for c in trigger.children if c.dep_ in ("attr", "acomp")]
+        return bool(complements) and not any(lexicon().is_event_noun(c.lemma_) for c in complements)
+
     def _greeting(self, trigger: "Token", lemma: str) -> bool:
         """"Wishing all of those celebrating Hanukkah a happy ... eight nights":
         a wish with what is wished as its object (not a clause, which is a
@@ -504,6 +534,8 @@ class KindClassifier:
         for child in trigger.children:
             if child.dep_ == "advcl" and child.i < trigger.i:
                 return False  # "A push ... is gaining momentum, Flake said": the content, misparsed
+            if addressee and child.pos_ == "PART" and child.tag_ == "TO" and child.i > trigger.i:
+                return False  # "told staff to “disregard” instructions": the order, its verb misparsed as a noun
             if child.dep_ not in content:
                 continue
             # "told staff on Tuesday to disregard instructions": the order is in the addressee's phrase
@@ -521,10 +553,24 @@ def _shouted(trigger: "Token") -> bool:
     return len(shouted) >= _SHOUTED_WORDS
 
 
+def _imperative(verb: "Token") -> bool:
+    """"See you in court next week.": a bare verb opening its sentence with no
+    subject nor auxiliary, an exhortation, nothing said to happen."""
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    return verb.tag_ == "VB" and verb.dep_ == "ROOT" and first is not None and first.i == verb.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
 def _named(noun: "Token") -> bool:
     """A noun that names its own actor ("Trump's inauguration"): a happening
     of its own, never just a reference point of its clause."""
     return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
+
+
+def _unknowing(verb: "Token", cues: KindCues) -> bool:
+    """"he was not aware of the details": a negated "aware"/"familiar"."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in cues["unknowing_words"] for c in verb.children)
 
 
 def _conditional(verb: "Token", cues: KindCues) -> bool:

@@ -125,7 +125,7 @@ class TriggerFinder:
     def _predicate(self, verb: "Token", rule: str) -> list[Trigger]:
         """The event a dated predicate names, if it names one."""
         lemma = verb.lemma_.lower()
-        if lemma in self.words.non_event_predicates:
+        if self.words.relates_things(verb):
             return []
         grammar = self.words.grammar
         if lemma in grammar["copula_lemmas"]:
