@@ -58,6 +58,8 @@ class Lexicon:
     grammar: dict[str, frozenset[str]]
     reporting_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
+    # a date on one of them dates what was done in the message ("in an email Thursday, she reminded them")
+    message_nouns: frozenset[str] = frozenset()
     # the irregular forms of verbs: past, and present when irregular ("be" -> ("was", "is"))
     verb_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -99,5 +101,6 @@ def lexicon() -> Lexicon:
         grammar=_grammar(),
         reporting_verbs=_words("reporting_verbs.txt"),
         aspectual_verbs=_words("aspectual_verbs.txt"),
+        message_nouns=_words("message_nouns.txt"),
         verb_forms=_forms("verb_forms.txt"),
     )

@@ -100,7 +100,9 @@ class TriggerFinder:
                 return self._events_of_nominal(word.head, "transparent", inside)
             return self._predicate(word, "predicate")
         if word.pos_ in _NOMINAL_POS:
-            return self._events_of_nominal(word, "nominal", inside)
+            # "In an email to managers Thursday evening, English reminded them": what was done in it
+            message = word.lemma_.lower() in self.words.message_nouns
+            return self._events_of_nominal(word, "transparent" if message else "nominal", inside)
         if word.pos_ == "ADJ" and word.dep_ in ("acomp", "ROOT", "advcl", "ccomp", "conj", "xcomp"):
             return [Trigger(word, "adjective")]
         return []
