@@ -248,6 +248,8 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     ("See you in court next week.", "See", "hypothetical"),
     ("Republican leaders are pushing for the House to vote on a revised tax bill on Nov. 23.", "vote",
      "hypothetical"),
+    ("“The best thing for our family now would be for me to tender my resignation effective today, December 8th, "
+     "2017,” Franks said.", "tender", "happening"),
     ("Congress is likely to miss a Dec. 8 deadline, kicking the contentious debate into next year, an aide said.",
      "kicking", "hypothetical"),
     ("Congress missed a Dec. 8 deadline, kicking the contentious debate into next year.", "kicking", "happening"),

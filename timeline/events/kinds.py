@@ -317,9 +317,10 @@ class KindClassifier:
         cues = self.cues
         if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
             return False
-        # "pushing for the House to vote before Thanksgiving", "called for Moore to step aside"
+        # "pushing for the House to vote before Thanksgiving", "called for Moore to step aside" (not "the best
+        # thing would be for me to tender my resignation effective today": a decision told, through "be")
         if any(c.dep_ == "mark" and c.lower_ in cues["irrealis_marks"] for c in trigger.children):
-            return True
+            return trigger.head.lemma_.lower() not in lexicon().grammar["copula_lemmas"]
         # "a proposal from the defense to begin the trial in April": what is asked for
         return trigger.dep_ == "acl" and trigger.head.lemma_.lower() in cues["requested_nouns"]
 
