@@ -517,6 +517,9 @@ class KindClassifier:
         """"in 1986, when Reagan was president", "has been responsible for
         several decisions": "be" with a complement that names no happening
         tells what someone or something was, a state."""
+        copula = trigger.head if trigger.pos_ == "ADJ" else trigger
+        if copula.dep_ == "ccomp":
+            return False  # "said on Monday he was still undecided": what was said, the saying the happening
         if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" and \
                 trigger.head.lemma_.lower() in lexicon().grammar["copula_lemmas"]:
             # "were quick on Wednesday to slam Bannon": the infinitive (on the adjective or on "be") is the deed
@@ -600,9 +603,16 @@ def _named(noun: "Token") -> bool:
 
 
 def _unknowing(verb: "Token", cues: KindCues) -> bool:
-    """"he was not aware of the details": a negated "aware"/"familiar"."""
-    return any(c.dep_ == "neg" for c in verb.children) and any(
-        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in cues["unknowing_words"] for c in verb.children)
+    """"he was not aware of the details": a negated "aware"/"familiar", of
+    nothing or of the particulars asked about ("not aware of any impropriety
+    by Mueller's team" says something)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for word in (c for c in verb.children if c.dep_ in ("acomp", "attr")):
+        if word.lemma_.lower() in cues["unknowing_words"]:
+            objects = [o for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            return all(o.lemma_.lower() in cues["particulars_nouns"] for o in objects)
+    return False
 
 
 def _conditional(verb: "Token", cues: KindCues) -> bool:
