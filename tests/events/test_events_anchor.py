@@ -28,6 +28,19 @@ def test_dated_document_dates_what_was_done_with_it() -> None:
     assert triggers(events) == ["wrote"]
 
 
+def test_a_relating_predicate_dates_nothing_but_a_person_doing_it_is_a_deed() -> None:
+    assert anchor("The figures refer to the June quarter, Mr. Ortega said.", [("June", "2017-06")]) == ()
+    events = anchor("On Saturday he referred to them as criminal aliens.", [("Saturday", "2017-12-09")])
+    assert triggers(events) == ["referred"]
+
+
+def test_a_message_sent_is_dated_by_its_date() -> None:
+    events = anchor("In an email to CFPB managers Thursday evening, English reminded them of the pending enforcement "
+                    "actions and said other routine reports on consumer protections are due in December.",
+                    [("Thursday evening", "2017-11-30TEV"), ("December", "2017-12")])
+    assert [e.date.value for e in events if e.trigger.text in ("email", "reminded")] == ["2017-11-30TEV"]
+
+
 def test_boundary_prepositions_date_nothing() -> None:
     assert anchor("The company must repay the loan before Friday.", [("Friday", "2017-11-03")]) == ()
     assert anchor("Prices have doubled after 1990.", [("1990", "1990")]) == ()

@@ -236,6 +236,43 @@ def test_a_deadline_set_on_a_day_is_a_happening_of_that_day_and_the_deadline_an_
     # a rallying cry: a phase verb with "we" and nothing begun
     ("“Tomorrow, we begin again,” Whitbeck said.", "begin", "statement_without_content"),
     ("“Tomorrow, we begin the hearings,” Whitbeck said.", "begin", "happening"),
+    # a non-comment; what a proposal asks for; an exhortation; the consequence of what is only likely
+    ("A spokesman told a regular news briefing on Tuesday that he was not aware of the details of the case.",
+     "told", "no_comment"),
+    ("A spokesman told a news briefing on Tuesday that the talks had ended.", "told", "happening"),
+    ("Rod Rosenstein said on Tuesday that he was not aware of any impropriety by Mueller’s team.", "said",
+     "happening"),
+    ("The senator said on Monday he was still undecided about the tax plan.", "undecided", "happening"),
+    ("She indicated an openness to a proposal from the defense to begin the trial in April.", "begin",
+     "hypothetical"),
+    ("The defense began the trial in April.", "began", "happening"),
+    ("An Alabama judge denied Moore’s request to block certification of the results of the Dec. 12 election.",
+     "election", "happening"),
+    ("See you in court next week.", "See", "hypothetical"),
+    ("Republican leaders are pushing for the House to vote on a revised tax bill on Nov. 23.", "vote",
+     "hypothetical"),
+    ("“The best thing for our family now would be for me to tender my resignation effective today, December 8th, "
+     "2017,” Franks said.", "tender", "happening"),
+    ("Congress is likely to miss a Dec. 8 deadline, kicking the contentious debate into next year, an aide said.",
+     "kicking", "hypothetical"),
+    ("Congress missed a Dec. 8 deadline, kicking the contentious debate into next year.", "kicking", "happening"),
+    # "could" under a report in the present perfect is a modal
+    ("They have said a draft Senate bill could be ready at the end of this week.", "ready", "hypothetical"),
+    # what someone was; a figure said; a sum spent
+    ("The tax code has not been overhauled since 1986, when Ronald Reagan was president.", "was", "state"),
+    ("In the last five months she has been responsible for several controversial decisions.", "responsible",
+     "state"),
+    ("The Pew Research Center said in June that weekday circulation fell 8 percent in 2016.", "said",
+     "statistic"),
+    ("The Pew Research Center said in June that it would close its Washington office.", "said", "happening"),
+    ("The Joint Committee on Taxation said on Thursday the Senate bill would increase deficits by $1 trillion.",
+     "said", "happening"),
+    ("In 2015, the company spent $11.5 billion on shipping.", "spent", "statistic"),
+    ("The senator spent the weekend in Mobile.", "spent", "happening"),
+    ("Some congressional Republicans were quick on Wednesday to slam Steve Bannon.", "quick", "happening"),
+    # an order whose verb the parser took for a noun ("to “disregard” instructions") has its content
+    ("Mulvaney on Tuesday told staff at the bureau to “disregard” instructions from English.", "told",
+     "happening"),
 ])
 def test_kind_of_one_trigger(sentence: str, trigger: str, kind: str) -> None:
     doc = timeline.extract(sentence, "2017-12-06")

@@ -186,7 +186,7 @@ class EventAnchorer:
         skip = {t.i for t in token.sent if not item[0] <= piece.start + t.idx < item[1]}
         event = self._event(timex, piece.start, token, sentence, when, self.describer.certainty(timex, when, text),
                             published, skip, actors, headline,
-                            self.kinds.kind(token, parsed.tokens(timex.start, timex.end)))
+                            self.kinds.kind(token, parsed.tokens(timex.start, timex.end), posted=True))
         # a post is headed by its author and its first words, not by a parse of them
         posted = self.describer.titles.posted_title(self.stamps.author(text, item[0]), words)
         yield event if posted is None else replace(event, title=posted)

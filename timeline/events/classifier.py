@@ -287,7 +287,7 @@ class PairFeatures:
             return "reporting"
         if lemma in words.aspectual_verbs:
             return "aspectual"
-        if lemma in words.non_event_predicates or lemma in words.relational_verbs:
+        if words.relates_things(token) or lemma in words.relational_verbs:
             return "non-event"
         if lemma in words.transparent_verbs:
             return "transparent"

@@ -73,6 +73,8 @@ _COMPLEMENT_LINKS = frozenset({"pobj", "prep", "pcomp", "acl", "xcomp", "dobj", 
 _COMPLEMENT_WORDS = 40
 # words after "this story" / "this version" within which a correction word makes a note
 _NOTE_WINDOW = 8
+# what follows an imperative that opens its sentence ("See you in court", "Vote for ...")
+_AFTER_IMPERATIVE = frozenset({"PRON", "DET", "ADP", "ADV", "PART"})
 # a trigger in capitals among at least this many capitalised words is a shout ("MAKE AMERICA GREAT AGAIN!")
 _SHOUTED_WORDS = 3
 
@@ -104,9 +106,14 @@ class KindClassifier:
         self.cues = cues or kind_cues()
         self.figures = FigureRules(self.cues.lists)
 
-    def kind(self, trigger: "Token", date_tokens: list["Token"], spans: bool = False) -> EventKind:
+    def kind(
+        self, trigger: "Token", date_tokens: list["Token"], spans: bool = False, posted: bool = False,
+    ) -> EventKind:
         """``spans``: the date is a whole range ("from June to August" read as
-        one interval), so its words are no edge of a span."""
+        one interval), so its words are no edge of a span; ``posted``: the
+        date is the time stamp of a posted item, whose posting is the
+        happening ("it was my tremendous honor to visit ...", "See everyone
+        soon!" posted at 10:04 are no state nor exhortation)."""
         lemma = trigger.lemma_.lower()
         if self._no_comment(trigger, lemma):
             return "no_comment"
@@ -128,7 +135,7 @@ class KindClassifier:
             return "state"  # "Republicans currently control both chambers"; "will remain on the ballot"
         if self._negated(trigger):
             return "negated"
-        if self._hypothetical(trigger):
+        if self._hypothetical(trigger) or not posted and _imperative(trigger):
             return "hypothetical"
         if self._opinion(trigger) or self._perceived(trigger):
             return "opinion"
@@ -138,8 +145,11 @@ class KindClassifier:
         if self.figures.statistic(trigger, lemma, date_words) or \
                 verb is not None and self.figures.statistic(verb, verb.lemma_.lower(), date_words):
             return "statistic"
+        if lemma in self.cues["statement_verbs"] and any(
+                c.dep_ == "ccomp" and self._past_figure(c, date_words) for c in trigger.children):
+            return "statistic"  # "Pew said in June circulation fell 8 percent in 2016": what is said is a figure
         if self._tenure(trigger, lemma) or self._ongoing(trigger, date_tokens) or self._trend(trigger, lemma) \
-                or self._possession(trigger, lemma):
+                or self._possession(trigger, lemma) or not posted and self._copular(trigger, lemma):
             return "state"
         if self._bare_statement(trigger, lemma) or self._greeting(trigger, lemma) or \
                 self._rallying_cry(trigger, lemma):
@@ -153,6 +163,9 @@ class KindClassifier:
         verb of its clause, or the verb that clause completes) with a
         comment/request word in its own complements."""
         verbs, nouns = self.cues["no_comment_verbs"], self.cues["no_comment_nouns"]
+        if lemma in self.cues["statement_verbs"] and any(
+                c.dep_ == "ccomp" and _unknowing(c, self.cues) for c in trigger.children):
+            return True  # "told a briefing on Tuesday that he was not aware of the details"
         chain = up_to_clause(trigger)
         if chain[-1].dep_ == "xcomp":  # "declined to comment": the refusal governs it
             chain.append(chain[-1].head)
@@ -283,13 +296,33 @@ class KindClassifier:
         vote was expected"); a noun trigger is also what its verb is not
         asserted to do ("could meet him during one of his weekend visits",
         "favored to defeat Jones in the special election")."""
-        if self._unasserted(trigger):
+        if self._unasserted(trigger) or self._sought(trigger):
             return True
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "mark") for c in trigger.children) and self._unasserted(trigger.head):
+            return True  # "is likely to miss a deadline, kicking the debate into next year": the consequence too
+        if trigger.dep_ == "acomp" and self._unasserted(trigger.head):
+            return True  # "a draft could be ready at the end of this week": the modal is on "be"
         if trigger.lemma_.lower() in self.cues["expectation_verbs"] and any(
                 c.dep_ == "auxpass" for c in trigger.children):
             return True  # "a vote was expected later Friday"
         verb = governing_verb(trigger, self.cues["retrospective_prepositions"])
-        return verb is not None and self._unasserted(verb)
+        # what is sought, its direct arguments ("to begin the trial in April") with it
+        return verb is not None and (self._unasserted(verb) or trigger.head.i == verb.i and self._sought(verb))
+
+    def _sought(self, trigger: "Token") -> bool:
+        """An infinitive that tells what is sought or asked for, the trigger
+        itself only (a noun it names is no reference point of it: "denied
+        Moore's request to block certification of the Dec. 12 election")."""
+        cues = self.cues
+        if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in trigger.children):
+            return False
+        # "pushing for the House to vote before Thanksgiving", "called for Moore to step aside" (not "the best
+        # thing would be for me to tender my resignation effective today": a decision told, through "be")
+        if any(c.dep_ == "mark" and c.lower_ in cues["irrealis_marks"] for c in trigger.children):
+            return trigger.head.lemma_.lower() not in lexicon().grammar["copula_lemmas"]
+        # "a proposal from the defense to begin the trial in April": what is asked for
+        return trigger.dep_ == "acl" and trigger.head.lemma_.lower() in cues["requested_nouns"]
 
     def _unasserted(self, trigger: "Token") -> bool:
         """The rules of :meth:`_hypothetical` on one word (the trigger, or the
@@ -298,7 +331,10 @@ class KindClassifier:
         head = trigger.head
         # "said it would vote": the future of the past; "aides say it could be released": a modal
         reported = trigger.dep_ == "ccomp" and head.lemma_.lower() in cues["reported_future_heads"]
-        past_report = head.tag_ in cues["past_tags"]
+        # "they have said a draft could be ready": a present perfect reports in the present
+        past_report = head.tag_ in cues["past_tags"] and not any(
+            c.dep_ == "aux" and c.lemma_.lower() in cues["perfect_auxiliaries"] and c.tag_ not in cues["past_tags"]
+            for c in head.children)
         children = list(trigger.children)
         if trigger.dep_ in ("nsubj", "nsubjpass"):  # "the investigation should continue in 2018"
             children += [c for c in trigger.head.children if c.dep_ in ("aux", "auxpass")]
@@ -468,6 +504,32 @@ class KindClassifier:
         return not any(lexicon().is_event_noun(o.lemma_) or o.lemma_.lower() in cues["possession_happenings"]
                        for o in objects)
 
+    def _past_figure(self, verb: "Token", date_words: set[int]) -> bool:
+        """A figure of the past ("circulation fell 8 percent in 2016"), not a
+        projection ("the bill would increase deficits by $1 trillion", whose
+        telling is the news of its day)."""
+        cues = self.cues
+        return verb.tag_ in cues["past_tags"] and not any(
+            c.dep_ == "aux" and c.lower_ in cues["hypothetical_auxiliaries"] for c in verb.children) and \
+            self.figures.statistic(verb, verb.lemma_.lower(), date_words)
+
+    def _copular(self, trigger: "Token", lemma: str) -> bool:
+        """"in 1986, when Reagan was president", "has been responsible for
+        several decisions": "be" with a complement that names no happening
+        tells what someone or something was, a state."""
+        copula = trigger.head if trigger.pos_ == "ADJ" else trigger
+        if copula.dep_ == "ccomp":
+            return False  # "said on Monday he was still undecided": what was said, the saying the happening
+        if trigger.pos_ == "ADJ" and trigger.dep_ == "acomp" and \
+                trigger.head.lemma_.lower() in lexicon().grammar["copula_lemmas"]:
+            # "were quick on Wednesday to slam Bannon": the infinitive (on the adjective or on "be") is the deed
+            return not any(c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)
+                           for c in (*trigger.children, *trigger.head.children))
+        if lemma not in lexicon().grammar["copula_lemmas"] or trigger.pos_ not in ("VERB", "AUX"):
+            return False
+        complements = [c for c in trigger.children if c.dep_ in ("attr", "acomp")]
+        return bool(complements) and not any(lexicon().is_event_noun(c.lemma_) for c in complements)
+
     def _greeting(self, trigger: "Token", lemma: str) -> bool:
         """"Wishing all of those celebrating Hanukkah a happy ... eight nights":
         a wish with what is wished as its object (not a clause, which is a
@@ -504,6 +566,8 @@ class KindClassifier:
         for child in trigger.children:
             if child.dep_ == "advcl" and child.i < trigger.i:
                 return False  # "A push ... is gaining momentum, Flake said": the content, misparsed
+            if addressee and child.pos_ == "PART" and child.tag_ == "TO" and child.i > trigger.i:
+                return False  # "told staff to “disregard” instructions": the order, its verb misparsed as a noun
             if child.dep_ not in content:
                 continue
             # "told staff on Tuesday to disregard instructions": the order is in the addressee's phrase
@@ -521,10 +585,34 @@ def _shouted(trigger: "Token") -> bool:
     return len(shouted) >= _SHOUTED_WORDS
 
 
+def _imperative(verb: "Token") -> bool:
+    """"See you in court next week.": a bare verb opening its sentence with no
+    subject nor auxiliary, an exhortation, nothing said to happen."""
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or first is None or first.i != verb.i or verb.i + 1 >= len(verb.doc):
+        return False
+    # a function word after it ("See you", "Vote for"), not a noun: "Trump returns to Washington" misparsed
+    return verb.doc[verb.i + 1].pos_ in _AFTER_IMPERATIVE and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+
+
 def _named(noun: "Token") -> bool:
     """A noun that names its own actor ("Trump's inauguration"): a happening
     of its own, never just a reference point of its clause."""
     return any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
+
+
+def _unknowing(verb: "Token", cues: KindCues) -> bool:
+    """"he was not aware of the details": a negated "aware"/"familiar", of
+    nothing or of the particulars asked about ("not aware of any impropriety
+    by Mueller's team" says something)."""
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for word in (c for c in verb.children if c.dep_ in ("acomp", "attr")):
+        if word.lemma_.lower() in cues["unknowing_words"]:
+            objects = [o for p in word.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            return all(o.lemma_.lower() in cues["particulars_nouns"] for o in objects)
+    return False
 
 
 def _conditional(verb: "Token", cues: KindCues) -> bool:

@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 import json
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _words(name: str) -> frozenset[str]:
@@ -54,6 +58,8 @@ class Lexicon:
     grammar: dict[str, frozenset[str]]
     reporting_verbs: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()
+    # a date on one of them dates what was done in the message ("in an email Thursday, she reminded them")
+    message_nouns: frozenset[str] = frozenset()
     # the irregular forms of verbs: past, and present when irregular ("be" -> ("was", "is"))
     verb_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -63,6 +69,15 @@ class Lexicon:
         if lemma in self.event_nouns:
             return True
         return not listed_only and len(lemma) > 6 and lemma.endswith(self.event_suffixes)
+
+    def relates_things(self, verb: "Token") -> bool:
+        """A predicate relating figures or things ("figures reflect a dividend
+        in June"), not a deed: with a person as its subject ("on Saturday he
+        referred to them as ...", "Trump included a provision") it is one."""
+        if verb.lemma_.lower() not in self.non_event_predicates:
+            return False
+        people = self.grammar["resolvable_pronouns_person"] | self.grammar["speaker_pronouns"]
+        return not any(c.dep_ == "nsubj" and (c.lower_ in people or c.pos_ == "PROPN") for c in verb.children)
 
     def lemma_group(self, lemma: str) -> str:
         """A name shared by related trigger lemmas ("agree", "agreement", "deal" -> "agree")."""
@@ -86,5 +101,6 @@ def lexicon() -> Lexicon:
         grammar=_grammar(),
         reporting_verbs=_words("reporting_verbs.txt"),
         aspectual_verbs=_words("aspectual_verbs.txt"),
+        message_nouns=_words("message_nouns.txt"),
         verb_forms=_forms("verb_forms.txt"),
     )

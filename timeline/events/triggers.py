@@ -100,7 +100,9 @@ class TriggerFinder:
                 return self._events_of_nominal(word.head, "transparent", inside)
             return self._predicate(word, "predicate")
         if word.pos_ in _NOMINAL_POS:
-            return self._events_of_nominal(word, "nominal", inside)
+            # "In an email to managers Thursday evening, English reminded them": what was done in it
+            message = word.lemma_.lower() in self.words.message_nouns
+            return self._events_of_nominal(word, "transparent" if message else "nominal", inside)
         if word.pos_ == "ADJ" and word.dep_ in ("acomp", "ROOT", "advcl", "ccomp", "conj", "xcomp"):
             return [Trigger(word, "adjective")]
         return []
@@ -125,7 +127,7 @@ class TriggerFinder:
     def _predicate(self, verb: "Token", rule: str) -> list[Trigger]:
         """The event a dated predicate names, if it names one."""
         lemma = verb.lemma_.lower()
-        if lemma in self.words.non_event_predicates:
+        if self.words.relates_things(verb):
             return []
         grammar = self.words.grammar
         if lemma in grammar["copula_lemmas"]:

@@ -87,7 +87,7 @@ class _Text(vText):
     def to_ical(self) -> bytes:
         text = str(self).replace("\r\n", "\n").replace("\r", "\n")
         escaped = text.replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,").replace("\n", r"\n")
-        return escaped.encode(self.encoding)
+        return escaped.encode("utf-8")
 
 
 def summary(entry: TimelineEntry) -> str:
