@@ -178,6 +178,8 @@ class ClauseParts:
             # a clause of its own: the one above tells another happening; not so
             # "accused of initiating", "keep the government operating"
             return []
+        if trigger.dep_ in ("prep", "mark") and self._other_time(trigger):
+            return []  # asked for "after" itself (the clause above a noun's): "after the crisis" dates no clause
         verb = trigger.head
         chain: list[Token] = []  # the prepositions (and "of" nouns) between verb and trigger ("during visit")
         steps = 0
@@ -422,6 +424,8 @@ class ClauseParts:
         if noun.dep_ not in ("dobj", "pobj") or (noun.dep_ == "dobj" and noun.head.pos_ != "VERB"):
             return []
         if noun.dep_ == "pobj":  # only as the verb's first complement: not "met with Xi during a visit"
+            if self._other_time(noun.head):
+                return []  # "powers given after the financial crisis": the crisis is a time, not what was given
             holder = noun.head.head
             if holder.pos_ != "VERB":
                 return []  # "the suspect in this week's truck attack": no verb's
