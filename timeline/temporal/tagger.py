@@ -22,7 +22,7 @@ from timeline.temporal.ranges import RangeFinder
 from timeline.temporal.recognize import Candidate, Recognizer
 from timeline.temporal.resolve import agreeing_weekday, range_partner, resolve
 from timeline.temporal.stamps import stamp_words
-from timeline.temporal.tense import UNKNOWN, Direction, TenseReader, month_of_a_definite_noun, premodifies_noun
+from timeline.temporal.tense import FUTURE, UNKNOWN, Direction, TenseReader, month_of_a_definite_noun, premodifies_noun
 from timeline.temporal.values import Spec
 from timeline.text.sentences import lead_sentence
 
@@ -129,6 +129,10 @@ class TemporalTagger:
                 told = self._told_on(parsed, c, spec, out, parts) or narrative
                 if told is not None:
                     now, now_id = told
+                elif not way.finite_past:
+                    in_week = _week_of_sentence(text, spec, c.start, out, parts, way.way)
+                    if in_week is not None:  # the weekday within that week, counted from its Monday
+                        (now, now_id), way = in_week, Direction(FUTURE)
                 story_year = self._story_year(text, spec, parsed, c, parts, reference, way, eras) \
                     if _yearless_date(spec) else None
                 if story_year is not None:  # "In 1980, ... the November election": November 1980
@@ -286,6 +290,30 @@ def _yearless_date(spec: Spec) -> bool:
     """A month or a day of a month without year ("the November election", "the Nov. 8 vote")."""
     return spec.month is not None and spec.year is None and spec.shift is None and not spec.reuse \
         and spec.weekday is None and spec.type == "DATE"
+
+
+def _week_of_sentence(
+    text: str, spec: Spec, at: int, before: list[Timex], parts: list[tuple[Spec, Period | None]], way: int,
+) -> tuple[date, str] | None:
+    """A bare weekday told after a week its sentence names ("visits Europe
+    next week to attend NATO meetings on Tuesday and Wednesday, an OSCE
+    meeting in Vienna on Thursday"): that week's Monday and the week's id.
+    A weekday a simple past dates ("McConnell said on Thursday") is the
+    caller's to leave out: the telling, not a day of that week.  Only a week
+    counted from the publication date ("next week", not "the previous week"),
+    and not against the weekday's own tense ("unveiled its plan last week, and
+    the Senate's is expected on Thursday")."""
+    if spec.weekday is None or spec.month is not None or spec.day is not None or spec.shift is not None:
+        return None
+    for timex, (week_spec, period) in zip(reversed(before), reversed(parts)):
+        if _SENTENCE_END.search(text, timex.end, at):
+            return None
+        if period is not None and period.gran == "week" and week_spec.shift is not None:
+            if week_spec.anaphoric or way * week_spec.shift[1] < 0:
+                return None
+            monday = period.first_day()
+            return (monday, timex.id) if monday is not None else None
+    return None
 
 
 def _same_day(spec: Spec) -> bool:
