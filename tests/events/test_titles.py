@@ -327,3 +327,10 @@ def test_a_noun_after_a_time_preposition_does_not_take_the_clause_it_dates() -> 
     text = ("The bill would have eliminated several of the major powers given to regulators after the "
             "2007-2009 financial crisis and impose strict new limitations on their authority.")
     assert "given" not in title(text, "crisis", "2007-2009")
+
+
+def test_a_denial_is_kept_in_a_shortened_object() -> None:
+    # "number of Americans by 13 million" says the opposite of the sentence
+    text = ("The Congressional Budget Office said last week that such a change would increase the number of "
+            "Americans without health insurance by 13 million by 2027.")
+    assert "without health insurance" in title(text, "said", "last week")

@@ -291,8 +291,8 @@ class Phrases:
             elif child.dep_ == "prep" and depth == 0 and child.lower_ in grammar["object_prepositions"]:
                 objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
                 words += [child, *self.noun_core(objects[0], skip)] if objects else []
-            elif child.dep_ == "prep" and depth > 0 and child.lower_ in grammar["negative_prepositions"]:
-                words += self.denial(child, skip)
+            elif child.dep_ == "prep" and child.lower_ in grammar["negative_prepositions"]:
+                words += self.denial(child, skip)  # at every length: "number of Americans without health insurance"
         if depth > 0 and complements:
             words += self.first_complement(noun, skip)
             words += self._agent(noun, skip, {t.i for t in words})
