@@ -334,3 +334,12 @@ def test_a_denial_is_kept_in_a_shortened_object() -> None:
     text = ("The Congressional Budget Office said last week that such a change would increase the number of "
             "Americans without health insurance by 13 million by 2027.")
     assert "without health insurance" in title(text, "said", "last week")
+
+
+def test_a_gerund_whose_clause_went_is_left_out() -> None:
+    # "released its rules for deciding" is cut mid-phrase; "released its rules" is whole
+    text = ("The Trump administration publicly released on Wednesday its rules for deciding whether to disclose "
+            "cyber security flaws or keep them secret, in an effort to bring more transparency to a process that "
+            "has long been cloaked in mystery.")
+    made = title(text, "released", "Wednesday")
+    assert not made.endswith("deciding") and "rules" in made

@@ -73,6 +73,7 @@ class TitleText:
             while len(ordered) > MIN_TITLE_WORDS and ordered[-1].i > trigger.i and (
                     ordered[-1].is_punct or ordered[-1].pos_ in FUNCTION_POS or waiting(ordered[-1], ordered)):
                 ordered = ordered[:-1]
+        ordered = without_cut_gerund(ordered)
         return self.render(ordered, trigger, names | self.unaddressed(ordered))
 
     def unaddressed(self, ordered: list["Token"]) -> dict[int, str]:
@@ -158,6 +159,20 @@ def dangling(parts: list[Part], skip: set[int]) -> int:
     last = words[-1]
     return int(any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > last.i and c.i not in held
                    and c.i not in skip for c in last.children))
+
+
+def without_cut_gerund(ordered: list["Token"]) -> list["Token"]:
+    """A title shortened to end in a gerund whose object or clause went
+    ("released its rules for deciding", of "for deciding whether to disclose
+    flaws") loses the gerund's phrase: the rules, not a cut."""
+    if len(ordered) <= MIN_TITLE_WORDS:
+        return ordered
+    last, held = ordered[-1], {t.i for t in ordered}
+    if last.tag_ != "VBG" or last.dep_ != "pcomp" or last.head.i not in held or not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > last.i and c.i not in held for c in last.children):
+        return ordered
+    shorter = [t for t in ordered if t.i < last.head.i]
+    return shorter if len(shorter) >= MIN_TITLE_WORDS else ordered
 
 
 def in_sentence_order(parts: list[Part], verb: "Token") -> list[Part]:
