@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # what a word cut from the rest of its quotation must not lack (see waiting)
 _AWAITED = frozenset({"dobj", "pobj", "attr", "acomp", "xcomp", "ccomp", "oprd"})
+# what a verb at a title's end leaves out when the title cut it ("President Trump in June made")
+_AWAITED_BY_VERB = frozenset({"dobj", "ccomp", "xcomp", "attr"})
 # words a cut quotation never ends with ("the", "of", "and", "to", "is")
 FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
 
@@ -155,10 +157,12 @@ def dangling(parts: list[Part], skip: set[int]) -> int:
         return 1
     if not words or words[-1].pos_ != "VERB":
         return 0
-    held = {t.i for t in words}
-    last = words[-1]
-    return int(any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.i > last.i and c.i not in held
-                   and c.i not in skip for c in last.children))
+    return int(_object_left_out(words[-1], {t.i for t in words} | skip))
+
+
+def _object_left_out(verb: "Token", kept_or_skipped: set[int]) -> bool:
+    """Whether an object or clause after ``verb`` is neither in the title nor skipped."""
+    return any(c.dep_ in _AWAITED_BY_VERB and c.i > verb.i and c.i not in kept_or_skipped for c in verb.children)
 
 
 def without_cut_gerund(ordered: list["Token"]) -> list["Token"]:
@@ -168,8 +172,7 @@ def without_cut_gerund(ordered: list["Token"]) -> list["Token"]:
     if len(ordered) <= MIN_TITLE_WORDS:
         return ordered
     last, held = ordered[-1], {t.i for t in ordered}
-    if last.tag_ != "VBG" or last.dep_ != "pcomp" or last.head.i not in held or not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > last.i and c.i not in held for c in last.children):
+    if last.tag_ != "VBG" or last.dep_ != "pcomp" or last.head.i not in held or not _object_left_out(last, held):
         return ordered
     shorter = [t for t in ordered if t.i < last.head.i]
     return shorter if len(shorter) >= MIN_TITLE_WORDS else ordered
